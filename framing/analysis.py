@@ -1,0 +1,300 @@
+"""Running the analysis: per document (a pure function), over a corpus, to disk.
+
+:func:`analyze_document` turns one :class:`~framing.model.Document` into rows
+for each table and depends on nothing else, so documents can be processed in
+any order, in parallel, or streamed. :func:`analyze` collects the rows into
+pandas DataFrames; :func:`write_analysis` streams them to CSV/JSONL files.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .cleaning import prepare
+from .corpus import Corpus, LoadOptions, load_corpus
+from .errors import Diagnostic, InputError
+from .model import Document, Source
+from .output import CsvTable, JsonlTable, OutputDir
+from .tables import COLUMNS, document_record, document_row, sentence_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ProgressFn = Callable[[Document], None]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """The rows one document contributes to each table."""
+
+    doc_id: str
+    rows: dict[str, list[dict[str, Any]]]
+    record: dict[str, Any]
+
+
+def analyze_document(doc: Document) -> DocumentResult:
+    """Analyse one document; a pure function of it.
+
+    Returns:
+        Its rows for every table in :data:`framing.tables.COLUMNS` and its
+        full ``documents.jsonl`` record.
+    """
+    return DocumentResult(
+        doc_id=doc.id,
+        rows={"documents": [document_row(doc)], "sentences": sentence_rows(doc)},
+        record=document_record(doc),
+    )
+
+
+@dataclass
+class Analysis:
+    """The tables of an analysis, as pandas DataFrames.
+
+    Attributes:
+        tables: Table name → DataFrame (``documents``, ``sentences``).
+        documents_list: The analysed documents, in order.
+        diagnostics: Problems with inputs that were skipped or repaired.
+        run: The run record (version, options, inputs) as written to run.json.
+    """
+
+    tables: dict[str, pd.DataFrame]
+    documents_list: list[Document] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    run: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        """One row per document: metadata, counts, wire source, cleaning notes."""
+        return self.tables["documents"]
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence with offsets into the document's cleaned text."""
+        return self.tables["sentences"]
+
+    def write(self, outdir: str | os.PathLike[str], *, force: bool = False) -> dict[str, dict[str, Any]]:
+        """Write the tables to ``outdir`` (same files as ``framing analyze``)."""
+        with OutputDir(outdir, force=force) as out:
+            writers = _open_tables(out)
+            for doc in self.documents_list:
+                _write_result(writers, analyze_document(doc))
+            return out.commit(_finish_run(self.run, writers))
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{k}={len(v)}" for k, v in self.tables.items())
+        return f"Analysis({sizes}, diagnostics={len(self.diagnostics)})"
+
+
+def analyze(
+    corpus: Corpus | str | os.PathLike[str],
+    *,
+    progress: ProgressFn | None = None,
+    **load_options: Any,
+) -> Analysis:
+    """Analyse a corpus in memory and return its tables as DataFrames.
+
+    Args:
+        corpus: A :class:`Corpus` or a path for :func:`load_corpus`.
+        progress: Called after each document (for progress bars).
+        **load_options: Passed to :func:`load_corpus` when ``corpus`` is a path.
+
+    Example:
+        >>> result = analyze("seeds")                        # doctest: +SKIP
+        >>> result.documents[["outlet", "n_words"]]          # doctest: +SKIP
+    """
+    import pandas as pd
+
+    if not isinstance(corpus, Corpus):
+        corpus = load_corpus(corpus, **load_options)
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
+    docs: list[Document] = []
+    for doc in corpus:
+        result = analyze_document(doc)
+        for name, table_rows in result.rows.items():
+            rows[name].extend(table_rows)
+        docs.append(doc)
+        if progress:
+            progress(doc)
+    if not docs:
+        raise InputError(_no_documents_message(corpus))
+    tables = {name: pd.DataFrame(rows[name], columns=cols) for name, cols in COLUMNS.items()}
+    return Analysis(tables, docs, list(corpus.diagnostics), run_record(corpus, command="analyze"))
+
+
+def analyze_text(
+    text: str,
+    *,
+    outlet: str = "unknown",
+    title: str = "",
+    date: str = "",
+    url: str = "",
+    event: str = "",
+    language: str = "",
+    doc_id: str = "text",
+    clean: bool = False,
+) -> Analysis:
+    """Analyse one text given as a string.
+
+    Offsets in the result refer to ``text`` exactly as given: it is not
+    normalised or cleaned unless ``clean=True``, in which case they refer to
+    the cleaned text in ``result.documents_list[0].text``.
+
+    Example:
+        >>> r = analyze_text("Stepanakert was shelled. Residents fled.", outlet="Example")
+        >>> r.sentences[["start", "end"]].values.tolist()
+        [[0, 24], [25, 40]]
+    """
+    import pandas as pd
+
+    if not isinstance(text, str):
+        raise InputError(f"analyze_text expects a str, got {type(text).__name__}")
+    meta = {"outlet": outlet, "title": title, "date": date, "url": url, "event": event, "language": language}
+    from .cleaning import check_meta
+
+    meta, problems = check_meta({k: v for k, v in meta.items() if v})
+    if problems:
+        raise InputError(f"analyze_text: {problems[0]}")
+    doc, diags = prepare(Source(id=doc_id, text=text, meta=meta, source="<text>", clean=clean))
+    result = analyze_document(doc)
+    tables = {name: pd.DataFrame(result.rows[name], columns=cols) for name, cols in COLUMNS.items()}
+    return Analysis(tables, [doc], diags, {"generator": "framing", "framing_version": __version__})
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """What a run to disk did, for the closing summary line."""
+
+    documents: int
+    sentences: int
+    files: int
+    skipped: int
+    warnings: list[Diagnostic]
+    outputs: dict[str, dict[str, Any]]
+    seconds: float
+    outdir: Path
+
+
+def write_analysis(
+    corpus: Corpus | str | os.PathLike[str],
+    outdir: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    progress: ProgressFn | None = None,
+    options: LoadOptions | None = None,
+) -> RunSummary:
+    """Analyse a corpus and stream the tables into ``outdir``.
+
+    Documents are read, analysed and written one at a time, so memory does not
+    grow with the corpus. Tables appear in ``outdir`` only when the run has
+    finished; an interrupted run leaves the folder as it was.
+
+    Raises:
+        InputError: No document could be read, or (strict mode) any problem.
+        OutputError: ``outdir`` cannot be written safely.
+    """
+    t0 = time.perf_counter()
+    if not isinstance(corpus, Corpus):
+        corpus = load_corpus(corpus, options=options)
+    with OutputDir(outdir, force=force) as out:
+        out.check_writable(_output_names())
+        writers = _open_tables(out)
+        for doc in corpus:
+            _write_result(writers, analyze_document(doc))
+            if progress:
+                progress(doc)
+        n_docs = writers["documents.csv"].rows
+        if n_docs == 0:
+            raise InputError(_no_documents_message(corpus))
+        outputs = out.commit(_finish_run(run_record(corpus, command="analyze"), writers))
+    diags = list(corpus.diagnostics)
+    return RunSummary(
+        documents=n_docs,
+        sentences=writers["sentences.csv"].rows,
+        files=len(corpus.files),
+        skipped=sum(1 for d in diags if d.skipped),
+        warnings=diags,
+        outputs=outputs,
+        seconds=time.perf_counter() - t0,
+        outdir=Path(outdir),
+    )
+
+
+def _output_names() -> list[str]:
+    return ["documents.csv", "documents.jsonl", "sentences.csv", "run.json"]
+
+
+def _open_tables(out: OutputDir) -> dict[str, Any]:
+    return {
+        "documents.csv": CsvTable(out, "documents.csv", COLUMNS["documents"]),
+        "documents.jsonl": JsonlTable(out, "documents.jsonl"),
+        "sentences.csv": CsvTable(out, "sentences.csv", COLUMNS["sentences"]),
+    }
+
+
+def _write_result(writers: dict[str, Any], result: DocumentResult) -> None:
+    for row in result.rows["documents"]:
+        writers["documents.csv"].write(row)
+    writers["documents.jsonl"].write(result.record)
+    for row in result.rows["sentences"]:
+        writers["sentences.csv"].write(row)
+
+
+def _finish_run(run: dict[str, Any], writers: dict[str, Any]) -> dict[str, Any]:
+    record = dict(run)
+    record["counts"] = {name: w.rows for name, w in writers.items()}
+    return record
+
+
+def _no_documents_message(corpus: Corpus) -> str:
+    first = next((d for d in corpus.diagnostics if d.skipped), None)
+    why = f": {first}" if first else ""
+    return f"{corpus.path}: no documents could be read{why}"
+
+
+def run_record(corpus: Corpus, *, command: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The reproducibility record written to run.json (no wall-clock time)."""
+    opts = corpus.options
+    return {
+        "generator": "framing",
+        "framing_version": __version__,
+        "command": command,
+        "python": platform.python_version(),
+        "dependencies": dependency_versions(),
+        "corpus": {
+            "path": str(corpus.path),
+            "manifest": corpus.manifest.name if corpus.manifest else None,
+            "files": len(corpus.files),
+        },
+        "options": {
+            "clean": opts.clean,
+            "strict": opts.strict,
+            "defaults": {k: str(v) for k, v in opts.defaults.items()},
+            "max_document_bytes": opts.limits.max_document_bytes,
+            **(options or {}),
+        },
+        "inputs": corpus.input_hashes(),
+        "ignored": list(corpus.ignored),
+        "diagnostics": [
+            {"source": d.source, "line": d.line, "message": d.message, "skipped": d.skipped} for d in corpus.diagnostics
+        ],
+    }
+
+
+def dependency_versions(names: Iterable[str] = ("pandas", "textstat", "vaderSentiment", "scikit-learn", "matplotlib", "trafilatura", "PyYAML", "charset-normalizer", "click")) -> dict[str, str]:
+    """Installed versions of framing's dependencies."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for n in names:
+        try:
+            out[n] = version(n)
+        except PackageNotFoundError:
+            out[n] = "not installed"
+    return out

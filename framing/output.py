@@ -1,0 +1,178 @@
+"""Writing outputs safely: staged files, atomic renames, nothing foreign touched.
+
+Every table is first written to a hidden temporary file in the output folder
+and renamed into place only when the whole run has finished, so an interrupted
+run never leaves a half-written table. ``run.json`` is written last and lists
+every output with its hash. framing overwrites only files that an earlier
+framing run listed in ``run.json``; other files in the folder are left alone,
+and a file of the same name that framing did not create is refused unless
+``force=True``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from .errors import OutputError
+
+RUN_FILE = "run.json"
+_TMP_SUFFIX = ".framing-tmp"
+_TMP_NAME = re.compile(r"^\..+\.\d+\.[0-9a-f]{8}\.framing-tmp$")
+
+
+class OutputDir:
+    """A folder that receives one run's outputs.
+
+    Use as a context manager: files opened with :meth:`open_text` are staged,
+    and :meth:`commit` moves them into place. Leaving the ``with`` block
+    without committing (an exception, Ctrl-C) deletes the staged files and
+    leaves the folder as it was.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, force: bool = False) -> None:
+        self.path = Path(path)
+        self.force = force
+        self._staged: dict[str, Path] = {}
+        self._handles: list[io.TextIOBase] = []
+        self._committed = False
+
+    def __enter__(self) -> OutputDir:
+        p = self.path
+        if p.exists() and not p.is_dir():
+            raise OutputError(f"{p}: output path exists and is not a folder; choose another -o")
+        try:
+            p.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{p}: cannot create output folder: {exc.strerror or exc}") from None
+        if not os.access(p, os.W_OK):
+            raise OutputError(f"{p}: output folder is not writable")
+        self._previous = self._read_previous()
+        self._remove_stale_temps()
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        for h in self._handles:
+            if not h.closed:
+                h.close()
+        if not self._committed:
+            for tmp in self._staged.values():
+                tmp.unlink(missing_ok=True)
+
+    def _read_previous(self) -> set[str]:
+        run = self.path / RUN_FILE
+        if not run.is_file():
+            return set()
+        try:
+            data = json.loads(run.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return set()
+        if not isinstance(data, dict) or data.get("generator") != "framing":
+            return set()
+        outputs = data.get("outputs", {})
+        return {RUN_FILE, *outputs} if isinstance(outputs, dict) else {RUN_FILE}
+
+    def _remove_stale_temps(self) -> None:
+        for entry in self.path.iterdir():
+            if _TMP_NAME.match(entry.name) and entry.is_file():
+                entry.unlink(missing_ok=True)
+
+    def check_writable(self, names: list[str]) -> None:
+        """Refuse to replace files framing did not create (unless ``force``)."""
+        if self.force:
+            return
+        foreign = [n for n in names if (self.path / n).exists() and n not in self._previous]
+        if foreign:
+            raise OutputError(
+                f"{self.path}: would overwrite {', '.join(sorted(foreign))}, not written by framing; "
+                "choose an empty folder or pass --force"
+            )
+
+    def open_text(self, name: str) -> io.TextIOBase:
+        """Open a staged text file for ``name`` (UTF-8, ``\\n`` line ends)."""
+        if "/" in name or name.startswith("."):
+            raise OutputError(f"invalid output name {name!r}")
+        tmp = self.path / f".{name}.{os.getpid()}.{os.urandom(4).hex()}{_TMP_SUFFIX}"
+        handle = open(tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in commit/__exit__
+        self._staged[name] = tmp
+        self._handles.append(handle)
+        return handle
+
+    def commit(self, run: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        """Close staged files, move them into place, then write ``run.json``.
+
+        Returns:
+            Output name → ``{"bytes", "sha256"}``, as recorded in ``run.json``.
+        """
+        for h in self._handles:
+            h.close()
+        outputs: dict[str, dict[str, Any]] = {}
+        for name, tmp in sorted(self._staged.items()):
+            outputs[name] = {"bytes": tmp.stat().st_size, "sha256": _sha256(tmp)}
+        for name, tmp in self._staged.items():
+            os.replace(tmp, self.path / name)
+        record = dict(run)
+        record["outputs"] = outputs
+        tmp = self.path / f".{RUN_FILE}.{os.getpid()}.{os.urandom(4).hex()}{_TMP_SUFFIX}"
+        tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
+        os.replace(tmp, self.path / RUN_FILE)
+        self._committed = True
+        return outputs
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class CsvTable:
+    """Rows written one at a time to a staged CSV file, with a fixed header."""
+
+    def __init__(self, out: OutputDir, name: str, columns: list[str]) -> None:
+        self.columns = columns
+        self._fh = out.open_text(name)
+        self._writer = csv.writer(self._fh, lineterminator="\n")
+        self._writer.writerow(columns)
+        self.rows = 0
+
+    def write(self, row: dict[str, Any]) -> None:
+        self._writer.writerow([format_cell(row.get(c)) for c in self.columns])
+        self.rows += 1
+
+
+class JsonlTable:
+    """Records written one per line to a staged JSONL file."""
+
+    def __init__(self, out: OutputDir, name: str) -> None:
+        self._fh = out.open_text(name)
+        self.rows = 0
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.rows += 1
+
+
+def format_cell(value: Any) -> str:
+    """Render a value for CSV: ``""`` for None/NaN, ``repr`` precision for floats."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return "; ".join(format_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
+    return str(value)

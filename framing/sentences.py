@@ -1,0 +1,112 @@
+"""Sentence splitting with character offsets, tuned for news copy.
+
+A rule-based splitter: a sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any
+closing quote marks and brackets after it) followed by white space and a
+character that can start a sentence. It does not end after a known
+abbreviation ("Mr.", "Lt-Col.", "Jan."), an initial ("J. Smith"), or when the
+next word starts in lower case ('"Why?" he asked'). Paragraph breaks always end
+a sentence, so headings and embedded-post lines stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations that do not end a sentence when followed by a capitalised word.
+# Lower-case, without the final period; hyphenated ranks are matched on their last part too.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof rev hon sr jr st mt ft fr
+    gen col lt maj capt cpt cmdr cdr adm brig sgt cpl pvt lt-col lt-gen maj-gen brig-gen
+    gov sen rep pres amb supt insp det
+    no nos vol vols pp p fig figs art arts sec ch para
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    inc ltd co corp bros plc llc dept univ assn est approx
+    vs etc al e.g i.e cf viz
+    u.s u.k u.n u.s.a e.u d.c a.m p.m
+    """.split()
+)
+
+_CLOSERS = "\"'”’»)]}"
+_END = re.compile(r"[.!?…]+[\"'”’»)\]}]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+# '"Is this peace?" Aliyev asked.' — a quoted question or exclamation followed by
+# its attribution is one sentence.
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|replied|wrote|writes|told|insisted|claimed|"
+    r"shouted|cried|exclaimed|explained|continued|demanded|wondered|warned|tweeted|declared)\b"
+)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentences.
+
+    Returns:
+        ``(start, end)`` offsets into ``text``, stripped of surrounding white
+        space; never empty spans.
+
+    Examples:
+        >>> t = 'Lt-Col. Muradov arrived. "Why?" he asked. Mr. Smith left.'
+        >>> [t[s:e] for s, e in split_sentences(t)]
+        ['Lt-Col. Muradov arrived.', '"Why?" he asked.', 'Mr. Smith left.']
+    """
+    if end is None:
+        end = len(text)
+    spans: list[tuple[int, int]] = []
+    seg = text[start:end]
+    cur = 0
+    for m in _END.finditer(seg):
+        stop = m.end()
+        nxt = _next_visible(seg, stop)
+        if nxt is None:
+            break
+        if not _can_start(seg[nxt]):
+            continue
+        if seg[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(seg, m.start(), nxt):
+            continue
+        if seg[stop - 1] in _CLOSERS and seg[m.start()] in "?!" and _ATTRIBUTION_AFTER.match(seg, stop):
+            continue
+        _add(spans, seg, cur, stop, start)
+        cur = stop
+    _add(spans, seg, cur, len(seg), start)
+    return spans
+
+
+def _next_visible(seg: str, i: int) -> int | None:
+    n = len(seg)
+    while i < n and seg[i].isspace():
+        i += 1
+    return i if i < n else None
+
+
+def _can_start(ch: str) -> bool:
+    """A sentence may start with an upper-case letter, a digit, or an opening mark."""
+    if ch.isalpha():
+        return not ch.islower()
+    return ch.isdigit() or ch in "\"'“‘«([—–-#@*" or not ch.isalnum()
+
+
+def _is_abbreviation(seg: str, dot: int, nxt: int) -> bool:
+    m = _WORD_BEFORE.search(seg, 0, dot)
+    if not m:
+        return False
+    word = m.group(1).lower().strip("'’")
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith"
+    if word in ABBREVIATIONS:
+        return True
+    last = word.rsplit("-", 1)[-1]
+    if last in ABBREVIATIONS and len(last) > 1:
+        return True
+    # Dotted acronyms: "U.S.", "e.g." — a period inside the token.
+    return "." in word and all(len(part) <= 2 for part in word.split(".") if part)
+
+
+def _add(spans: list[tuple[int, int]], seg: str, a: int, b: int, offset: int) -> None:
+    while a < b and seg[a].isspace():
+        a += 1
+    while b > a and seg[b - 1].isspace():
+        b -= 1
+    if a < b:
+        spans.append((offset + a, offset + b))

@@ -1,0 +1,110 @@
+"""The tidy table contract: table names, columns, and rows for one document.
+
+Columns listed here are stable: later versions add columns and tables, they do
+not rename or remove them. Each table is one row per unit (document, sentence)
+with ``doc_id`` as the key that joins them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Document
+
+#: Table name → columns, in output order.
+COLUMNS: dict[str, list[str]] = {
+    "documents": [
+        "doc_id",
+        "outlet",
+        "group",
+        "title",
+        "date",
+        "url",
+        "event",
+        "language",
+        "author",
+        "wire",
+        "wire_evidence",
+        "n_chars",
+        "n_words",
+        "n_sentences",
+        "n_paragraphs",
+        "n_embedded_posts",
+        "n_removed",
+        "cleaning_notes",
+        "read_notes",
+        "source",
+        "sha256",
+        "extra",
+    ],
+    "sentences": ["doc_id", "index", "start", "end", "paragraph", "paragraph_kind", "text"],
+}
+
+
+def document_row(doc: Document) -> dict[str, Any]:
+    """The ``documents`` row for one document."""
+    return {
+        "doc_id": doc.id,
+        "outlet": doc.outlet,
+        "group": doc.group,
+        "title": doc.title,
+        "date": doc.date,
+        "url": doc.url,
+        "event": doc.event,
+        "language": doc.language,
+        "author": doc.author,
+        "wire": "; ".join(doc.wire),
+        "wire_evidence": "; ".join(doc.wire_evidence),
+        "n_chars": len(doc.text),
+        "n_words": doc.n_words,
+        "n_sentences": len(doc.sentences),
+        "n_paragraphs": len(doc.paragraphs),
+        "n_embedded_posts": sum(1 for p in doc.paragraphs if p.kind == "embedded_post"),
+        "n_removed": len(doc.removed),
+        "cleaning_notes": cleaning_summary(doc),
+        "read_notes": "; ".join(doc.notes),
+        "source": doc.source,
+        "sha256": doc.sha256,
+        "extra": doc.extra,
+    }
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    """The ``documents.jsonl`` record: the row plus text, paragraphs and removals."""
+    rec = document_row(doc)
+    rec["wire"] = list(doc.wire)
+    rec["wire_evidence"] = list(doc.wire_evidence)
+    rec["read_notes"] = list(doc.notes)
+    rec["text"] = doc.text
+    rec["paragraphs"] = [{"start": p.start, "end": p.end, "kind": p.kind} for p in doc.paragraphs]
+    rec["removed"] = [{"line": r.line, "reason": r.reason, "text": r.text} for r in doc.removed]
+    return rec
+
+
+def sentence_rows(doc: Document) -> list[dict[str, Any]]:
+    """The ``sentences`` rows for one document."""
+    kinds = [p.kind for p in doc.paragraphs]
+    return [
+        {
+            "doc_id": doc.id,
+            "index": i,
+            "start": s.start,
+            "end": s.end,
+            "paragraph": s.paragraph,
+            "paragraph_kind": kinds[s.paragraph] if s.paragraph < len(kinds) else "",
+            "text": doc.text[s.start : s.end],
+        }
+        for i, s in enumerate(doc.sentences)
+    ]
+
+
+def cleaning_summary(doc: Document) -> str:
+    """One line saying what cleaning removed: ``removed 2 lines: share/view counter (2)``."""
+    if not doc.removed:
+        return ""
+    counts: dict[str, int] = {}
+    for r in doc.removed:
+        counts[r.reason] = counts.get(r.reason, 0) + 1
+    parts = [f"{reason} ({n})" for reason, n in counts.items()]
+    n = len(doc.removed)
+    return f"removed {n} line{'s' if n != 1 else ''}: " + "; ".join(parts)

@@ -1,0 +1,127 @@
+"""Reading the small YAML files users write (manifests, lexicons) safely.
+
+Values come back as plain Python objects, but every mapping remembers the line
+it started on and the line of each key, so errors can say ``file:line``.
+Anchors and aliases are refused (a YAML "billion laughs" file cannot expand),
+and so are tags and files larger than :data:`MAX_YAML_BYTES`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import located
+
+MAX_YAML_BYTES = 5 * 1024 * 1024
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """A dict that knows the 1-based line of itself and of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        """Line of ``key`` if present, else the mapping's own line."""
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):  # type: ignore[type-arg]
+    """A list that knows the 1-based line it started on, and each item's line."""
+
+    line: int
+    item_lines: list[int]
+
+
+class YamlProblem(ValueError):
+    """Raised with a ``file:line: message`` text."""
+
+
+def read_yaml(path: Path | str, *, display: str | None = None, max_bytes: int = MAX_YAML_BYTES) -> Any:
+    """Parse a YAML file into dicts and lists that carry line numbers.
+
+    Args:
+        path: File to read.
+        display: Name to use in messages (default: the path as given).
+        max_bytes: Refuse larger files.
+
+    Raises:
+        YamlProblem: Unreadable, too large, invalid YAML, or uses anchors/aliases/tags.
+    """
+    name = display or str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise YamlProblem(
+                located(name, None, f"file is {size / 1e6:.1f} MB; YAML files are limited to {max_bytes / 1e6:.0f} MB")
+            )
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise YamlProblem(located(name, None, f"cannot read: {exc.strerror or exc}")) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(located(name, line, "not valid UTF-8; save the file as UTF-8")) from None
+    return parse_yaml(text, name=name)
+
+
+def parse_yaml(text: str, *, name: str) -> Any:
+    """Parse YAML text; see :func:`read_yaml`."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem(located(name, line, f"invalid YAML: {problem}")) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(located(name, None, f"invalid YAML: {exc}")) from None
+    if node is None:
+        return None
+    return _build(node, name, set())
+
+
+_SCALAR = yaml.SafeLoader("")
+
+
+def _build(node: yaml.Node, name: str, seen: set[int]) -> Any:
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        raise YamlProblem(located(name, line, "YAML anchors and aliases (&, *) are not allowed"))
+    seen.add(id(node))
+    if node.tag.startswith("!") and not node.tag.startswith("!!"):
+        raise YamlProblem(located(name, line, f"YAML tag {node.tag!r} is not allowed"))
+    if isinstance(node, yaml.MappingNode):
+        out = LineDict()
+        out.line = line
+        out.key_lines = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(located(name, key_node.start_mark.line + 1, "YAML merge keys (<<) are not allowed"))
+            key = _build(key_node, name, seen)
+            if not isinstance(key, str | int | float | bool) or key is None:
+                raise YamlProblem(located(name, key_node.start_mark.line + 1, "mapping keys must be plain text"))
+            key = str(key)
+            if key in out:
+                raise YamlProblem(located(name, key_node.start_mark.line + 1, f"key {key!r} appears twice"))
+            out[key] = _build(value_node, name, seen)
+            out.key_lines[key] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        items = LineList()
+        items.line = line
+        items.item_lines = []
+        for item in node.value:
+            items.append(_build(item, name, seen))
+            items.item_lines.append(item.start_mark.line + 1)
+        return items
+    try:
+        return _SCALAR.construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise YamlProblem(located(name, line, f"invalid value: {problem}")) from None

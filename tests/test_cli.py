@@ -1,0 +1,72 @@
+"""The command line: help, version, python -m, summary line, run.json."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from framing import __version__
+from framing.cli import cli
+
+from .conftest import ROOT, SEEDS
+
+
+def test_every_command_has_help_with_examples() -> None:
+    runner = CliRunner()
+    top = runner.invoke(cli, ["--help"])
+    assert top.exit_code == 0
+    assert "Examples:" in top.output
+    for name in cli.commands:
+        res = runner.invoke(cli, [name, "--help"])
+        assert res.exit_code == 0, name
+        assert "Examples:" in res.output, name
+        assert f"framing {name}" in res.output or "Usage:" in res.output
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"framing {name}" in readme, name
+
+
+def test_version() -> None:
+    res = CliRunner().invoke(cli, ["--version"])
+    assert res.exit_code == 0
+    assert res.output.strip() == f"framing {__version__}"
+
+
+def test_python_dash_m() -> None:
+    out = subprocess.run([sys.executable, "-m", "framing", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"framing {__version__}"
+
+
+def test_analyze_writes_tables_and_summary(tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli, ["analyze", str(SEEDS), "-o", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    assert "framing: analysed 5 documents" in res.stderr
+    assert "0 skipped, 0 warnings" in res.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["documents.csv", "documents.jsonl", "run.json", "sentences.csv"]
+    run = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert run["generator"] == "framing"
+    assert run["framing_version"] == __version__
+    assert [i["path"] for i in run["inputs"]] == ["corpus.yaml"] + sorted(p.name for p in SEEDS.glob("0*.txt"))
+    assert set(run["outputs"]) == {"documents.csv", "documents.jsonl", "sentences.csv"}
+    assert run["counts"]["documents.csv"] == 5
+    # no wall-clock time: nothing of today's date, no timestamp fields
+    import datetime as dt
+
+    assert dt.date.today().isoformat() not in json.dumps(run)
+    assert not {"timestamp", "created", "started", "finished", "elapsed"} & set(run)
+
+
+def test_missing_corpus_is_one_line_error(tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli, ["analyze", str(tmp_path / "nope"), "-o", str(tmp_path / "o")])
+    assert res.exit_code == 1
+    assert res.stderr.strip().count("\n") == 0
+    assert "no such file or folder" in res.stderr
+    assert "Traceback" not in res.output + res.stderr
