@@ -46,10 +46,11 @@ def analyze_document(doc: Document) -> DocumentResult:
         Its rows for every table in :data:`framing.tables.COLUMNS` and its
         full ``documents.jsonl`` record.
     """
+    row = document_row(doc)
     return DocumentResult(
         doc_id=doc.id,
-        rows={"documents": [document_row(doc)], "sentences": sentence_rows(doc)},
-        record=document_record(doc),
+        rows={"documents": [row], "sentences": sentence_rows(doc)},
+        record=document_record(doc, row),
     )
 
 

@@ -47,7 +47,7 @@ _PATTERNS = [
 ]
 # 05/15/2021 – 07:35 (US order when unambiguous, else day first), 15.05.2021
 _NUMERIC = re.compile(
-    rf"^{_WEEKDAY}(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>\d{{4}})(?:\s*[–—,-]?\s*(?P<h>\d{{1,2}}):(?P<mi>\d{{2}}))?$",
+    rf"^{_WEEKDAY}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})[/.](?P<y>\d{{4}}|\d{{2}})(?:\s*[–—,-]?\s*(?P<h>\d{{1,2}}):(?P<mi>\d{{2}}))?$",
     re.I,
 )
 
@@ -57,8 +57,11 @@ def parse_date(value: object) -> str | None:
     or ``YYYY-MM-DDTHH:MM``), ``""`` for an empty value, or ``None`` if it
     cannot be read.
 
-    Numeric dates such as ``05/06/2021`` are read day-first (the order of most
-    of the world's press) unless only month-first makes sense (``05/15/2021``).
+    Numeric dates are read as the separator suggests when both orders make
+    sense: month-first with slashes (``05/06/2021`` is 6 May, the US habit of
+    English-language metadata), day-first with dots (``05.06.2021`` is 5 June);
+    otherwise in the only order that makes sense (``15/05/2021``). Two-digit
+    years are 2000–2069 or 1970–1999.
 
     Examples:
         >>> parse_date("21 December 2023 17:11")
@@ -82,8 +85,14 @@ def parse_date(value: object) -> str | None:
     m = _NUMERIC.match(text)
     if m:
         a, b = int(m["a"]), int(m["b"])
-        day, month = (a, b) if a > 12 or b <= 12 else (b, a)
-        return _assemble({"y": m["y"], "m": str(month), "d": str(day), "h": m["h"], "mi": m["mi"]})
+        if a > 12:
+            day, month = a, b
+        elif b > 12:
+            day, month = b, a
+        else:
+            day, month = (b, a) if m["sep"] == "/" else (a, b)
+        year = m["y"] if len(m["y"]) == 4 else str(2000 + int(m["y"]) if int(m["y"]) < 70 else 1900 + int(m["y"]))
+        return _assemble({"y": year, "m": str(month), "d": str(day), "h": m["h"], "mi": m["mi"]})
     return None
 
 

@@ -15,7 +15,7 @@ _EN = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def guess_language(text: str, *, sample: int = 20000) -> str:
+def guess_language(text: str, *, sample: int = 5000) -> str:
     """Return ``"en"`` for English text, a script-based code otherwise, ``"und"`` if unsure.
 
     Non-Latin scripts are named by their usual language in this field's corpora

@@ -7,6 +7,7 @@ the sentence it came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,6 +133,10 @@ class Document:
         return count_words(self.text)
 
 
+_TOKEN = re.compile(r"\S+")
+_SYMBOL_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
+
+
 def count_words(text: str) -> int:
-    """Count tokens that contain at least one letter or digit."""
-    return sum(1 for tok in text.split() if any(ch.isalnum() for ch in tok))
+    """Count whitespace-separated tokens that contain at least one letter or digit."""
+    return len(_TOKEN.findall(text)) - len(_SYMBOL_TOKEN.findall(text))

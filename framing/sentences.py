@@ -88,7 +88,7 @@ def _can_start(ch: str) -> bool:
 
 
 def _is_abbreviation(seg: str, dot: int, nxt: int) -> bool:
-    m = _WORD_BEFORE.search(seg, 0, dot)
+    m = _WORD_BEFORE.search(seg, max(0, dot - 40), dot)
     if not m:
         return False
     word = m.group(1).lower().strip("'’")

@@ -69,9 +69,9 @@ def document_row(doc: Document) -> dict[str, Any]:
     }
 
 
-def document_record(doc: Document) -> dict[str, Any]:
+def document_record(doc: Document, row: dict[str, Any] | None = None) -> dict[str, Any]:
     """The ``documents.jsonl`` record: the row plus text, paragraphs and removals."""
-    rec = document_row(doc)
+    rec = dict(row) if row is not None else document_row(doc)
     rec["wire"] = list(doc.wire)
     rec["wire_evidence"] = list(doc.wire_evidence)
     rec["read_notes"] = list(doc.notes)

@@ -37,6 +37,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 _NAME_TO_CANON = {alias: canon for canon, aliases in AGENCIES.items() for alias in aliases}
 _NAMES = "|".join(sorted((re.escape(a) for a in _NAME_TO_CANON), key=len, reverse=True))
 _A = rf"(?P<a>{_NAMES})"
+_ANY_NAME = re.compile(rf"\b(?:{_NAMES})\b")
 
 _CUES = [
     # Datelines: "KYIV (Reuters) -", "(AP) —"
@@ -72,15 +73,19 @@ def find_wire(text: str, *, outlet: str = "", extra: str = "") -> tuple[tuple[st
     found: dict[str, str] = {}
     own = outlet.lower()
     haystack = text if not extra else f"{text}\n{extra}"
-    for pat in _CUES:
-        for m in pat.finditer(haystack):
-            name = _NAME_TO_CANON.get(m.group("a"))
-            if name and name not in found:
-                found[name] = m.group(0).strip()
-    m = _REUTERS_CREDIT.search(haystack)
+    # Look for cues only around mentions of an agency: one scan of the text.
+    for hit in _ANY_NAME.finditer(haystack):
+        lo, hi = max(0, hit.start() - 90), min(len(haystack), hit.end() + 90)
+        window = haystack[lo:hi]
+        for pat in _CUES:
+            for m in pat.finditer(window):
+                name = _NAME_TO_CANON.get(m.group("a"))
+                if name and name not in found:
+                    found[name] = m.group(0).strip()
+    m = _REUTERS_CREDIT.search(haystack) if "diting by" in haystack else None
     if m and "Reuters" not in found:
         found["Reuters"] = m.group(0)[:80]
-    for m in _VIA.finditer(haystack):
+    for m in _VIA.finditer(haystack) if "via " in haystack else ():
         name = _NAME_TO_CANON.get(m.group("a"), m.group("a").strip())
         if name not in found:
             found[name] = m.group(0).strip().split(" http")[0]
