@@ -1,0 +1,208 @@
+"""Finding lexicon terms in text: one pass, longest match, word boundaries.
+
+All spellings of all packs go into one trie keyed by folded word tokens. The
+text is tokenised once; at each token the trie is walked as far as it goes,
+so matching takes time linear in the text (times the longest term, a few
+tokens) whatever the number of terms. Within a pack the leftmost-longest
+match wins ("Nagorno-Karabakh Republic" is one hit, not also
+"Nagorno-Karabakh" and "Karabakh"); different packs are matched
+independently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import Concept, Pack, Variant
+from .tokens import TOKEN, fold, normalise_gap, tokenize_term
+
+_END = "\0"
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    """One occurrence of a lexicon term in a text.
+
+    Attributes:
+        pack: Pack name.
+        concept: Concept id.
+        side: The side the variant signals (or ``"neutral"``).
+        weight: The variant's weight.
+        term: The lexicon spelling that matched.
+        start: Start offset of the match in the text.
+        end: End offset (exclusive).
+        text: The matched text as written.
+        category: The concept's category.
+        role: The concept's role (distancing packs: marker, hedge, epithet).
+    """
+
+    pack: str
+    concept: str
+    side: str
+    weight: str
+    term: str
+    start: int
+    end: int
+    text: str
+    category: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    pack: int
+    concept: Concept | None  # None: an exclusion phrase
+    variant: Variant | None
+    term: str
+    gaps: tuple[str, ...]
+    raw: tuple[str, ...]  # tokens as written, for case-sensitive terms
+    case_sensitive: bool
+    length: int
+
+
+class TermMatcher:
+    """Matches the terms of several packs in one pass over a text.
+
+    Args:
+        packs: The packs to match.
+        diacritics: Ignore diacritics as well as case (Xankəndi = Xankendi = Xankandi?
+            no: ə folds to e, so Xankəndi = Xankendi).
+
+    Example:
+        >>> from framing.lexicon import load_packs
+        >>> m = TermMatcher(load_packs())                        # doctest: +SKIP
+        >>> [h.concept for h in m.find("Fighting near Stepanakert.")]  # doctest: +SKIP
+        ['stepanakert']
+    """
+
+    def __init__(self, packs: Sequence[Pack], *, diacritics: bool = False) -> None:
+        self.packs = list(packs)
+        self.diacritics = diacritics
+        self._root: dict[str, dict] = {}
+        self.max_len = 1
+        for pi, pack in enumerate(self.packs):
+            for concept in pack.concepts:
+                for variant in concept.variants:
+                    for term in variant.terms:
+                        for form in _forms(term, variant.inflect):
+                            self._add(pi, concept, variant, term, form, variant.case_sensitive)
+                        for phrase in variant.exclude:
+                            self._add(pi, None, None, phrase, phrase, False)
+
+    def _add(self, pi: int, concept: Concept | None, variant: Variant | None, term: str, form: str, cs: bool) -> None:
+        toks = tokenize_term(form)
+        if not toks:
+            return
+        node = self._root
+        for tok, _gap in toks:
+            node = node.setdefault(fold(tok, self.diacritics), {})
+        entry = _Entry(
+            pack=pi,
+            concept=concept,
+            variant=variant,
+            term=term,
+            gaps=tuple(g for _, g in toks[1:]),
+            raw=tuple(t for t, _ in toks),
+            case_sensitive=cs,
+            length=len(toks),
+        )
+        node.setdefault(_END, []).append(entry)
+        self.max_len = max(self.max_len, len(toks))
+
+    def find(self, text: str) -> list[TermHit]:
+        """All hits in ``text``, sorted by position then pack."""
+        spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+        diacritics = self.diacritics
+        keys = [fold(text[a:b], diacritics) for a, b in spans]
+        root = self._root
+        n = len(spans)
+        n_packs = len(self.packs)
+        free = [0] * n_packs  # first token index each pack may match from
+        hits: list[TermHit] = []
+        for i in range(n):
+            node = root.get(keys[i])
+            if node is None:
+                continue
+            best: list[tuple[int, _Entry] | None] = [None] * n_packs
+            j = i
+            while True:
+                entries = node.get(_END)
+                if entries:
+                    for e in entries:
+                        if free[e.pack] > i:
+                            continue
+                        if not self._fits(text, spans, i, e):
+                            continue
+                        cur = best[e.pack]
+                        if cur is None or j > cur[0]:
+                            best[e.pack] = (j, e)
+                j += 1
+                if j >= n:
+                    break
+                node = node.get(keys[j])
+                if node is None:
+                    break
+            for pi in range(n_packs):
+                found = best[pi]
+                if found is None:
+                    continue
+                last, e = found
+                free[pi] = last + 1
+                if e.concept is None or e.variant is None:
+                    continue  # an exclusion phrase: consumes its tokens, counts nothing
+                a, b = spans[i][0], spans[last][1]
+                hits.append(
+                    TermHit(
+                        pack=self.packs[pi].name,
+                        concept=e.concept.id,
+                        side=e.variant.side,
+                        weight=e.variant.weight,
+                        term=e.term,
+                        start=a,
+                        end=b,
+                        text=text[a:b],
+                        category=e.concept.category,
+                        role=e.concept.role,
+                    )
+                )
+        hits.sort(key=lambda h: (h.start, h.pack))
+        return hits
+
+    @staticmethod
+    def _fits(text: str, spans: list[tuple[int, int]], i: int, e: _Entry) -> bool:
+        """Check the gaps between the phrase's tokens, and case where it matters."""
+        for k, gap in enumerate(e.gaps):
+            between = text[spans[i + k][1] : spans[i + k + 1][0]]
+            if normalise_gap(between) != gap:
+                return False
+        if e.case_sensitive:
+            for k, raw in enumerate(e.raw):
+                a, b = spans[i + k]
+                if text[a:b] != raw and not _inflected(text[a:b], raw, last=k == e.length - 1):
+                    return False
+        return True
+
+
+def _inflected(got: str, raw: str, *, last: bool) -> bool:
+    return last and got.startswith(raw) and got[len(raw) :] in ("s", "es")
+
+
+def _forms(term: str, inflect: bool) -> list[str]:
+    """The spelling, plus plural forms of its last word for ``inflect`` variants."""
+    if not inflect:
+        return [term]
+    toks = tokenize_term(term)
+    if not toks:
+        return [term]
+    last = toks[-1][0]
+    stem = term[: len(term) - len(last)] if term.endswith(last) else None
+    if stem is None:
+        return [term]
+    forms = [term, stem + last + "s"]
+    low = last.lower()
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        forms.append(stem + last + "es")
+    if low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        forms.append(stem + last[:-1] + "ies")
+    return forms

@@ -1,0 +1,303 @@
+"""Quotation marks: pairing them into spans, and telling speech from scare quotes.
+
+Pairing works per paragraph with a stack, for every quote style news copy
+uses: curly “ ” and ‘ ’, straight " and ', guillemets « » ‹ ›, low-high „ “,
+doubled apostrophes '' and backtick openers (`peacekeeping’). An apostrophe
+between letters (Azerbaijan’s) is never a quote mark. An unbalanced mark
+never raises: an unclosed double quote runs to the end of its paragraph, a
+stray closing mark is ignored.
+
+Each span is then classified:
+
+* ``speech`` — someone's words: a long quotation, or a short one governed by a
+  speech verb ('warned Azeris "for the last time"', '"Never," he said');
+* ``scare`` — a short span with no speech cue, used to question a word
+  (Russian "peacekeepers", a "creeping war", the self-proclaimed "Republic of
+  Artsakh"; 'Burton thinks that cats are "cuties".');
+* ``title`` — the name of a campaign, hashtag, book, programme ('the hashtag
+  "DontBeBlind"');
+* ``mention`` — a word quoted to talk about the word itself ('a place called
+  "Nagorno-Karabakh"', 'the term "Artsakh"').
+
+References:
+    Ideas 1, 2 and 6 of ../shared/reference/quote-attribution.md; textacy's
+    negative case for "cuties".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .tokens import TOKEN
+from .verbs import speech_forms
+
+DOUBLE = "double"
+SINGLE = "single"
+
+# mark → (type, can_open, can_close); context decides for marks that can do both.
+_MARKS: dict[str, tuple[str, bool, bool]] = {
+    "“": (DOUBLE, True, True),  # opens in English, closes after „ (German style)
+    "”": (DOUBLE, True, True),  # closes; some copy opens with it too
+    "„": (DOUBLE, True, False),
+    "‟": (DOUBLE, True, False),
+    "«": (DOUBLE, True, False),
+    "»": (DOUBLE, False, True),
+    '"': (DOUBLE, True, True),
+    "＂": (DOUBLE, True, True),
+    "‹": (SINGLE, True, False),
+    "›": (SINGLE, False, True),
+    "‘": (SINGLE, True, True),
+    "‚": (SINGLE, True, False),
+    "’": (SINGLE, True, True),
+    "'": (SINGLE, True, True),
+    "`": (SINGLE, True, False),
+}
+_MARK_RE = re.compile(r"''|``|[“”„‟«»\"＂‹›‘‚’'`]")
+_OPEN_BEFORE = set(" \t\n([{—–-/:;")
+_CLOSE_AFTER = set(" \t\n)]},.;:!?—–-/…")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quoted stretch of text.
+
+    Attributes:
+        start: Offset of the first character inside the marks.
+        end: Offset just past the last character inside the marks.
+        open_at: Offset of the opening mark.
+        close_at: Offset of the closing mark, or ``None`` if unclosed.
+        style: ``"double"`` or ``"single"``.
+        depth: 0 for a top-level quote, 1 for a quote inside a quote, ...
+        paragraph: Index of the paragraph (in the list given to :func:`find_quote_spans`).
+        kind: ``speech``, ``scare``, ``title`` or ``mention`` (set by :func:`classify_spans`).
+        reason: Why it got that kind.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    style: str
+    depth: int
+    paragraph: int
+    kind: str = ""
+    reason: str = ""
+
+    @property
+    def closed(self) -> bool:
+        return self.close_at is not None
+
+    @property
+    def outer_start(self) -> int:
+        """Start including the opening mark."""
+        return self.open_at
+
+    @property
+    def outer_end(self) -> int:
+        """End including the closing mark (or the content end if unclosed)."""
+        if self.close_at is None:
+            return self.end
+        return self.close_at + (2 if self.style == DOUBLE and self._two_char_close else 1)
+
+    @property
+    def _two_char_close(self) -> bool:
+        return False
+
+
+def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
+    """Pair quotation marks into spans, paragraph by paragraph.
+
+    Args:
+        text: The text.
+        paragraphs: ``(start, end)`` of each paragraph; default: lines of ``text``.
+
+    Returns:
+        Spans sorted by start; nested spans come after the span containing them.
+    """
+    if paragraphs is None:
+        paragraphs = []
+        pos = 0
+        for line in text.split("\n"):
+            paragraphs.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    spans: list[QuoteSpan] = []
+    for pi, (pa, pb) in enumerate(paragraphs):
+        spans.extend(_pair(text, pa, pb, pi))
+    spans.sort(key=lambda s: (s.open_at, -s.end))
+    return spans
+
+
+def _role(text: str, i: int, width: int, pa: int, pb: int) -> tuple[str, bool, bool]:
+    mark = text[i : i + width]
+    if width == 2:
+        return (DOUBLE, True, mark == "''")
+    style, can_open, can_close = _MARKS[mark]
+    before = text[i - 1] if i > pa else " "
+    after = text[i + width] if i + width < pb else " "
+    if style == SINGLE and mark in "'’" and before.isalnum() and after.isalnum():
+        return (style, False, False)  # apostrophe: it's, Azerbaijan’s
+    open_ctx = before.isspace() or before in _OPEN_BEFORE or i == pa or _is_mark(before)
+    close_ctx = after.isspace() or after in _CLOSE_AFTER or i + width >= pb or _is_mark(after)
+    if (before.isspace() or i == pa) and (after.isspace() or i + width >= pb):
+        return (style, False, False)  # a mark standing alone between spaces
+    if mark in "\"＂'’":
+        if open_ctx and not after.isspace():
+            can_close = close_ctx and not before.isspace()
+        elif close_ctx and not before.isspace():
+            can_open = False
+        if mark in "'’" and not open_ctx:
+            can_open = False
+    if mark == "”" and not (open_ctx and not after.isspace()):
+        can_open = False
+    if mark == "‘" and not open_ctx:
+        can_open = before in "“\"«"
+    return (style, can_open, can_close)
+
+
+def _is_mark(ch: str) -> bool:
+    return ch in _MARKS
+
+
+def _pair(text: str, pa: int, pb: int, pi: int) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    stack: list[tuple[str, int, int]] = []  # (style, mark offset, mark width)
+    for m in _MARK_RE.finditer(text, pa, pb):
+        i, width = m.start(), m.end() - m.start()
+        style, can_open, can_close = _role(text, i, width, pa, pb)
+        if not (can_open or can_close):
+            continue
+        level = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == style), None)
+        if can_close and level is not None and (not can_open or _prefers_close(text, i, width, pb, stack[level])):
+            _, oi, ow = stack[level]
+            del stack[level:]
+            out.append(QuoteSpan(oi + ow, i, oi, i, style, level, pi))
+        elif can_open:
+            stack.append((style, i, width))
+    # Unclosed: a double quote runs to the paragraph end; a lone single mark is dropped.
+    for level, (style, oi, ow) in enumerate(stack):
+        if style == DOUBLE:
+            end = pb
+            while end > oi + ow and text[end - 1].isspace():
+                end -= 1
+            if end > oi + ow:
+                out.append(QuoteSpan(oi + ow, end, oi, None, style, level, pi))
+    return out
+
+
+def _prefers_close(text: str, i: int, width: int, pb: int, opened: tuple[str, int, int]) -> bool:
+    """For a mark that could open or close: close, unless it plainly opens a new quote."""
+    after = text[i + width] if i + width < pb else " "
+    before = text[i - 1] if i > 0 else " "
+    return not (before.isspace() and not after.isspace())
+
+
+# --- classification ----------------------------------------------------------------
+
+_TITLE_CUES = frozenset(
+    "hashtag campaign titled entitled headlined book film movie song slogan motto operation programme program "
+    "project initiative newspaper magazine channel show series documentary report album podcast".split()
+)
+_MENTION_CUES = (
+    ("the", "word"), ("the", "term"), ("the", "expression"), ("the", "name"), ("the", "phrase"), ("the", "label"),
+    ("called",), ("named",), ("dubbed",), ("known", "as"), ("referred", "to", "as"), ("termed",), ("word",), ("term",),
+)
+_DISTANCING_BEFORE = frozenset(
+    "so-called so called self-proclaimed self proclaimed self-styled self styled self-declared unrecognised "
+    "unrecognized alleged purported would-be pseudo".split()
+)
+_TERMINAL = re.compile(r"[.!?…,;:]\s*$")
+SCARE_MAX_WORDS = 5
+CUE_WINDOW = 5
+
+
+def classify_spans(
+    text: str, spans: list[QuoteSpan], sentences: list[tuple[int, int]] | None = None
+) -> list[QuoteSpan]:
+    """Give each span its kind (speech, scare, title, mention) and the reason.
+
+    Args:
+        text: The text the spans index into.
+        spans: From :func:`find_quote_spans`.
+        sentences: ``(start, end)`` of each sentence, to keep cue search inside one sentence.
+    """
+    speech = speech_forms()
+    out: list[QuoteSpan] = []
+    for s in spans:
+        kind, reason = _classify(text, s, speech, _sentence_bounds(s, sentences, len(text)))
+        prev = out[-1] if out else None
+        if (
+            kind == "scare"
+            and prev is not None
+            and prev.kind == "speech"
+            and prev.close_at is not None
+            and prev.depth == s.depth
+            and _COORDINATION.fullmatch(text[prev.outer_end : s.open_at])
+            and len(_words(text[s.start : s.end])) <= SCARE_MAX_WORDS
+        ):
+            kind, reason = "speech", "coordinated with the speech quotation before it"
+        out.append(QuoteSpan(s.start, s.end, s.open_at, s.close_at, s.style, s.depth, s.paragraph, kind, reason))
+    return out
+
+
+_COORDINATION = re.compile(r"[\s,]*(?:and|or|,)\s*")
+_CALL = frozenset({"call", "calls", "called", "calling"})
+
+
+def _speech_cue(tokens: list[str], speech: frozenset[str]) -> bool:
+    """A speech verb among ``tokens`` ("called" counts only as "called on/upon/for")."""
+    for k, t in enumerate(tokens):
+        if t in speech:
+            if t in _CALL and (k + 1 >= len(tokens) or tokens[k + 1] not in ("on", "upon", "for")):
+                continue
+            return True
+    return False
+
+
+def _sentence_bounds(s: QuoteSpan, sentences: list[tuple[int, int]] | None, n: int) -> tuple[int, int]:
+    if not sentences:
+        return (0, n)
+    lo, hi = s.open_at, s.end
+    a = max((st for st, en in sentences if st <= s.open_at), default=0)
+    b = max((en for st, en in sentences if st <= s.end), default=n)
+    return (min(a, lo), max(b, hi))
+
+
+def _words(s: str) -> list[str]:
+    return TOKEN.findall(s)
+
+
+def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int, int]) -> tuple[str, str]:
+    content = text[s.start : s.end]
+    words = _words(content)
+    before_tokens = [t.lower() for t in _words(text[max(bounds[0], s.open_at - 120) : s.open_at])]
+    after_text = text[s.outer_end : min(bounds[1] + 1, s.outer_end + 80)]
+    after_tokens = [t.lower() for t in _words(after_text)]
+    stripped = content.strip()
+    if stripped.startswith("#") or (before_tokens and before_tokens[-1] in _TITLE_CUES) or (
+        len(before_tokens) > 1 and before_tokens[-2] in _TITLE_CUES and before_tokens[-1] in ("the", "a", "an")
+    ):
+        return "title", "after a title word" if not stripped.startswith("#") else "a hashtag"
+    if len(words) <= SCARE_MAX_WORDS and _mention_before(before_tokens):
+        return "mention", "the word itself is talked about"
+    prev_two = " ".join(before_tokens[-2:])
+    if len(words) <= SCARE_MAX_WORDS and (before_tokens[-1:] and before_tokens[-1] in _DISTANCING_BEFORE or prev_two in _DISTANCING_BEFORE):
+        return "scare", "after a distancing marker"
+    if len(words) > SCARE_MAX_WORDS:
+        return "speech", "a quotation of more than five words"
+    if not words:
+        return "scare", "no words"
+    if _speech_cue(before_tokens[-CUE_WINDOW:], speech):
+        return "speech", "a speech verb governs it"
+    ends_like_speech = bool(_TERMINAL.search(content)) or after_text[:1] in (",", "!", "?")
+    if ends_like_speech and _speech_cue(after_tokens[:4], speech):
+        return "speech", "a speech verb follows it"
+    return "scare", "a short quotation with no speech verb"
+
+
+def _mention_before(before: list[str]) -> bool:
+    for cue in _MENTION_CUES:
+        k = len(cue)
+        if tuple(before[-k:]) == cue:
+            return True
+    return False
