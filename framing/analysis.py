@@ -20,9 +20,13 @@ from . import __version__
 from .cleaning import prepare
 from .corpus import Corpus, LoadOptions, load_corpus
 from .errors import Diagnostic, InputError
+from .lexicon import Pack, load_packs
+from .matcher import TermMatcher
 from .model import Document, Source
-from .output import CsvTable, JsonlTable, OutputDir
-from .tables import COLUMNS, document_record, document_row, sentence_rows
+from .naming import NamingProfile
+from .output import CsvTable, JsonlTable, OutputDir, sha256_path
+from .tables import AGGREGATE_COLUMNS, COLUMNS, document_record, document_row, sentence_rows
+from .terms import find_terms, quote_span_rows, quote_spans, term_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,19 +43,90 @@ class DocumentResult:
     record: dict[str, Any]
 
 
-def analyze_document(doc: Document) -> DocumentResult:
+class Analyzer:
+    """The per-document analysis, with its lexicons compiled once.
+
+    Args:
+        packs: Lexicon packs to match (default: the bundled naming and distancing packs).
+        lexicons: Paths of packs or folders of packs, instead of ``packs``.
+        diacritics: Match terms ignoring diacritics (Xankəndi = Xankendi).
+    """
+
+    def __init__(
+        self,
+        packs: list[Pack] | None = None,
+        *,
+        lexicons: list[str | os.PathLike[str]] | None = None,
+        diacritics: bool = False,
+    ) -> None:
+        self.packs = packs if packs is not None else load_packs(lexicons)
+        self.diacritics = diacritics
+        self.matcher = TermMatcher(self.packs, diacritics=diacritics)
+        self.pack_kinds = {p.name: p.kind for p in self.packs}
+
+    def analyze_document(self, doc: Document) -> DocumentResult:
+        """Analyse one document; a pure function of it (and of the lexicons)."""
+        spans = quote_spans(doc)
+        records = find_terms(doc, self.matcher, spans)
+        terms = term_rows(doc, records)
+        row = document_row(doc)
+        row["n_terms"] = sum(1 for r in records if r.hit.role == "" and r.voice == "authorial")
+        row["n_scare_quotes"] = sum(1 for s in spans if s.kind == "scare")
+        return DocumentResult(
+            doc_id=doc.id,
+            rows={
+                "documents": [row],
+                "sentences": sentence_rows(doc),
+                "terms": terms,
+                "scare_quotes": quote_span_rows(doc, spans, records),
+            },
+            record=document_record(doc, row),
+        )
+
+    def lexicon_record(self) -> list[dict[str, Any]]:
+        """The packs used, for run.json."""
+        out = []
+        for p in self.packs:
+            out.append(
+                {"pack": p.name, "version": p.version, "kind": p.kind, "concepts": len(p.concepts),
+                 "terms": p.n_terms, "file": Path(p.path).name, "sha256": sha256_path(Path(p.path))}
+            )
+        return out
+
+
+_DEFAULT: Analyzer | None = None
+
+
+def default_analyzer() -> Analyzer:
+    """The analyzer with the bundled lexicons (built once)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Analyzer()
+    return _DEFAULT
+
+
+def analyze_document(doc: Document, analyzer: Analyzer | None = None) -> DocumentResult:
     """Analyse one document; a pure function of it.
 
     Returns:
         Its rows for every table in :data:`framing.tables.COLUMNS` and its
         full ``documents.jsonl`` record.
     """
-    row = document_row(doc)
-    return DocumentResult(
-        doc_id=doc.id,
-        rows={"documents": [row], "sentences": sentence_rows(doc)},
-        record=document_record(doc, row),
-    )
+    return (analyzer or default_analyzer()).analyze_document(doc)
+
+
+class _Aggregates:
+    """Corpus-level tables, merged document by document."""
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self.naming = NamingProfile()
+
+    def add(self, doc: Document, result: DocumentResult) -> None:
+        self.naming.add_document(doc.outlet, doc.id, result.rows["terms"], self.analyzer.pack_kinds)
+
+    def rows(self) -> dict[str, list[dict[str, Any]]]:
+        return {"naming": self.naming.naming_rows(), "naming_lean": self.naming.lean_rows()}
 
 
 @dataclass
@@ -69,6 +144,7 @@ class Analysis:
     documents_list: list[Document] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     run: dict[str, Any] = field(default_factory=dict)
+    analyzer: Analyzer | None = None
 
     @property
     def documents(self) -> pd.DataFrame:
@@ -80,12 +156,38 @@ class Analysis:
         """One row per sentence with offsets into the document's cleaned text."""
         return self.tables["sentences"]
 
+    @property
+    def terms(self) -> pd.DataFrame:
+        """One row per lexicon hit, with voice and distancing marker."""
+        return self.tables["terms"]
+
+    @property
+    def scare_quotes(self) -> pd.DataFrame:
+        """One row per quoted span, with its kind (speech, scare, title, mention)."""
+        return self.tables["scare_quotes"]
+
+    @property
+    def naming(self) -> pd.DataFrame:
+        """Per outlet, pack, concept and side: hits by voice and the authorial share."""
+        return self.tables["naming"]
+
+    @property
+    def naming_lean(self) -> pd.DataFrame:
+        """Per outlet and pack: the mean share of each side over the concepts it names."""
+        return self.tables["naming_lean"]
+
     def write(self, outdir: str | os.PathLike[str], *, force: bool = False) -> dict[str, dict[str, Any]]:
         """Write the tables to ``outdir`` (same files as ``framing analyze``)."""
+        analyzer = self.analyzer or default_analyzer()
         with OutputDir(outdir, force=force) as out:
+            out.check_writable(_output_names())
             writers = _open_tables(out)
+            agg = _Aggregates(analyzer)
             for doc in self.documents_list:
-                _write_result(writers, analyze_document(doc))
+                result = analyzer.analyze_document(doc)
+                _write_result(writers, result)
+                agg.add(doc, result)
+            _write_aggregates(out, agg)
             return out.commit(_finish_run(self.run, writers))
 
     def __repr__(self) -> str:
@@ -97,6 +199,7 @@ def analyze(
     corpus: Corpus | str | os.PathLike[str],
     *,
     progress: ProgressFn | None = None,
+    analyzer: Analyzer | None = None,
     **load_options: Any,
 ) -> Analysis:
     """Analyse a corpus in memory and return its tables as DataFrames.
@@ -110,23 +213,32 @@ def analyze(
         >>> result = analyze("seeds")                        # doctest: +SKIP
         >>> result.documents[["outlet", "n_words"]]          # doctest: +SKIP
     """
-    import pandas as pd
-
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus, **load_options)
+    analyzer = analyzer or default_analyzer()
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
     docs: list[Document] = []
+    agg = _Aggregates(analyzer)
     for doc in corpus:
-        result = analyze_document(doc)
+        result = analyzer.analyze_document(doc)
         for name, table_rows in result.rows.items():
             rows[name].extend(table_rows)
+        agg.add(doc, result)
         docs.append(doc)
         if progress:
             progress(doc)
     if not docs:
         raise InputError(_no_documents_message(corpus))
-    tables = {name: pd.DataFrame(rows[name], columns=cols) for name, cols in COLUMNS.items()}
-    return Analysis(tables, docs, list(corpus.diagnostics), run_record(corpus, command="analyze"))
+    rows.update(agg.rows())
+    run = run_record(corpus, command="analyze", lexicons=analyzer.lexicon_record())
+    return Analysis(_frames(rows), docs, list(corpus.diagnostics), run, analyzer)
+
+
+def _frames(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pd.DataFrame]:
+    import pandas as pd
+
+    columns = {**COLUMNS, **AGGREGATE_COLUMNS}
+    return {name: pd.DataFrame(rows.get(name, []), columns=cols) for name, cols in columns.items()}
 
 
 def analyze_text(
@@ -140,6 +252,7 @@ def analyze_text(
     language: str = "",
     doc_id: str = "text",
     clean: bool = False,
+    analyzer: Analyzer | None = None,
 ) -> Analysis:
     """Analyse one text given as a string.
 
@@ -152,8 +265,6 @@ def analyze_text(
         >>> r.sentences[["start", "end"]].values.tolist()
         [[0, 24], [25, 40]]
     """
-    import pandas as pd
-
     if not isinstance(text, str):
         raise InputError(f"analyze_text expects a str, got {type(text).__name__}")
     meta = {"outlet": outlet, "title": title, "date": date, "url": url, "event": event, "language": language}
@@ -163,9 +274,18 @@ def analyze_text(
     if problems:
         raise InputError(f"analyze_text: {problems[0]}")
     doc, diags = prepare(Source(id=doc_id, text=text, meta=meta, source="<text>", clean=clean))
-    result = analyze_document(doc)
-    tables = {name: pd.DataFrame(result.rows[name], columns=cols) for name, cols in COLUMNS.items()}
-    return Analysis(tables, [doc], diags, {"generator": "framing", "framing_version": __version__})
+    analyzer = analyzer or default_analyzer()
+    result = analyzer.analyze_document(doc)
+    agg = _Aggregates(analyzer)
+    agg.add(doc, result)
+    rows = {**result.rows, **agg.rows()}
+    return Analysis(_frames(rows), [doc], diags, {"generator": "framing", "framing_version": __version__}, analyzer)
+
+
+def analyze_text_document(text: str, *, doc_id: str = "text", outlet: str = "unknown") -> Document:
+    """Prepare a raw string as a :class:`Document` without cleaning (offsets into ``text``)."""
+    doc, _ = prepare(Source(id=doc_id, text=text, meta={"outlet": outlet}, source="<text>", clean=False))
+    return doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +309,7 @@ def write_analysis(
     force: bool = False,
     progress: ProgressFn | None = None,
     options: LoadOptions | None = None,
+    analyzer: Analyzer | None = None,
 ) -> RunSummary:
     """Analyse a corpus and stream the tables into ``outdir``.
 
@@ -203,17 +324,23 @@ def write_analysis(
     t0 = time.perf_counter()
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus, options=options)
+    analyzer = analyzer or default_analyzer()
     with OutputDir(outdir, force=force) as out:
         out.check_writable(_output_names())
         writers = _open_tables(out)
+        agg = _Aggregates(analyzer)
         for doc in corpus:
-            _write_result(writers, analyze_document(doc))
+            result = analyzer.analyze_document(doc)
+            _write_result(writers, result)
+            agg.add(doc, result)
             if progress:
                 progress(doc)
         n_docs = writers["documents.csv"].rows
         if n_docs == 0:
             raise InputError(_no_documents_message(corpus))
-        outputs = out.commit(_finish_run(run_record(corpus, command="analyze"), writers))
+        _write_aggregates(out, agg)
+        run = run_record(corpus, command="analyze", lexicons=analyzer.lexicon_record())
+        outputs = out.commit(_finish_run(run, writers))
     diags = list(corpus.diagnostics)
     return RunSummary(
         documents=n_docs,
@@ -228,23 +355,28 @@ def write_analysis(
 
 
 def _output_names() -> list[str]:
-    return ["documents.csv", "documents.jsonl", "sentences.csv", "run.json"]
+    return ["documents.jsonl", "run.json", *(f"{n}.csv" for n in COLUMNS), *(f"{n}.csv" for n in AGGREGATE_COLUMNS)]
 
 
 def _open_tables(out: OutputDir) -> dict[str, Any]:
-    return {
-        "documents.csv": CsvTable(out, "documents.csv", COLUMNS["documents"]),
-        "documents.jsonl": JsonlTable(out, "documents.jsonl"),
-        "sentences.csv": CsvTable(out, "sentences.csv", COLUMNS["sentences"]),
-    }
+    writers: dict[str, Any] = {f"{name}.csv": CsvTable(out, f"{name}.csv", cols) for name, cols in COLUMNS.items()}
+    writers["documents.jsonl"] = JsonlTable(out, "documents.jsonl")
+    return writers
 
 
 def _write_result(writers: dict[str, Any], result: DocumentResult) -> None:
-    for row in result.rows["documents"]:
-        writers["documents.csv"].write(row)
     writers["documents.jsonl"].write(result.record)
-    for row in result.rows["sentences"]:
-        writers["sentences.csv"].write(row)
+    for name, rows in result.rows.items():
+        table = writers[f"{name}.csv"]
+        for row in rows:
+            table.write(row)
+
+
+def _write_aggregates(out: OutputDir, agg: _Aggregates) -> None:
+    for name, rows in agg.rows().items():
+        table = CsvTable(out, f"{name}.csv", AGGREGATE_COLUMNS[name])
+        for row in rows:
+            table.write(row)
 
 
 def _finish_run(run: dict[str, Any], writers: dict[str, Any]) -> dict[str, Any]:
@@ -259,7 +391,9 @@ def _no_documents_message(corpus: Corpus) -> str:
     return f"{corpus.path}: no documents could be read{why}"
 
 
-def run_record(corpus: Corpus, *, command: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+def run_record(
+    corpus: Corpus, *, command: str, options: dict[str, Any] | None = None, lexicons: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The reproducibility record written to run.json (no wall-clock time)."""
     opts = corpus.options
     return {
@@ -280,6 +414,7 @@ def run_record(corpus: Corpus, *, command: str, options: dict[str, Any] | None =
             "max_document_bytes": opts.limits.max_document_bytes,
             **(options or {}),
         },
+        "lexicons": lexicons or [],
         "inputs": corpus.input_hashes(),
         "ignored": list(corpus.ignored),
         "diagnostics": [

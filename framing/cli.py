@@ -116,10 +116,14 @@ def _print_diagnostics(diags: list[Diagnostic], quiet: bool) -> None:
 @click.option("--meta", multiple=True, metavar="FIELD=VALUE", help="Default metadata for every document (repeatable).")
 @click.option("--max-doc-mb", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
               help="Largest single article to read, in MB; larger files are skipped with a warning.")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="Lexicon pack (YAML) or folder of packs; repeatable [default: the bundled packs].")
+@click.option("--fold-diacritics", is_flag=True, help="Match terms ignoring diacritics (Xankəndi = Xankendi).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings; errors are still shown.")
 @handle_errors
 def analyze(corpus: Path, outdir: Path | None, strict: bool, force: bool, no_clean: bool, outlet: str | None,
-            language: str | None, meta: tuple[str, ...], max_doc_mb: float, quiet: bool) -> None:
+            language: str | None, meta: tuple[str, ...], max_doc_mb: float, lexicons: tuple[Path, ...],
+            fold_diacritics: bool, quiet: bool) -> None:
     """Read a corpus and write the analysis tables.
 
     CORPUS is a folder of .txt, .md, .html, .json, .jsonl(.gz) or .csv files
@@ -127,15 +131,17 @@ def analyze(corpus: Path, outdir: Path | None, strict: bool, force: bool, no_cle
     outlet, date, title, url and event), or a single such file.
 
     Writes documents.csv, documents.jsonl (with the cleaned text),
-    sentences.csv and run.json into the output folder.
+    sentences.csv, terms.csv, scare_quotes.csv, naming.csv, naming_lean.csv
+    and run.json into the output folder.
 
     \b
     Examples:
       framing analyze seeds/ -o reports/seeds
       framing analyze coverage.jsonl.gz -o out/coverage --strict
       framing analyze clippings/ --outlet "Example Times" --lang en
+      framing analyze seeds/ --lexicon lexicons/karabakh.yaml --lexicon my-terms.yaml
     """
-    from .analysis import write_analysis
+    from .analysis import Analyzer, write_analysis
     from .corpus import LoadOptions
     from .readers import ReadLimits
 
@@ -152,9 +158,10 @@ def analyze(corpus: Path, outdir: Path | None, strict: bool, force: bool, no_cle
     )
     if outdir is None:
         outdir = Path("reports") / (corpus.resolve().name.split(".")[0] or "corpus")
+    analyzer = Analyzer(lexicons=list(lexicons) or None, diacritics=fold_diacritics)
     tick, close = _progress(quiet, "analysing")
     try:
-        summary = write_analysis(corpus, outdir, force=force, progress=tick, options=options)
+        summary = write_analysis(corpus, outdir, force=force, progress=tick, options=options, analyzer=analyzer)
     finally:
         close()
     _print_diagnostics(summary.warnings, quiet)
@@ -166,6 +173,109 @@ def analyze(corpus: Path, outdir: Path | None, strict: bool, force: bool, no_cle
         f"tables in {summary.outdir} ({summary.seconds:.1f} s)",
         err=True,
     )
+
+
+@cli.group()
+def lexicon() -> None:
+    """Check and list lexicon packs (the YAML files in lexicons/).
+
+    \b
+    Examples:
+      framing lexicon check lexicons/
+      framing lexicon show lexicons/karabakh.yaml --concept stepanakert
+    """
+
+
+def _pack_files(paths: tuple[Path, ...]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml")))
+        else:
+            files.append(p)
+    return files
+
+
+@lexicon.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@handle_errors
+def lexicon_check(paths: tuple[Path, ...]) -> None:
+    """Validate lexicon packs; print every problem as file:line: message.
+
+    Checks the schema, unknown sides, empty concepts, a spelling claimed by
+    two concepts or twice in one, unknown keys (typos), YAML anchors and
+    oversized files. Exits 1 if any pack has a problem.
+
+    \b
+    Examples:
+      framing lexicon check lexicons/
+      framing lexicon check my-pack.yaml
+    """
+    from .lexicon import check_pack, load_pack
+
+    files = _pack_files(paths)
+    if not files:
+        _fail(f"no .yaml files in {', '.join(map(str, paths))}")
+    bad = 0
+    for f in files:
+        problems = check_pack(f)
+        for p in problems:
+            click.echo(p)
+        if problems:
+            bad += 1
+            continue
+        try:
+            pack = load_pack(f)
+        except FramingError:
+            click.echo(f"{f}: ok (actors list)")
+            continue
+        sides = ", ".join(pack.sides) or "none (neutral only)"
+        click.echo(f"{f}: ok ({pack.kind} pack {pack.label}: {len(pack.concepts)} concepts, {pack.n_terms} terms; sides: {sides})")
+    if bad:
+        click.echo(f"framing: {bad} of {len(files)} lexicon file{'s' if len(files) != 1 else ''} ha{'ve' if bad != 1 else 's'} problems", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+@lexicon.command("show")
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--concept", "concepts", multiple=True, help="Show only this concept (repeatable).")
+@handle_errors
+def lexicon_show(path: Path, concepts: tuple[str, ...]) -> None:
+    """List a pack: its sides, and each concept's variants with side and spellings.
+
+    \b
+    Examples:
+      framing lexicon show lexicons/karabakh.yaml
+      framing lexicon show lexicons/karabakh.yaml --concept stepanakert --concept shusha
+    """
+    from .lexicon import load_pack
+
+    pack = load_pack(path)
+    click.echo(f"{pack.title} — pack {pack.label} ({pack.kind}, {len(pack.concepts)} concepts, {pack.n_terms} terms)")
+    if pack.description:
+        click.echo(pack.description)
+    if pack.sides:
+        click.echo("sides: " + "; ".join(f"{s.id} ({s.label})" for s in pack.sides.values()))
+    if pack.scope:
+        click.echo("counted in documents that mention: " + ", ".join(pack.scope))
+    shown = [c for c in pack.concepts if not concepts or c.id in concepts]
+    unknown = set(concepts) - {c.id for c in shown}
+    if unknown:
+        _fail(f"{path}: no concept {sorted(unknown)[0]!r}")
+    for c in shown:
+        role = f", {c.role}" if c.role else ""
+        click.echo(f"\n{c.id} — {c.label} [{c.category}{role}]")
+        for v in c.variants:
+            flags = [v.weight]
+            if v.inflect:
+                flags.append("inflected")
+            if v.case_sensitive:
+                flags.append("case-sensitive")
+            click.echo(f"  {v.side:<14} {', '.join(v.terms)}  ({', '.join(flags)})")
+            if v.exclude:
+                click.echo(f"  {'':<14} not counted in: {', '.join(v.exclude)}")
+            if v.time:
+                click.echo(f"  {'':<14} time: {v.time}")
 
 
 def main() -> None:

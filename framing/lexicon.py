@@ -30,7 +30,10 @@ MAX_TERM_CHARS = 200
 MAX_TERMS = 250_000
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
-_PACK_KEYS = {"format", "pack", "kind", "version", "title", "description", "language", "sides", "concepts", "sources", "license", "notes"}
+_PACK_KEYS = {
+    "format", "pack", "kind", "version", "title", "description", "language", "sides", "concepts", "sources",
+    "license", "notes", "scope",
+}
 _ACTORS_KEYS = {"groups", "actors", "nationality_cues"}
 _CONCEPT_KEYS = {"id", "label", "category", "notes", "sources", "variants", "role", "time"}
 _VARIANT_KEYS = {"side", "terms", "notes", "time", "weight", "case_sensitive", "inflect", "exclude", "source", "sources"}
@@ -100,6 +103,7 @@ class Pack:
     concepts: tuple[Concept, ...]
     sources: dict[str, str] = field(default_factory=dict)
     path: str = ""
+    scope: tuple[str, ...] = ()
 
     @property
     def n_terms(self) -> int:
@@ -259,9 +263,14 @@ def _parse(path: Path) -> tuple[Pack | None, list[str]]:
         for s in c.sources:
             if sources and s not in sources:
                 probs.add(c.line, f"concept {c.id!r} cites source {s!r}, which the pack's sources do not define")
+    scope = tuple(str(x) for x in _as_list(data.get("scope")))
+    for word in scope:
+        if len(tokenize_term(word)) != 1:
+            probs.add(data.line_of("scope"), f"scope word {word!r} must be a single word")
     if probs.items:
         return None, probs.formatted()
-    return _pack_header(data, pack_name, kind, sides, tuple(concepts), name, {str(k): str(v) for k, v in sources.items()}), []
+    pack = _pack_header(data, pack_name, kind, sides, tuple(concepts), name, {str(k): str(v) for k, v in sources.items()})
+    return Pack(**{**{f: getattr(pack, f) for f in pack.__dataclass_fields__}, "scope": scope}), []
 
 
 def _pack_header(

@@ -126,6 +126,11 @@ class OutputDir:
         return outputs
 
 
+def sha256_path(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    return _sha256(path)
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:

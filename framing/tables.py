@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from .model import Document
+from .naming import LEAN_COLUMNS, NAMING_COLUMNS
+from .terms import QUOTE_SPAN_COLUMNS, TERM_COLUMNS
 
 #: Table name → columns, in output order.
 COLUMNS: dict[str, list[str]] = {
@@ -31,6 +33,8 @@ COLUMNS: dict[str, list[str]] = {
         "n_paragraphs",
         "n_embedded_posts",
         "n_removed",
+        "n_terms",
+        "n_scare_quotes",
         "cleaning_notes",
         "read_notes",
         "source",
@@ -38,6 +42,13 @@ COLUMNS: dict[str, list[str]] = {
         "extra",
     ],
     "sentences": ["doc_id", "index", "start", "end", "paragraph", "paragraph_kind", "text"],
+    "terms": TERM_COLUMNS,
+    "scare_quotes": QUOTE_SPAN_COLUMNS,
+}
+#: Tables aggregated over the whole corpus (written at the end of a run).
+AGGREGATE_COLUMNS: dict[str, list[str]] = {
+    "naming": NAMING_COLUMNS,
+    "naming_lean": LEAN_COLUMNS,
 }
 
 
