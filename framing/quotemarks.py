@@ -202,10 +202,11 @@ _MENTION_CUES = (
     ("the", "word"), ("the", "term"), ("the", "expression"), ("the", "name"), ("the", "phrase"), ("the", "label"),
     ("called",), ("named",), ("dubbed",), ("known", "as"), ("referred", "to", "as"), ("termed",), ("word",), ("term",),
 )
-_DISTANCING_BEFORE = frozenset(
-    "so-called so called self-proclaimed self proclaimed self-styled self styled self-declared unrecognised "
-    "unrecognized alleged purported would-be pseudo".split()
-)
+# Markers right before a quote that make it a scare quote (tokens are split at hyphens).
+_DISTANCING_BEFORE = frozenset({
+    "so called", "self proclaimed", "self styled", "self declared", "unrecognised", "unrecognized",
+    "alleged", "purported", "pseudo", "breakaway", "de facto",
+})
 _TERMINAL = re.compile(r"[.!?…,;:]\s*$")
 SCARE_MAX_WORDS = 5
 CUE_WINDOW = 5
@@ -278,11 +279,11 @@ def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int
         len(before_tokens) > 1 and before_tokens[-2] in _TITLE_CUES and before_tokens[-1] in ("the", "a", "an")
     ):
         return "title", "after a title word" if not stripped.startswith("#") else "a hashtag"
-    if len(words) <= SCARE_MAX_WORDS and _mention_before(before_tokens):
-        return "mention", "the word itself is talked about"
     prev_two = " ".join(before_tokens[-2:])
     if len(words) <= SCARE_MAX_WORDS and (before_tokens[-1:] and before_tokens[-1] in _DISTANCING_BEFORE or prev_two in _DISTANCING_BEFORE):
         return "scare", "after a distancing marker"
+    if len(words) <= SCARE_MAX_WORDS and _mention_before(before_tokens):
+        return "mention", "the word itself is talked about"
     if len(words) > SCARE_MAX_WORDS:
         return "speech", "a quotation of more than five words"
     if not words:

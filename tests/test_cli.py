@@ -50,12 +50,16 @@ def test_analyze_writes_tables_and_summary(tmp_path: Path) -> None:
     assert "framing: analysed 5 documents" in res.stderr
     assert "0 skipped, 0 warnings" in res.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["documents.csv", "documents.jsonl", "run.json", "sentences.csv"]
+    assert names == [
+        "documents.csv", "documents.jsonl", "naming.csv", "naming_lean.csv", "run.json", "scare_quotes.csv",
+        "sentences.csv", "terms.csv",
+    ]
     run = json.loads((tmp_path / "out" / "run.json").read_text())
     assert run["generator"] == "framing"
     assert run["framing_version"] == __version__
     assert [i["path"] for i in run["inputs"]] == ["corpus.yaml"] + sorted(p.name for p in SEEDS.glob("0*.txt"))
-    assert set(run["outputs"]) == {"documents.csv", "documents.jsonl", "sentences.csv"}
+    assert set(run["outputs"]) == set(names) - {"run.json"}
+    assert [lx["pack"] for lx in run["lexicons"]] == ["distancing", "karabakh", "russia-ukraine"]
     assert run["counts"]["documents.csv"] == 5
     # no wall-clock time: nothing of today's date, no timestamp fields
     import datetime as dt

@@ -14,7 +14,10 @@ import pytest
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 
-TABLES = ("documents.csv", "documents.jsonl", "sentences.csv", "run.json")
+TABLES = (
+    "documents.csv", "documents.jsonl", "sentences.csv", "terms.csv", "scare_quotes.csv", "naming.csv",
+    "naming_lean.csv", "run.json",
+)
 
 
 def make_corpus(path: Path, n: int = 4000) -> Path:

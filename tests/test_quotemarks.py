@@ -1,0 +1,68 @@
+"""Quotation marks: pairing in every style, never failing, and the kind of each span."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.quotemarks import classify_spans, find_quote_spans
+
+
+def spans(text: str) -> list[tuple[str, str, bool]]:
+    return [(text[s.start : s.end], s.kind, s.closed) for s in classify_spans(text, find_quote_spans(text))]
+
+
+PAIRING = [
+    ("He said “yes” then.", ["yes"]),
+    ('He said "yes" then.', ["yes"]),
+    ("He said «oui» then.", ["oui"]),
+    ("Er sagte „ja“ dann.", ["ja"]),
+    ("He said ''yes'' then.", ["yes"]),
+    ("the `peacekeeping’ forces", ["peacekeeping"]),
+    ("It’s Azerbaijan’s and the Armenians’ land.", []),  # apostrophes, not quotes
+    ('"Clearly, the leader is ‘riding the tiger’ of war," he said.', ["Clearly, the leader is ‘riding the tiger’ of war,", "riding the tiger"]),
+    ('"These attacks were organized by the `peacekeeping’ forces,” he claimed.', ["These attacks were organized by the `peacekeeping’ forces,", "peacekeeping"]),
+    ('an odd " mark', []),
+    ('“an unclosed quote runs to the end', ["an unclosed quote runs to the end"]),
+    ('a stray closing” mark', []),
+    ("'Russia does not want to leave Karabakh'", ["Russia does not want to leave Karabakh"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAIRING)
+def test_pairing(text: str, expected: list[str]) -> None:
+    assert [t for t, _, _ in spans(text)] == expected
+
+
+KINDS = [
+    ('Burton thinks that cats are "cuties".', "scare"),
+    ('The Russian "peacekeepers" have deployed militants.', "scare"),
+    ('it can be called a "creeping war".', "scare"),
+    ("Separatists from the self-proclaimed “Republic of Artsakh” stated", "scare"),
+    ('the unrecognized "Nagorno-Karabakh Republic," with officials', "scare"),
+    ("he warned Azeris “for the last time” of the war crimes", "speech"),
+    ("described by Azeri officials as “fake news” and “provocative”.", "speech"),
+    ('"Never," he said.', "speech"),
+    ('Shoigu asserted that peacekeepers are the "main guarantor of peace in Karabakh."', "speech"),
+    ("a campaign, under the hashtag “DontBeBlind”, in which", "title"),
+    ('a separate place or organization called "Nagorno-Karabakh", the use of', "mention"),
+    ('the term "Artsakh" is banned', "mention"),
+    ("“Achievements were significant in both respects,” the spokesman said.", "speech"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_kind(text: str, kind: str) -> None:
+    got = spans(text)
+    assert got, text
+    assert all(k == kind for _, k, _ in got), got
+
+
+def test_full_quoted_sentence_is_not_a_scare_quote() -> None:
+    text = 'She added: "We will not leave our homes whatever happens."'
+    assert spans(text) == [("We will not leave our homes whatever happens.", "speech", True)]
+
+
+@pytest.mark.parametrize("text", ['"', "''", "“”", '" " "', "‘’‘", "`", "a\"b\"c", '"\n"', "«»«", "„“”"])
+def test_odd_marks_never_fail(text: str) -> None:
+    for s in find_quote_spans(text):
+        assert 0 <= s.open_at < s.start <= s.end <= len(text)
