@@ -27,6 +27,7 @@ References:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .tokens import TOKEN
@@ -256,12 +257,15 @@ def _speech_cue(tokens: list[str], speech: frozenset[str]) -> bool:
 
 
 def _sentence_bounds(s: QuoteSpan, sentences: list[tuple[int, int]] | None, n: int) -> tuple[int, int]:
+    """Start of the sentence holding the opening mark, end of the sentence holding the content's end."""
     if not sentences:
         return (0, n)
-    lo, hi = s.open_at, s.end
-    a = max((st for st, en in sentences if st <= s.open_at), default=0)
-    b = max((en for st, en in sentences if st <= s.end), default=n)
-    return (min(a, lo), max(b, hi))
+    starts = [st for st, _ in sentences]
+    i = bisect_right(starts, s.open_at) - 1
+    j = bisect_right(starts, s.end) - 1
+    a = sentences[i][0] if i >= 0 else 0
+    b = sentences[j][1] if j >= 0 else n
+    return (min(a, s.open_at), max(b, s.end))
 
 
 def _words(s: str) -> list[str]:
