@@ -136,13 +136,16 @@ class Corpus:
                     outlet = str(meta.get("outlet", ""))
                     if outlet in man.groups:
                         meta["group"] = man.groups[outlet]
-                where = (man.name, entry.line) if entry is not None and man else (item.source, None)
+                file, row_line = _split_source(item.source)
                 meta, problems = check_meta(meta)
                 for problem in problems:
-                    self.warn(Diagnostic(where[0], f"{item.source}: {problem}" if where[1] else problem, line=where[1], skipped=False))
+                    if entry is not None and man:  # the value came from the manifest (or is corrected there)
+                        self.warn(Diagnostic(man.name, f"{item.source}: {problem}", line=entry.line, skipped=False))
+                    else:
+                        self.warn(Diagnostic(file, problem, line=row_line, skipped=False))
                 if item.id in seen:
                     self.warn(
-                        Diagnostic(item.source, f"duplicate document id {item.id!r} (first in {seen[item.id]}); skipped")
+                        Diagnostic(file, f"duplicate document id {item.id!r} (first in {seen[item.id]}); skipped", line=row_line)
                     )
                     continue
                 seen[item.id] = item.source
@@ -290,6 +293,12 @@ def _discover(root: Path, diagnostics: list[Diagnostic], ignored: list[str]) -> 
     del root_real
     files.sort(key=lambda f: f.display)
     return files
+
+
+def _split_source(source: str) -> tuple[str, int | None]:
+    """Split a row's ``file:LINE`` source into the file and the line."""
+    file, sep, line = source.rpartition(":")
+    return (file, int(line)) if sep and line.isdigit() else (source, None)
 
 
 def describe_location(diag: Diagnostic) -> str:

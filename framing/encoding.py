@@ -69,11 +69,16 @@ def decode_bytes(data: bytes, *, name: str) -> tuple[str, tuple[str, ...]]:
         kind = binary_kind(data)
         if kind:
             raise InputError(f"{name}: not a text file ({kind}); skipped")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text, note = _decode_non_utf8(data, name)
-            notes.append(note)
+        order = _utf16_order(data[:4096])
+        if order:  # before UTF-8: Latin UTF-16 is valid UTF-8 with NULs in between
+            text = data.decode(order, errors="replace")
+            notes.append(f"decoded as {order.upper()} (no byte-order mark)")
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text, note = _decode_non_utf8(data, name)
+                notes.append(note)
     text = normalise_text(text)
     if "\x00" in text:
         text = text.replace("\x00", "")
@@ -98,7 +103,9 @@ def binary_kind(data: bytes) -> str | None:
     head = data[:4096]
     if not head:
         return None
-    if b"\x00" in head and _utf16_order(head) is None:
+    if _utf16_order(head):
+        return None  # UTF-16 text without a byte-order mark: its NULs are not control bytes
+    if b"\x00" in head:
         return "binary data (NUL bytes)"
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     if controls / len(head) > 0.1:
@@ -107,24 +114,26 @@ def binary_kind(data: bytes) -> str | None:
 
 
 def _utf16_order(head: bytes) -> str | None:
-    """Guess UTF-16 byte order from NUL bytes in alternate positions."""
+    """Guess UTF-16 byte order from the high bytes in alternate positions.
+
+    In UTF-16 text in the Latin, Greek, Cyrillic, Armenian, Hebrew or Arabic
+    scripts the high byte of almost every character is 0x00-0x06, while the
+    low bytes are rarely NUL. Some NULs (spaces, digits, punctuation) are
+    required too, so binary data with small bytes is not taken for text.
+    """
     if len(head) < 4:
         return None
+    head = head[: len(head) // 2 * 2]
     even = head[0::2]
     odd = head[1::2]
-    even_nul = even.count(0) / len(even)
-    odd_nul = odd.count(0) / len(odd)
-    if odd_nul > 0.3 and even_nul < 0.05:
-        return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.05:
-        return "utf-16-be"
+    for high, low, order in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        high_small = sum(1 for b in high if b <= 0x06) / len(high)
+        if high.count(0) / len(high) > 0.05 and high_small > 0.95 and low.count(0) / len(low) < 0.05:
+            return order
     return None
 
 
 def _decode_non_utf8(data: bytes, name: str) -> tuple[str, str]:
-    order = _utf16_order(data[:4096])
-    if order:
-        return data.decode(order, errors="replace"), f"decoded as {order.upper()} (no byte-order mark)"
     # Mostly UTF-8 with a few bad bytes: repair, don't re-guess the whole file.
     repaired = data.decode("utf-8", errors="replace")
     bad = repaired.count("\ufffd")
@@ -148,7 +157,12 @@ def _has_multibyte_utf8(data: bytes) -> bool:
 def _charset_guess(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    result = from_bytes(data[:200_000], cp_isolation=list(_CANDIDATES)).best()
-    if result is None:
+    results = from_bytes(data[:200_000], cp_isolation=list(_CANDIDATES))
+    best = results.best()
+    if best is None:
         return None
-    return str(result.encoding)
+    # On a tie (French scores the same in cp1250 and cp1252), prefer the
+    # encoding listed first in _CANDIDATES, the more common one in news archives.
+    ties = [r for r in results if (r.chaos, r.coherence) == (best.chaos, best.coherence)]
+    rank = {enc: i for i, enc in enumerate(_CANDIDATES)}
+    return str(min(ties, key=lambda r: rank.get(r.encoding, len(rank))).encoding)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from .dates import parse_date
@@ -59,12 +60,13 @@ def normalise_meta(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def clean_value(value: Any) -> str:
-    """Render a metadata value as a single-line string."""
+    """Render a metadata value as a single-line NFC string (like the text)."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
         return "; ".join(clean_value(v) for v in value if v not in (None, ""))
-    return " ".join(str(value).split())
+    text = " ".join(str(value).split())
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def check_date(value: Any) -> tuple[str, str | None]:

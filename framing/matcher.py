@@ -89,6 +89,10 @@ class TermMatcher:
                             self._add(pi, concept, variant, term, form, variant.case_sensitive)
                         for phrase in variant.exclude:
                             self._add(pi, None, None, phrase, phrase, False)
+        # A regular expression that finds, at C speed, the words that can start a term, so
+        # that the Python trie walk runs only there. Diacritic folding cannot be expressed in
+        # it, so that mode scans every word instead.
+        self._fold_cache: dict[str, str] = {}
 
     def _add(self, pi: int, concept: Concept | None, variant: Variant | None, term: str, form: str, cs: bool) -> None:
         toks = tokenize_term(form)
@@ -112,62 +116,75 @@ class TermMatcher:
 
     def find(self, text: str) -> list[TermHit]:
         """All hits in ``text``, sorted by position then pack."""
-        spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-        diacritics = self.diacritics
-        keys = [fold(text[a:b], diacritics) for a, b in spans]
+        # Words and separators are listed at C speed; the trie is walked only from words
+        # that can start a term, and character offsets are computed only there.
+        toks = TOKEN.findall(text)
+        if not toks:
+            return []
         root = self._root
-        n = len(spans)
+        cache = self._fold_cache
+        if len(cache) > 500_000:
+            cache.clear()
+        diacritics = self.diacritics
+        keys = [cache.get(t) or cache.setdefault(t, fold(t, diacritics)) for t in toks]
+        cands = [i for i, k in enumerate(keys) if k in root]
+        if not cands:
+            return []
+        seps = TOKEN.split(text)  # seps[k] precedes toks[k]; len(seps) == len(toks) + 1
+        n = len(toks)
         n_packs = len(self.packs)
-        free = [0] * n_packs  # first token index each pack may match from
+        free = [0] * n_packs
         hits: list[TermHit] = []
-        for i in range(n):
-            node = root.get(keys[i])
-            if node is None:
-                continue
+        # running character offset of toks[pos]
+        pos, off = 0, len(seps[0])
+        for i in cands:
+            if i > pos:
+                off += sum(map(len, toks[pos:i])) + sum(map(len, seps[pos + 1 : i + 1]))
+                pos = i
+            node = root[keys[i]]
+            spans = [(off, off + len(toks[i]))]
             best: list[tuple[int, _Entry] | None] = [None] * n_packs
             j = i
             while True:
                 entries = node.get(_END)
                 if entries:
                     for e in entries:
-                        if free[e.pack] > i:
-                            continue
-                        if not self._fits(text, spans, i, e):
+                        if free[e.pack] > spans[0][0] or not self._fits(text, spans, 0, e):
                             continue
                         cur = best[e.pack]
-                        if cur is None or j > cur[0]:
-                            best[e.pack] = (j, e)
+                        if cur is None or j - i > cur[0]:
+                            best[e.pack] = (j - i, e)
                 j += 1
                 if j >= n:
                     break
                 node = node.get(keys[j])
                 if node is None:
                     break
-            for pi in range(n_packs):
-                found = best[pi]
-                if found is None:
-                    continue
-                last, e = found
-                free[pi] = last + 1
-                if e.concept is None or e.variant is None:
-                    continue  # an exclusion phrase: consumes its tokens, counts nothing
-                a, b = spans[i][0], spans[last][1]
-                hits.append(
-                    TermHit(
-                        pack=self.packs[pi].name,
-                        concept=e.concept.id,
-                        side=e.variant.side,
-                        weight=e.variant.weight,
-                        term=e.term,
-                        start=a,
-                        end=b,
-                        text=text[a:b],
-                        category=e.concept.category,
-                        role=e.concept.role,
-                    )
-                )
+                a = spans[-1][1] + len(seps[j])
+                spans.append((a, a + len(toks[j])))
+            if any(best):
+                self._emit(text, spans, best, free, hits)
         hits.sort(key=lambda h: (h.start, h.pack))
         return hits
+
+    def _emit(
+        self, text: str, spans: list[tuple[int, int]], best: list[tuple[int, _Entry] | None],
+        free: list[int], hits: list[TermHit],
+    ) -> None:
+        for pi, found in enumerate(best):
+            if found is None:
+                continue
+            last, e = found
+            a, b = spans[0][0], spans[last][1]
+            free[pi] = b
+            if e.concept is None or e.variant is None:
+                continue  # an exclusion phrase: consumes its words, counts nothing
+            hits.append(
+                TermHit(
+                    pack=self.packs[pi].name, concept=e.concept.id, side=e.variant.side, weight=e.variant.weight,
+                    term=e.term, start=a, end=b, text=text[a:b], category=e.concept.category, role=e.concept.role,
+                )
+            )
 
     @staticmethod
     def _fits(text: str, spans: list[tuple[int, int]], i: int, e: _Entry) -> bool:

@@ -139,7 +139,7 @@ def _read_single(path: Path, display: str, limits: ReadLimits, clean: bool, *, m
         data = fh.read()
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
-        yield Diagnostic(display, "empty file; skipped")
+        yield Diagnostic(display, "file holds only white space; skipped" if data else "empty file; skipped")
         return
     meta: dict[str, Any] = {}
     notes: tuple[str, ...] = ()
@@ -213,11 +213,11 @@ def fm_problem_line(message: str) -> int | None:
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M)
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
-_MD_EMPH = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_EMPH = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 
 
 def markdown_to_text(text: str) -> str:
-    """Reduce Markdown to plain text: headings, images, links, bold markers."""
+    """Reduce Markdown to plain text: headings, images, links, bold and italic markers."""
     text = _MD_HEADING.sub(r"\1", text)
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
