@@ -140,3 +140,12 @@ def test_analyze_with_bad_lexicon_is_one_line_error(tmp_path: Path) -> None:
 
 def test_bundled_packs_found() -> None:
     assert {p.stem for p in bundled_packs()} == {"karabakh", "russia-ukraine", "distancing"}
+
+
+def test_lexicons_ship_inside_the_package() -> None:
+    """An installed wheel has no checkout beside it: the packs are packaged under framing/data/lexicons."""
+    import framing
+
+    packaged = Path(framing.__file__).resolve().parent / "data" / "lexicons"
+    for name in ("karabakh.yaml", "russia-ukraine.yaml", "distancing.yaml", "actors.yaml"):
+        assert (packaged / name).read_bytes() == (ROOT / "lexicons" / name).read_bytes()
