@@ -12,10 +12,15 @@ An actors file (``kind: actors`` in ``lexicons/``) gives:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from .yamlio import LineDict
+from .errors import LexiconError, located
+from .tokens import TOKEN, term_key
+from .yamlio import LineDict, YamlProblem, read_yaml
 
 _TYPES = ("person", "organisation", "institution")
 _ACTOR_KEYS = {"id", "name", "type", "side", "group", "role", "aliases", "notes"}
@@ -91,3 +96,119 @@ def _check_side(item: Any, sides: set[str], report: Report) -> None:
     side = str(item.get("side") or "")
     if side not in sides:
         report(item.line_of("side") if "side" in item else item.line, f"unknown side {side!r} (declared: {', '.join(sorted(sides))})")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person or institution who may be quoted."""
+
+    id: str
+    name: str
+    type: str
+    side: str
+    group: str = ""
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorGroup:
+    """An actor group for tone toward actors (Russia and its peacekeepers, Armenia, ...)."""
+
+    id: str
+    label: str
+    side: str
+    terms: tuple[str, ...]
+
+
+@dataclass
+class Actors:
+    """A loaded actors list, with look-ups by alias and by nationality adjective."""
+
+    actors: list[Actor] = field(default_factory=list)
+    groups: list[ActorGroup] = field(default_factory=list)
+    nationality: dict[str, str] = field(default_factory=dict)
+    path: str = ""
+    version: str = ""
+
+    def __post_init__(self) -> None:
+        self._by_alias: dict[tuple[str, ...], Actor] = {}
+        for a in self.actors:
+            for alias in (a.name, *a.aliases):
+                key = term_key(alias)
+                if key and key not in self._by_alias:
+                    self._by_alias[key] = a
+        self._max = max((len(k) for k in self._by_alias), default=1)
+
+    def find(self, mention: str) -> Actor | None:
+        """The actor a mention names ("President Ilham Aliyev", "Aliyev", "the Kremlin"), if any.
+
+        Tries the whole mention, then its longest trailing and leading word runs
+        ("Armenian Prime Minister Nikol Pashinyan" → "Nikol Pashinyan").
+        """
+        key = term_key(mention)
+        if not key:
+            return None
+        words = [k for i, k in enumerate(key) if i % 2 == 0]
+        gaps = [k for i, k in enumerate(key) if i % 2 == 1]
+        n = len(words)
+        for size in range(min(n, self._max), 0, -1):
+            for start in (n - size, *range(n - size - 1, -1, -1)):
+                parts: list[str] = []
+                for k in range(start, start + size):
+                    if parts:
+                        parts.append(gaps[k - 1])
+                    parts.append(words[k])
+                hit = self._by_alias.get(tuple(parts))
+                if hit is not None:
+                    return hit
+        return None
+
+    def side_of_adjectives(self, mention: str) -> str:
+        """A side from a nationality word in the mention ("Azerbaijani officials" → azerbaijani), or ""."""
+        for word in TOKEN.findall(mention):
+            side = self.nationality.get(word.casefold())
+            if side:
+                return side
+        return ""
+
+
+def load_actors(path: str | os.PathLike[str] | None = None) -> Actors:
+    """Load an actors list (default: the bundled ``lexicons/actors.yaml``).
+
+    Raises:
+        LexiconError: ``file:line: message`` when the file is invalid.
+    """
+    from .lexicon import bundled_lexicon_dir
+
+    p = Path(path) if path is not None else bundled_lexicon_dir() / "actors.yaml"
+    name = str(p)
+    try:
+        data = read_yaml(p, display=name)
+    except YamlProblem as exc:
+        raise LexiconError(str(exc)) from None
+    problems: list[str] = []
+    if not isinstance(data, LineDict) or data.get("kind") != "actors":
+        raise LexiconError(located(name, 1, "not an actors list (needs kind: actors)"))
+    validate_actors(data, lambda line, msg: problems.append(located(name, line, msg)))
+    if problems:
+        raise LexiconError(problems[0])
+    actors = [
+        Actor(
+            id=str(a["id"]), name=str(a["name"]), type=str(a["type"]), side=str(a.get("side") or "unknown"),
+            group=str(a.get("group") or ""), role=str(a.get("role") or ""),
+            aliases=tuple(str(x) for x in (a.get("aliases") or [])),
+        )
+        for a in data.get("actors") or []
+    ]
+    groups = [
+        ActorGroup(id=str(g["id"]), label=str(g.get("label") or g["id"]), side=str(g.get("side") or "unknown"),
+                   terms=tuple(str(t) for t in g.get("terms") or []))
+        for g in data.get("groups") or []
+    ]
+    nationality: dict[str, str] = {}
+    for c in data.get("nationality_cues") or []:
+        for t in c.get("terms") or []:
+            for word in TOKEN.findall(str(t)):
+                nationality.setdefault(word.casefold(), str(c["side"]))
+    return Actors(actors, groups, nationality, name, str(data.get("version") or ""))
