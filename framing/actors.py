@@ -13,6 +13,7 @@ An actors file (``kind: actors`` in ``lexicons/``) gives:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,6 +163,15 @@ class Actors:
                 hit = self._by_alias.get(tuple(parts))
                 if hit is not None:
                     return hit
+        return None
+
+    def group_of(self, mention: str) -> ActorGroup | None:
+        """The actor group whose term the whole mention is ("Armenia", "the Kremlin", "Baku"), if any."""
+        key = term_key(re.sub(r"^(?:the|The)\s+", "", mention.strip()))
+        for g in self.groups:
+            for t in g.terms:
+                if term_key(t) == key:
+                    return g
         return None
 
     def side_of_adjectives(self, mention: str) -> str:

@@ -1,0 +1,409 @@
+"""Voices: quotes, who speaks them, with which verb.
+
+:func:`find_quotes` finds direct quotes (in any quote style, over several
+paragraphs), mixed quotes (a quoted fragment inside paraphrase), indirect
+speech ("Mammadov alleged that ...", "According to X, ..."), floating quotes
+(a quoted sentence after an attributed one inherits its speaker) and embedded
+social-media posts. Each quote records its speaker *mention* as written ("he",
+"a user", "the Defense Ministry") and the *entity* it resolves to ("Elman
+Mammadov"), the cue verb with its class, and the rule that fired, so a
+teacher can see why a quote went to a speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+QUOTE_KINDS = ("direct", "mixed", "indirect", "floating", "embedded_post")
+SPEAKER_TYPES = ("person", "organisation", "role", "anonymous", "social_post", "unattributed")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One attributed (or unattributed) quote.
+
+    Attributes:
+        kind: direct, mixed, indirect, floating or embedded_post.
+        start: Start of the quoted content (inside the quote marks; for mixed
+            and indirect quotes, the reported clause).
+        end: End of the content (exclusive).
+        speaker: The speaker mention as written ("he", "a user"), or "".
+        speaker_start: Offset of the mention, or -1.
+        speaker_end: End of the mention, or -1.
+        speaker_name: The entity the mention resolves to ("Elman Mammadov"), or "".
+        speaker_type: person, organisation, role, anonymous, social_post or unattributed.
+        side: The speaker's side (from the actors list or a nationality cue), or "unknown".
+        cue: The cue as written, with auxiliaries and negation ("has accused", "according to", ":"), or "".
+        cue_start: Offset of the cue, or -1.
+        cue_end: End of the cue, or -1.
+        cue_class: neutral, distancing, endorsing, concessive, confrontational, according_to, opinion or none.
+        rule: The rule that attributed it (for explanations).
+    """
+
+    kind: str
+    start: int
+    end: int
+    speaker: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+    speaker_name: str = ""
+    speaker_type: str = "unattributed"
+    side: str = "unknown"
+    cue: str = ""
+    cue_start: int = -1
+    cue_end: int = -1
+    cue_class: str = "none"
+    rule: str = ""
+
+
+# --- the extractor ------------------------------------------------------------------
+
+import re  # noqa: E402  (kept next to the code that uses it)
+from bisect import bisect_right  # noqa: E402
+
+from .actors import Actors, load_actors  # noqa: E402
+from .model import Document  # noqa: E402
+from .quotemarks import QuoteSpan  # noqa: E402
+from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before  # noqa: E402
+from .tokens import TOKEN  # noqa: E402
+from .verbs import verb_forms  # noqa: E402
+
+# Verbs that introduce indirect speech as well (a subset: "called", "described" do not).
+_INDIRECT = frozenset(
+    "say tell claim allege insist assert argue add state report announce declare warn accuse deny admit "
+    "acknowledge note explain suggest believe think write confirm reveal stress emphasise emphasize opine "
+    "maintain contend complain predict estimate indicate point out concede charge recall testify tweet".split()
+)
+_AUX = frozenset(
+    "has have had did does do was were is are will would could can may might must should also not never "
+    "n't later then reportedly repeatedly previously earlier first again himself herself themselves".split()
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b)?\s*")
+_SENT_END = re.compile(r"[.!?…]+[\"'”’»]*\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    cls: str
+
+
+def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[QuoteSpan] | None = None) -> list[Quote]:
+    """Find every quote in ``doc`` and attribute it.
+
+    Args:
+        doc: The document.
+        actors: Actors list for speaker sides (default: the bundled one).
+        spans: Classified quote spans, if already computed.
+
+    Returns:
+        Quotes sorted by position; they never overlap.
+    """
+    from .terms import quote_spans
+
+    if actors is None:
+        actors = _default_actors()
+    if spans is None:
+        spans = quote_spans(doc)
+    text = doc.text
+    cues = _find_cues(text)
+    resolver = SpeakerResolver(text, actors)
+    sent_starts = [s.start for s in doc.sentences]
+    out: list[Quote] = []
+    used_cues: set[int] = set()
+    last: Quote | None = None
+    last_para = -10
+
+    speech = [s for s in spans if s.kind == "speech" and s.depth == 0]
+    posts = [p for p in doc.paragraphs if p.kind == "embedded_post"]
+    items: list[tuple[int, str, object]] = [(s.open_at, "span", s) for s in speech]
+    items += [(p.start, "post", p) for p in posts]
+    items.sort(key=lambda x: x[0])
+    for _, what, obj in items:
+        if what == "post":
+            q = _embedded_post(doc, obj, resolver)
+            if q is not None:
+                out.append(q)
+            continue
+        s = obj  # type: ignore[assignment]
+        if any(q.start <= s.start < q.end for q in out):
+            continue  # inside a quote already taken (an indirect clause, an embedded post)
+        sent = _sentence_of(doc, sent_starts, s.open_at)
+        q = _attribute_span(doc, s, sent, cues, used_cues, resolver)
+        para = s.paragraph
+        if q is None:
+            continue
+        if q.rule == "none" and last is not None and para - last_para <= 2:
+            q = _inherit(q, last, "floating: inherits the speaker of the previous quote")
+        if q.speaker_type != "unattributed":
+            last, last_para = q, para
+            resolver.note_speaker(q)
+        out.append(q)
+
+    # Indirect speech: cues not used by a quote, outside quotation marks.
+    for cue in cues:
+        if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma != "according to":
+            continue
+        if any(sp.start <= cue.start < sp.end for sp in spans if sp.kind == "speech"):
+            continue
+        if any(q.start <= cue.start < q.end or (q.cue_start == cue.start) for q in out):
+            continue
+        sent = _sentence_of(doc, sent_starts, cue.start)
+        q = _indirect(doc, cue, sent, resolver)
+        if q is not None and not any(_overlaps(q, o) for o in out):
+            out.append(q)
+            resolver.note_speaker(q)
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+_ACTORS: Actors | None = None
+
+
+def _default_actors() -> Actors:
+    global _ACTORS
+    if _ACTORS is None:
+        _ACTORS = load_actors()
+    return _ACTORS
+
+
+def _overlaps(a: Quote, b: Quote) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _sentence_of(doc: Document, starts: list[int], offset: int) -> tuple[int, int]:
+    i = bisect_right(starts, offset) - 1
+    if i < 0:
+        return (0, len(doc.text))
+    s = doc.sentences[i]
+    return (s.start, s.end)
+
+
+def _find_cues(text: str) -> list[_Cue]:
+    forms = verb_forms()
+    cues: list[_Cue] = []
+    toks = list(TOKEN.finditer(text))
+    for k, m in enumerate(toks):
+        raw = m.group()
+        if not raw.islower():
+            continue  # "the United States", "Said Ahmed": a capitalised word is not a cue here
+        w = raw
+        if k + 1 < len(toks):
+            two = f"{w} {toks[k + 1].group().lower()}"
+            if two in forms and text[m.end() : toks[k + 1].start()].strip() == "":
+                lemma, cls = forms[two]
+                cues.append(_Cue(m.start(), toks[k + 1].end(), text[m.start() : toks[k + 1].end()], lemma, cls))
+                continue
+        if w in forms:
+            lemma, cls = forms[w]
+            cues.append(_Cue(m.start(), m.end(), m.group(), lemma, cls))
+    for m in _ACCORDING.finditer(text):
+        cues.append(_Cue(m.start(), m.end(), m.group(), "according to", "according_to"))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _with_aux(text: str, cue: _Cue) -> tuple[int, str]:
+    """Extend a cue backwards over auxiliaries and negation ("has also said", "did not deny")."""
+    start = cue.start
+    while True:
+        m = re.search(r"([A-Za-z']+)\s+$", text[max(0, start - 30) : start])
+        if not m or m.group(1).lower() not in _AUX:
+            break
+        start = start - len(m.group(0))
+    return start, text[start : cue.end]
+
+
+def _plausible(mention: Mention | None, resolver: SpeakerResolver) -> Mention | None:
+    """Drop mentions that cannot speak: a lone nationality adjective ("Turkish state TV")."""
+    if mention is None:
+        return None
+    words = TOKEN.findall(mention.text)
+    if len(words) == 1 and words[0].casefold() in resolver.actors.nationality and words[0].casefold() not in ("eu", "un"):
+        return None
+    return mention
+
+
+def _make(
+    kind: str, start: int, end: int, mention: Mention | None, cue: _Cue | None, resolver: SpeakerResolver,
+    rule: str, text: str,
+) -> Quote:
+    cue_start, cue_text = _with_aux(text, cue) if cue is not None else (-1, "")
+    if cue is not None and cue.lemma == "according to":
+        cue_start, cue_text = cue.start, cue.text
+    info = resolver.resolve(mention, at=start) if mention is not None else None
+    return Quote(
+        kind=kind,
+        start=start,
+        end=end,
+        speaker=mention.text if mention else "",
+        speaker_start=mention.start if mention else -1,
+        speaker_end=mention.end if mention else -1,
+        speaker_name=info.name if info else "",
+        speaker_type=info.type if info else "unattributed",
+        side=info.side if info else "unknown",
+        cue=cue_text,
+        cue_start=cue_start,
+        cue_end=cue.end if cue is not None else -1,
+        cue_class=cue.cls if cue is not None else "none",
+        rule=rule,
+    )
+
+
+def _inherit(q: Quote, prev: Quote, rule: str) -> Quote:
+    return Quote(
+        kind="floating", start=q.start, end=q.end, speaker=prev.speaker, speaker_start=prev.speaker_start,
+        speaker_end=prev.speaker_end, speaker_name=prev.speaker_name, speaker_type=prev.speaker_type,
+        side=prev.side, cue=prev.cue, cue_start=prev.cue_start, cue_end=prev.cue_end, cue_class=prev.cue_class,
+        rule=rule,
+    )
+
+
+def _attribute_span(
+    doc: Document, s: QuoteSpan, sent: tuple[int, int], cues: list[_Cue], used: set[int], resolver: SpeakerResolver
+) -> Quote | None:
+    text = doc.text
+    a, b = s.open_at, s.outer_end
+    content = (s.start, s.end)
+    # 1. A cue after the quote, in the same sentence: '"...," he said' / '"...," said X'.
+    after = [c for c in cues if b <= c.start <= max(sent[1], b) and c.start - b <= 60 and c.start not in used]
+    for cue in after[:2]:
+        between = text[b : cue.start]
+        if re.search(r"[.!?]\s", between) and not between.strip().startswith((",", "”", '"')):
+            continue
+        mention = find_speaker_before(text, cue.start, b) or find_speaker_after(text, cue.end, sent[1])
+        if mention is not None:
+            used.add(cue.start)
+            return _make("direct", *content, mention, cue, resolver, "quote, then speaker and verb", text)
+    # 2. A cue before the quote in the same sentence: 'X said: "..."', 'X said that "..."', 'according to X, "..."'.
+    before = [c for c in cues if sent[0] <= c.start < a and c.start not in used]
+    for cue in reversed(before[-2:]):
+        between = text[cue.end : a]
+        if cue.lemma == "according to":
+            mention = find_speaker_after(text, cue.end, a)
+        elif _passive(text, cue):
+            m_by = re.match(r"\s+by\s+", text[cue.end : a])
+            mention = find_speaker_after(text, cue.end + m_by.end() - 1, a) if m_by else None
+        else:
+            mention = find_speaker_before(text, cue.start, sent[0]) or find_speaker_after(text, cue.end, a)
+        if mention is None:
+            continue
+        used.add(cue.start)
+        words_between = [w for w in TOKEN.findall(between) if w.lower() not in ("that",)]
+        if mention.start >= cue.end:
+            words_between = TOKEN.findall(text[mention.end : a])
+        if words_between and cue.lemma != "according to":
+            # a fragment inside paraphrase: the content is the whole reported clause
+            m = _THAT.match(text, cue.end if mention.start < cue.end else mention.end)
+            start = m.end() if m else cue.end
+            end = max(s.outer_end, _clause_end(text, s.outer_end, sent[1]))
+            return _make("mixed", start, end, mention, cue, resolver, "speaker and verb, then a quoted fragment", text)
+        return _make("direct", *content, mention, cue, resolver, "speaker and verb, then the quote", text)
+    # 3. A colon at the end of the previous paragraph: 'He explained why:' + quote paragraph.
+    para = doc.paragraphs[s.paragraph]
+    if s.open_at == para.start and s.paragraph > 0:
+        prev = doc.paragraphs[s.paragraph - 1]
+        prev_text = text[prev.start : prev.end].rstrip()
+        if prev_text.endswith(":"):
+            pcues = [c for c in cues if prev.start <= c.start < prev.end]
+            cue = pcues[0] if pcues else None
+            mention = find_speaker_before(text, cue.start, prev.start) if cue else None
+            if mention is not None and cue is not None:
+                used.add(cue.start)
+                return _make("direct", *content, mention, cue, resolver, "introduced by a colon in the paragraph before", text)
+    return _make("direct", *content, None, None, resolver, "none", text)
+
+
+def _passive(text: str, cue: _Cue) -> bool:
+    """'was described', 'were told', 'is quoted': the speaker follows "by", if anywhere."""
+    return bool(re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[max(0, cue.start - 25) : cue.start]))
+
+
+def _clause_end(text: str, pos: int, sent_end: int) -> int:
+    """End of the clause a quoted fragment sits in: the sentence end, without its final full stop."""
+    end = sent_end
+    while end > pos and text[end - 1] in ".!?…":
+        end -= 1
+    return end
+
+
+def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
+    text = doc.text
+    if cue.lemma == "according to":
+        mention = find_speaker_after(text, cue.end, sent[1])
+        if mention is None:
+            return None
+        rest = text[mention.end : sent[1]]
+        m = re.match(r"\s*,\s*", rest)
+        if m and len(TOKEN.findall(rest)) >= 3:
+            start = mention.end + m.end()
+            return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
+        # "clause, according to X."
+        head = text[sent[0] : cue.start].rstrip(" ,")
+        if len(TOKEN.findall(head)) >= 3:
+            return _make("indirect", sent[0], sent[0] + len(head), mention, cue, resolver, "clause, according to X", text)
+        return None
+    if _passive(text, cue):
+        return None
+    before = text[sent[0] : cue.start]
+    # "clause, X said." — the cue near the sentence end, after a comma.
+    comma = before.rfind(",")
+    tail = text[cue.end : sent[1]]
+    mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
+    if comma > 0 and mention is not None and mention.start > sent[0] + comma and len(TOKEN.findall(before[:comma])) >= 3:
+        if len(TOKEN.findall(tail)) <= 6:
+            return _make("indirect", sent[0], sent[0] + comma, mention, cue, resolver, "clause, then speaker and verb", text)
+    # "X said (that) clause."
+    if mention is not None:
+        m = _THAT.match(text, cue.end)
+        start = m.end() if m else cue.end
+        if cue.lemma == "tell":
+            m2 = re.match(r"\s*(?:[A-Z][\w.’'-]*\s*){1,4}(?:that\s+)?|\s*(?:reporters|journalists|the \w+)\s+(?:that\s+)?", text[cue.end : sent[1]])
+            if not m2:
+                return None
+            start = cue.end + m2.end()
+        end = _clause_end(text, start, sent[1])
+        if len(TOKEN.findall(text[start:end])) >= 3 and (text[cue.end : start].strip().endswith("that") or _starts_clause(text, start)):
+            return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
+    # "clause, said X."
+    after = find_speaker_after(text, cue.end, sent[1])
+    if comma > 0 and after is not None and before.rstrip().endswith(",") and len(TOKEN.findall(before)) >= 3:
+        return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
+    return None
+
+
+_CLAUSE_START = re.compile(
+    r"\s*(?:the|a|an|he|she|they|it|we|i|there|this|that|these|those|his|her|their|its|our|[A-Z][\w’'-]+)\b", re.I
+)
+
+
+def _starts_clause(text: str, pos: int) -> bool:
+    """Does a subject (a pronoun, a determiner or a name) start at ``pos``?"""
+    return bool(_CLAUSE_START.match(text, pos))
+
+
+_SIGNATURE = re.compile(r"^[—–-]\s*(?P<name>.+?)\s*\(@(?P<handle>\w{1,30})\)")
+
+
+def _embedded_post(doc: Document, para: object, resolver: SpeakerResolver) -> Quote | None:
+    text = doc.text
+    idx = doc.paragraphs.index(para)  # type: ignore[arg-type]
+    p = doc.paragraphs[idx]
+    sig = doc.paragraphs[idx + 1] if idx + 1 < len(doc.paragraphs) else None
+    mention = None
+    if sig is not None and sig.kind == "post_signature":
+        m = _SIGNATURE.match(text[sig.start : sig.end])
+        if m:
+            a = sig.start + m.start("name")
+            mention = Mention(m.group("name"), a, a + len(m.group("name")), "social_post")
+    info = resolver.resolve(mention, at=p.start) if mention else None
+    return Quote(
+        kind="embedded_post", start=p.start, end=p.end,
+        speaker=mention.text if mention else "", speaker_start=mention.start if mention else -1,
+        speaker_end=mention.end if mention else -1, speaker_name=mention.text if mention else "",
+        speaker_type="social_post", side=info.side if info else "unknown", rule="embedded post and its signature",
+    )

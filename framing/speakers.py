@@ -1,0 +1,337 @@
+"""Speakers: finding the mention next to a cue, and resolving it to an entity.
+
+Stage one finds the *mention* a cue governs, as written: a name ("Elman
+Mammadov"), a role ("the spokesman"), an institution ("the Defense
+Ministry"), a pronoun ("he") or a vague source ("a user", "pundits", "some
+independent Armenian sources"). Stage two resolves it: pronouns go to the
+most recent speaker (or, failing that, the most recent person named), a
+surname to the most recent full name ending in it ("Mammadov" → "Elman
+Mammadov"), and names to the actors list, which gives the side. Nationality
+words give a side to unnamed sources ("Azeri officials"); otherwise the side
+is ``unknown``: it is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .actors import Actors
+
+if TYPE_CHECKING:
+    from .quotes import Quote
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w-]*")
+PRONOUNS = frozenset("he she they it we i who".split())
+_POSSESSIVES = frozenset("his her their its our my your".split())
+_PERSON_PRONOUNS = frozenset("he she".split())
+TITLES = frozenset(
+    """president prime minister deputy foreign defense defence secretary spokesman spokeswoman spokesperson
+    senator sen rep gov governor mayor chairman chairwoman chair director head chief leader ambassador
+    general gen col colonel lt lieutenant commander minister pundit analyst expert professor prof dr mr mrs ms
+    sheikh king queen prince pope judge justice attorney officer commissioner ombudsman adviser advisor aide
+    representative envoy editor reporter correspondent former acting interim then""".split()
+)
+ORG_WORDS = frozenset(
+    """ministry ministries committee agency office army forces government kremlin reuters amnesty institute
+    center centre council party department embassy commission union organization organisation un nato osce
+    service services campaign administration court police parliament assembly majlis group team company
+    corporation bank press agency news times post journal weekly tv radio channel network foundation
+    association coalition movement front alliance league authority authorities staff house senate congress
+    white pentagon commission""".split()
+)
+VAGUE_HEADS = frozenset(
+    """user users pundit pundits expert experts official officials source sources analyst analysts critic critics
+    observer observers resident residents people witness witnesses comment comments commentator commentators
+    some many others activist activists diplomat diplomats someone somebody insiders insider aides aide
+    supporters supporter voters voter person man woman members member blogger bloggers journalists""".split()
+)
+VAGUE_DETERMINERS = frozenset("a an another some several many one two three few other unnamed anonymous".split())
+_STOP_BEFORE = frozenset(
+    """in on at to from with by for after before during since but because while although as if that which
+    when where whether and or nor than said says told claimed despite amid against about over under into
+    onto upon via per like unlike toward towards without within""".split()
+)
+# Prepositions that may sit inside a speaker phrase after a role word ("the leader in Karabakh",
+# "the head of QAFSAM", "the spokesman for the president").
+_ROLE_LINKS = frozenset({"in", "of", "for", "at"})
+_ADVERBS_AUX = frozenset(
+    "has have had did does do was were is are will would could can may might must should also not never n't "
+    "later then reportedly repeatedly previously earlier first again himself herself themselves itself "
+    "recently once further subsequently publicly privately".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention as written, with its offsets and a first guess at its type."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # person, organisation, role, anonymous, social_post, pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerInfo:
+    """What a mention resolves to."""
+
+    name: str
+    type: str
+    side: str
+
+
+def _words(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), a + m.start(), a + m.end()) for m in _WORD.finditer(text[a:b])]
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _classify(words: list[str]) -> str:
+    low = [w.lower().strip(".’'") for w in words]
+    link = next((k for k, w in enumerate(low) if w in _ROLE_LINKS), len(low))
+    if 0 < link < len(low) and low[link - 1] in TITLES | VAGUE_HEADS:
+        return "anonymous" if low[link - 1] in VAGUE_HEADS and low[0] in VAGUE_DETERMINERS else "role"
+    if len(low) == 1 and low[0] in PRONOUNS:
+        return "pronoun"
+    if any(w in ORG_WORDS for w in low):
+        return "organisation"
+    if low[0] in VAGUE_DETERMINERS or (low[-1] in VAGUE_HEADS and not any(_cap(w) and w.lower() not in TITLES for w in words[-1:])):
+        if low[0] in ("the",) and low[-1] not in ("users", "pundits", "experts", "officials", "sources", "analysts", "critics", "observers"):
+            return "role"
+        return "anonymous"
+    names = [w for w in words if _cap(w) and w.lower().strip(".") not in TITLES and w.lower() != "the"]
+    if names:
+        return "person"
+    return "role"
+
+
+def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
+    """The mention right before a cue ('the Defense Ministry said', 'Mammadov has also claimed')."""
+    words = _words(text, limit, cue_start)
+    i = len(words) - 1
+    while i >= 0 and words[i][0].lower() in _ADVERBS_AUX:
+        i -= 1
+    if i < 0:
+        return None
+    # Apposition: "Elman Mammadov, a member of ..., expressed" — fall back to the sentence's first name.
+    gap = text[words[i][2] : cue_start]
+    if "," in gap:
+        return _sentence_subject(text, words, limit)
+    w, a, b = words[i]
+    lw = w.lower()
+    if lw in _POSSESSIVES or lw in _STOP_BEFORE:
+        return None
+    if lw in PRONOUNS:
+        if lw == "who":
+            return _antecedent_of_who(text, words, i)
+        return Mention(w, a, b, "pronoun")
+    j = i
+    if _cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES:
+        while j - 1 >= 0:
+            pw = words[j - 1][0]
+            between = text[words[j - 1][2] : words[j][1]]
+            if any(ch in between for ch in ",;:()\"“”") or "." in between.replace(" ", ""):
+                break
+            pl = pw.lower()
+            if pl in _ROLE_LINKS and j - 2 >= 0:
+                role = words[j - 2][0].lower()
+                if role in TITLES or role in VAGUE_HEADS or role in ORG_WORDS:
+                    j -= 1
+                    continue
+            if pl in _STOP_BEFORE or pl in _ADVERBS_AUX:
+                break
+            if pl in ("the", "a", "an", "another", "some", "several", "many", "other") or pl.endswith(("’s", "'s")):
+                j -= 1
+                if pl in ("the", "a", "an", "another", "some", "several", "many", "other"):
+                    break
+                continue
+            if _cap(pw) or pl in TITLES or pl in ORG_WORDS or pl in VAGUE_HEADS or pl in VAGUE_DETERMINERS or pl.isalpha():
+                if not _cap(pw) and pl not in TITLES and pl not in ORG_WORDS and pl not in VAGUE_HEADS and pl not in VAGUE_DETERMINERS:
+                    # a lower-case modifier ("independent", "separatist") only before a vague head
+                    if words[i][0].lower() not in VAGUE_HEADS and not _cap(words[i][0]):
+                        break
+                    if i - j >= 4:
+                        break
+                j -= 1
+                continue
+            break
+        span_words = [x[0] for x in words[j : i + 1]]
+        if all(x.lower() in ("the", "a", "an") for x in span_words):
+            return None
+        return Mention(text[words[j][1] : b], words[j][1], b, _classify(span_words))
+    return None
+
+
+def _sentence_subject(text: str, words: list[tuple[str, int, int]], limit: int) -> Mention | None:
+    """The capitalised name that opens the sentence, when it is followed by a comma (an apposition)."""
+    j = 0
+    while j < len(words) and (_cap(words[j][0]) or words[j][0].lower() in TITLES):
+        j += 1
+        if j < len(words) and "," in text[words[j - 1][2] : words[j][1]]:
+            break
+    if j == 0 or j > 6:
+        return None
+    end = words[j - 1][2]
+    if "," not in text[end : end + 2]:
+        return None
+    span = [w[0] for w in words[:j]]
+    if span[0].lower() in ("the", "but", "and", "however", "meanwhile", "earlier", "later"):
+        return None
+    return Mention(text[words[0][1] : end], words[0][1], end, _classify(span))
+
+
+def _antecedent_of_who(text: str, words: list[tuple[str, int, int]], i: int) -> Mention | None:
+    # "..., Armen Smbatyan, who believes" — the name before ", who".
+    k = i - 1
+    while k >= 0 and not _cap(words[k][0]):
+        k -= 1
+    if k < 0:
+        return None
+    j = k
+    while j - 1 >= 0 and _cap(words[j - 1][0]) and "," not in text[words[j - 1][2] : words[j][1]]:
+        j -= 1
+    span = [w[0] for w in words[j : k + 1]]
+    return Mention(text[words[j][1] : words[k][2]], words[j][1], words[k][2], _classify(span))
+
+
+def find_speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
+    """The mention right after a cue ('said Denis Krivosheev, ...', 'according to the ministry')."""
+    words = _words(text, cue_end, min(limit, cue_end + 200))
+    if not words:
+        return None
+    first = words[0]
+    if "," in text[cue_end : first[1]] or "." in text[cue_end : first[1]]:
+        return None
+    if first[0].lower() in PRONOUNS and first[0].lower() not in ("who", "his", "her", "their", "it"):
+        return Mention(first[0], first[1], first[2], "pronoun")
+    j = 0
+    if first[0].lower() in ("the", "a", "an", "another", "some", "several", "many", "one"):
+        j = 1
+    k = j
+    while k < len(words):
+        w = words[k][0]
+        lw = w.lower()
+        if k > 0 and any(ch in text[words[k - 1][2] : words[k][1]] for ch in ",.;:()\"“”"):
+            break
+        if lw in ("in", "on", "at", "to", "during", "after", "before", "that", "and", "who", "from", "with", "of", "as", "when", "while"):
+            if lw == "of" and k > j and (words[k - 1][0].lower() in ORG_WORDS or words[k - 1][0].lower() in TITLES):
+                k += 1
+                continue
+            break
+        if not (_cap(w) or lw in TITLES or lw in ORG_WORDS or lw in VAGUE_HEADS or (j == 1 and k < j + 4)):
+            break
+        k += 1
+    if k == j:
+        return None
+    span = [w[0] for w in words[0:k]]
+    return Mention(text[words[0][1] : words[k - 1][2]], words[0][1], words[k - 1][2], _classify(span))
+
+
+class SpeakerResolver:
+    """Resolves mentions to entities within one document."""
+
+    def __init__(self, text: str, actors: Actors) -> None:
+        self.text = text
+        self.actors = actors
+        self._speakers: list[tuple[int, SpeakerInfo]] = []
+        self._names = _person_names(text)
+
+    def note_speaker(self, q: Quote) -> None:
+        """Remember a resolved speaker, for pronouns later on."""
+        if q.speaker_name and q.speaker_type in ("person", "role", "organisation"):
+            self._speakers.append((q.start, SpeakerInfo(q.speaker_name, q.speaker_type, q.side)))
+
+    def resolve(self, mention: Mention | None, *, at: int) -> SpeakerInfo | None:
+        """Resolve ``mention`` (near offset ``at``) to a name, a speaker type and a side."""
+        if mention is None:
+            return None
+        if mention.type == "social_post":
+            actor = self.actors.find(mention.text)
+            return SpeakerInfo(mention.text, "social_post", actor.side if actor else "unknown")
+        if mention.type == "pronoun":
+            low = mention.text.lower()
+            pool = [s for pos, s in self._speakers if pos <= at]
+            if low in _PERSON_PRONOUNS:
+                people = [s for s in pool if s.type == "person"]
+                if people:
+                    return people[-1]
+                name = self._last_person(mention.start)
+                if name:
+                    return self._named(name, "person")
+                return SpeakerInfo("", "person", "unknown")
+            if pool:
+                return pool[-1]
+            return SpeakerInfo("", "anonymous", "unknown")
+        kind = mention.type
+        actor = self.actors.find(mention.text)
+        if actor is not None:
+            typ = "person" if actor.type == "person" else "organisation"
+            return SpeakerInfo(actor.name, typ, actor.side)
+        group = self.actors.group_of(mention.text)
+        if group is not None:
+            # a country or its government speaking ("Armenia said", "Baku denies")
+            name = re.sub(r"^(?:the|The)\s+", "", mention.text)
+            return SpeakerInfo(name, "organisation", group.side)
+        side = self.actors.side_of_adjectives(mention.text) or "unknown"
+        if kind == "person":
+            full = self._full_name(mention.text, mention.start)
+            info = self._named(full, "person")
+            if info.side == "unknown" and side != "unknown":
+                info = SpeakerInfo(info.name, info.type, side)
+            return info
+        name = mention.text
+        if kind in ("role", "organisation"):
+            name = re.sub(r"^(?:the|The)\s+", "", name)
+        return SpeakerInfo(name, kind, side)
+
+    def _named(self, name: str, typ: str) -> SpeakerInfo:
+        actor = self.actors.find(name)
+        if actor is not None:
+            return SpeakerInfo(actor.name, "person" if actor.type == "person" else "organisation", actor.side)
+        return SpeakerInfo(name, typ, self.actors.side_of_adjectives(name) or "unknown")
+
+    def _full_name(self, mention: str, at: int) -> str:
+        """A surname or short form → the most recent full name before ``at`` that ends with it."""
+        words = [w for w in _WORD.findall(mention) if w.lower().strip(".") not in TITLES]
+        if not words:
+            return mention
+        last = words[-1]
+        best = ""
+        for pos, full in self._names:
+            if pos >= at + len(mention) + 1:
+                break
+            if full.split()[-1] == last and len(full.split()) > len(words):
+                best = full
+        if best:
+            return best
+        return " ".join(words)
+
+    def _last_person(self, at: int) -> str:
+        best = ""
+        for pos, full in self._names:
+            if pos >= at:
+                break
+            best = full
+        return best
+
+
+_NAME = re.compile(r"\b(?:[A-Z][a-zà-ÿəğışöüçA-Z'’-]+\s){1,3}[A-Z][a-zà-ÿəğışöüç'’-]+\b")
+
+
+def _person_names(text: str) -> list[tuple[int, str]]:
+    """Capitalised runs of two to four words that look like people's names, with positions."""
+    out = []
+    for m in _NAME.finditer(text):
+        parts = m.group().split()
+        while parts and (parts[0].lower().strip(".") in TITLES or parts[0] in ("The", "A", "An", "In", "On", "But")):
+            parts = parts[1:]
+        if len(parts) < 2 or any(p.lower() in ORG_WORDS for p in parts):
+            continue
+        if any(p.isupper() and len(p) > 1 for p in parts):
+            continue
+        out.append((m.start(), " ".join(parts)))
+    return out
