@@ -26,7 +26,10 @@ from .model import Document, Source
 from .naming import NamingProfile
 from .output import CsvTable, JsonlTable, OutputDir, sha256_path
 from .tables import AGGREGATE_COLUMNS, COLUMNS, document_record, document_row, sentence_rows
+from .actors import load_actors
+from .quotes import find_quotes
 from .terms import find_terms, quote_span_rows, quote_spans, term_rows
+from .voices import VoicesProfile, quote_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,6 +53,7 @@ class Analyzer:
         packs: Lexicon packs to match (default: the bundled naming and distancing packs).
         lexicons: Paths of packs or folders of packs, instead of ``packs``.
         diacritics: Match terms ignoring diacritics (Xankəndi = Xankendi).
+        actors_path: Actors list for speaker sides (default: the bundled ``actors.yaml``).
     """
 
     def __init__(
@@ -58,20 +62,25 @@ class Analyzer:
         *,
         lexicons: list[str | os.PathLike[str]] | None = None,
         diacritics: bool = False,
+        actors_path: str | os.PathLike[str] | None = None,
     ) -> None:
         self.packs = packs if packs is not None else load_packs(lexicons)
         self.diacritics = diacritics
         self.matcher = TermMatcher(self.packs, diacritics=diacritics)
         self.pack_kinds = {p.name: p.kind for p in self.packs}
+        self.actors = load_actors(actors_path)
 
     def analyze_document(self, doc: Document) -> DocumentResult:
         """Analyse one document; a pure function of it (and of the lexicons)."""
         spans = quote_spans(doc)
         records = find_terms(doc, self.matcher, spans)
         terms = term_rows(doc, records)
+        quotes = quote_rows(doc, find_quotes(doc, actors=self.actors, spans=spans))
         row = document_row(doc)
         row["n_terms"] = sum(1 for r in records if r.hit.role == "" and r.voice == "authorial")
         row["n_scare_quotes"] = sum(1 for s in spans if s.kind == "scare")
+        row["n_quotes"] = len(quotes)
+        row["quoted_share"] = sum(q["n_words"] for q in quotes) / row["n_words"] if row["n_words"] else float("nan")
         return DocumentResult(
             doc_id=doc.id,
             rows={
@@ -79,6 +88,7 @@ class Analyzer:
                 "sentences": sentence_rows(doc),
                 "terms": terms,
                 "scare_quotes": quote_span_rows(doc, spans, records),
+                "quotes": quotes,
             },
             record=document_record(doc, row),
         )
@@ -121,12 +131,19 @@ class _Aggregates:
     def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
         self.naming = NamingProfile()
+        self.voices = VoicesProfile()
 
     def add(self, doc: Document, result: DocumentResult) -> None:
         self.naming.add_document(doc.outlet, doc.id, result.rows["terms"], self.analyzer.pack_kinds)
+        self.voices.add_document(doc, result.rows["quotes"])
 
     def rows(self) -> dict[str, list[dict[str, Any]]]:
-        return {"naming": self.naming.naming_rows(), "naming_lean": self.naming.lean_rows()}
+        return {
+            "naming": self.naming.naming_rows(),
+            "naming_lean": self.naming.lean_rows(),
+            "voices": self.voices.outlet_rows(),
+            "voices_by_side": self.voices.side_rows(),
+        }
 
 
 @dataclass
@@ -165,6 +182,16 @@ class Analysis:
     def scare_quotes(self) -> pd.DataFrame:
         """One row per quoted span, with its kind (speech, scare, title, mention)."""
         return self.tables["scare_quotes"]
+
+    @property
+    def quotes(self) -> pd.DataFrame:
+        """One row per quote: kind, span, speaker mention and entity, side, cue and its class."""
+        return self.tables["quotes"]
+
+    @property
+    def voices(self) -> pd.DataFrame:
+        """Per outlet: quotes by kind, quoted share of words, named/anonymous/unattributed shares, cue classes."""
+        return self.tables["voices"]
 
     @property
     def naming(self) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from typing import Any
 from .model import Document
 from .naming import LEAN_COLUMNS, NAMING_COLUMNS
 from .terms import QUOTE_SPAN_COLUMNS, TERM_COLUMNS
+from .voices import QUOTE_COLUMNS, SIDE_COLUMNS, VOICE_COLUMNS
 
 #: Table name → columns, in output order.
 COLUMNS: dict[str, list[str]] = {
@@ -35,6 +36,8 @@ COLUMNS: dict[str, list[str]] = {
         "n_removed",
         "n_terms",
         "n_scare_quotes",
+        "n_quotes",
+        "quoted_share",
         "cleaning_notes",
         "read_notes",
         "source",
@@ -44,11 +47,14 @@ COLUMNS: dict[str, list[str]] = {
     "sentences": ["doc_id", "index", "start", "end", "paragraph", "paragraph_kind", "text"],
     "terms": TERM_COLUMNS,
     "scare_quotes": QUOTE_SPAN_COLUMNS,
+    "quotes": QUOTE_COLUMNS,
 }
 #: Tables aggregated over the whole corpus (written at the end of a run).
 AGGREGATE_COLUMNS: dict[str, list[str]] = {
     "naming": NAMING_COLUMNS,
     "naming_lean": LEAN_COLUMNS,
+    "voices": VOICE_COLUMNS,
+    "voices_by_side": SIDE_COLUMNS,
 }
 
 

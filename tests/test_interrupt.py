@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 
 TABLES = (
     "documents.csv", "documents.jsonl", "sentences.csv", "terms.csv", "scare_quotes.csv", "naming.csv",
-    "naming_lean.csv", "run.json",
+    "naming_lean.csv", "quotes.csv", "voices.csv", "voices_by_side.csv", "run.json",
 )
 
 
