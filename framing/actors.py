@@ -167,12 +167,12 @@ class Actors:
 
     def group_of(self, mention: str) -> ActorGroup | None:
         """The actor group whose term the whole mention is ("Armenia", "the Kremlin", "Baku"), if any."""
-        key = term_key(re.sub(r"^(?:the|The)\s+", "", mention.strip()))
-        for g in self.groups:
-            for t in g.terms:
-                if term_key(t) == key:
-                    return g
-        return None
+        if not hasattr(self, "_by_group_term"):
+            self._by_group_term = {}
+            for g in self.groups:
+                for t in g.terms:
+                    self._by_group_term.setdefault(term_key(t), g)
+        return self._by_group_term.get(term_key(re.sub(r"^(?:the|The)\s+", "", mention.strip())))
 
     def side_of_adjectives(self, mention: str) -> str:
         """A side from a nationality word in the mention ("Azerbaijani officials" → azerbaijani), or ""."""

@@ -225,8 +225,9 @@ def classify_spans(
     """
     speech = speech_forms()
     out: list[QuoteSpan] = []
+    starts = [st for st, _ in sentences] if sentences else []
     for s in spans:
-        kind, reason = _classify(text, s, speech, _sentence_bounds(s, sentences, len(text)))
+        kind, reason = _classify(text, s, speech, _sentence_bounds(s, sentences, len(text), starts))
         prev = out[-1] if out else None
         if (
             kind == "scare"
@@ -256,11 +257,12 @@ def _speech_cue(tokens: list[str], speech: frozenset[str]) -> bool:
     return False
 
 
-def _sentence_bounds(s: QuoteSpan, sentences: list[tuple[int, int]] | None, n: int) -> tuple[int, int]:
+def _sentence_bounds(
+    s: QuoteSpan, sentences: list[tuple[int, int]] | None, n: int, starts: list[int]
+) -> tuple[int, int]:
     """Start of the sentence holding the opening mark, end of the sentence holding the content's end."""
     if not sentences:
         return (0, n)
-    starts = [st for st, _ in sentences]
     i = bisect_right(starts, s.open_at) - 1
     j = bisect_right(starts, s.end) - 1
     a = sentences[i][0] if i >= 0 else 0

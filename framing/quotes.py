@@ -59,11 +59,12 @@ class Quote:
 # --- the extractor ------------------------------------------------------------------
 
 import re  # noqa: E402  (kept next to the code that uses it)
-from bisect import bisect_right  # noqa: E402
+from bisect import bisect_left, bisect_right  # noqa: E402
 
 from .actors import Actors, load_actors  # noqa: E402
 from .model import Document  # noqa: E402
 from .quotemarks import QuoteSpan  # noqa: E402
+from .terms import SpanIndex  # noqa: E402
 from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before  # noqa: E402
 from .tokens import TOKEN  # noqa: E402
 from .verbs import verb_forms  # noqa: E402
@@ -111,6 +112,7 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
         spans = quote_spans(doc)
     text = doc.text
     cues = _find_cues(text)
+    cue_starts = [c.start for c in cues]
     resolver = SpeakerResolver(text, actors)
     sent_starts = [s.start for s in doc.sentences]
     out: list[Quote] = []
@@ -130,10 +132,10 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
                 out.append(q)
             continue
         s = obj  # type: ignore[assignment]
-        if any(q.start <= s.start < q.end for q in out):
-            continue  # inside a quote already taken (an indirect clause, an embedded post)
+        if any(q.start <= s.start < q.end for q in out[-3:]):
+            continue  # inside a quote already taken (a mixed clause, an embedded post)
         sent = _sentence_of(doc, sent_starts, s.open_at)
-        q = _attribute_span(doc, s, sent, cues, used_cues, resolver)
+        q = _attribute_span(doc, s, sent, cues, cue_starts, used_cues, resolver)
         para = s.paragraph
         if q is None:
             continue
@@ -145,20 +147,35 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
         out.append(q)
 
     # Indirect speech: cues not used by a quote, outside quotation marks.
+    speech_index = SpanIndex([sp for sp in spans if sp.kind == "speech"])
+    taken = sorted((q.start, q.end) for q in out)
+    taken_starts = [a for a, _ in taken]
+    cue_owners = {q.cue_start for q in out}
     for cue in cues:
         if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma != "according to":
             continue
-        if any(sp.start <= cue.start < sp.end for sp in spans if sp.kind == "speech"):
+        if cue.start in cue_owners or speech_index.enclosing(cue.start, cue.start + 1):
             continue
-        if any(q.start <= cue.start < q.end or (q.cue_start == cue.start) for q in out):
+        if _in_taken(taken, taken_starts, cue.start, cue.start + 1):
             continue
         sent = _sentence_of(doc, sent_starts, cue.start)
         q = _indirect(doc, cue, sent, resolver)
-        if q is not None and not any(_overlaps(q, o) for o in out):
+        if q is not None and not _in_taken(taken, taken_starts, q.start, q.end):
             out.append(q)
+            k = bisect_right(taken_starts, q.start)
+            taken.insert(k, (q.start, q.end))
+            taken_starts.insert(k, q.start)
             resolver.note_speaker(q)
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _in_taken(taken: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    """Does ``[a, b)`` overlap a span in ``taken`` (sorted, non-overlapping)?"""
+    k = bisect_right(starts, a)
+    if k > 0 and taken[k - 1][1] > a:
+        return True
+    return k < len(taken) and taken[k][0] < b
 
 
 _ACTORS: Actors | None = None
@@ -263,14 +280,20 @@ def _inherit(q: Quote, prev: Quote, rule: str) -> Quote:
     )
 
 
+def _cues_between(cues: list[_Cue], starts: list[int], a: int, b: int) -> list[_Cue]:
+    """Cues starting in ``[a, b)``."""
+    return cues[bisect_left(starts, a) : bisect_left(starts, b)]
+
+
 def _attribute_span(
-    doc: Document, s: QuoteSpan, sent: tuple[int, int], cues: list[_Cue], used: set[int], resolver: SpeakerResolver
+    doc: Document, s: QuoteSpan, sent: tuple[int, int], cues: list[_Cue], cue_starts: list[int], used: set[int],
+    resolver: SpeakerResolver,
 ) -> Quote | None:
     text = doc.text
     a, b = s.open_at, s.outer_end
     content = (s.start, s.end)
     # 1. A cue after the quote, in the same sentence: '"...," he said' / '"...," said X'.
-    after = [c for c in cues if b <= c.start <= max(sent[1], b) and c.start - b <= 60 and c.start not in used]
+    after = [c for c in _cues_between(cues, cue_starts, b, min(max(sent[1], b), b + 60) + 1) if c.start not in used]
     for cue in after[:2]:
         between = text[b : cue.start]
         if re.search(r"[.!?]\s", between) and not between.strip().startswith((",", "”", '"')):
@@ -280,7 +303,7 @@ def _attribute_span(
             used.add(cue.start)
             return _make("direct", *content, mention, cue, resolver, "quote, then speaker and verb", text)
     # 2. A cue before the quote in the same sentence: 'X said: "..."', 'X said that "..."', 'according to X, "..."'.
-    before = [c for c in cues if sent[0] <= c.start < a and c.start not in used]
+    before = [c for c in _cues_between(cues, cue_starts, sent[0], a) if c.start not in used]
     for cue in reversed(before[-2:]):
         between = text[cue.end : a]
         if cue.lemma == "according to":
@@ -309,7 +332,7 @@ def _attribute_span(
         prev = doc.paragraphs[s.paragraph - 1]
         prev_text = text[prev.start : prev.end].rstrip()
         if prev_text.endswith(":"):
-            pcues = [c for c in cues if prev.start <= c.start < prev.end]
+            pcues = _cues_between(cues, cue_starts, prev.start, prev.end)
             cue = pcues[0] if pcues else None
             mention = find_speaker_before(text, cue.start, prev.start) if cue else None
             if mention is not None and cue is not None:

@@ -14,6 +14,7 @@ is ``unknown``: it is never guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -237,13 +238,20 @@ class SpeakerResolver:
     def __init__(self, text: str, actors: Actors) -> None:
         self.text = text
         self.actors = actors
-        self._speakers: list[tuple[int, SpeakerInfo]] = []
+        self._speakers: list[tuple[int, SpeakerInfo]] = []  # sorted by position
+        self._speaker_pos: list[int] = []
         self._names = _person_names(text)
+        self._name_pos = [pos for pos, _ in self._names]
+        self._by_surname: dict[str, list[tuple[int, str]]] = {}
+        for pos, full in self._names:
+            self._by_surname.setdefault(full.split()[-1], []).append((pos, full))
 
     def note_speaker(self, q: Quote) -> None:
         """Remember a resolved speaker, for pronouns later on."""
         if q.speaker_name and q.speaker_type in ("person", "role", "organisation"):
-            self._speakers.append((q.start, SpeakerInfo(q.speaker_name, q.speaker_type, q.side)))
+            k = bisect_right(self._speaker_pos, q.start)
+            self._speaker_pos.insert(k, q.start)
+            self._speakers.insert(k, (q.start, SpeakerInfo(q.speaker_name, q.speaker_type, q.side)))
 
     def resolve(self, mention: Mention | None, *, at: int) -> SpeakerInfo | None:
         """Resolve ``mention`` (near offset ``at``) to a name, a speaker type and a side."""
@@ -254,7 +262,8 @@ class SpeakerResolver:
             return SpeakerInfo(mention.text, "social_post", actor.side if actor else "unknown")
         if mention.type == "pronoun":
             low = mention.text.lower()
-            pool = [s for pos, s in self._speakers if pos <= at]
+            k = bisect_right(self._speaker_pos, at)
+            pool = [s for _, s in self._speakers[max(0, k - 50) : k]]
             if low in _PERSON_PRONOUNS:
                 people = [s for s in pool if s.type == "person"]
                 if people:
@@ -301,22 +310,18 @@ class SpeakerResolver:
             return mention
         last = words[-1]
         best = ""
-        for pos, full in self._names:
+        for pos, full in self._by_surname.get(last, ()):
             if pos >= at + len(mention) + 1:
                 break
-            if full.split()[-1] == last and len(full.split()) > len(words):
+            if len(full.split()) > len(words):
                 best = full
         if best:
             return best
         return " ".join(words)
 
     def _last_person(self, at: int) -> str:
-        best = ""
-        for pos, full in self._names:
-            if pos >= at:
-                break
-            best = full
-        return best
+        k = bisect_left(self._name_pos, at)
+        return self._names[k - 1][1] if k > 0 else ""
 
 
 _NAME = re.compile(r"\b(?:[A-Z][a-zà-ÿəğışöüçA-Z'’-]+\s){1,3}[A-Z][a-zà-ÿəğışöüç'’-]+\b")

@@ -14,6 +14,7 @@ and the distancing marker that governs it ("so-called", "self-proclaimed",
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,9 +53,35 @@ def quote_spans(doc: Document) -> list[QuoteSpan]:
     return classify_spans(doc.text, spans, [(s.start, s.end) for s in doc.sentences])
 
 
-def voice_of(start: int, end: int, spans: list[QuoteSpan]) -> tuple[str, bool]:
+class SpanIndex:
+    """Quote spans indexed for "which spans enclose this offset?" in logarithmic time.
+
+    Spans of one paragraph never cross (they nest or follow each other), so the
+    spans enclosing an offset are found by walking back from the last span
+    that starts before it, over at most the nesting depth plus the spans
+    closed in between; a span is never longer than its paragraph.
+    """
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s.start, -s.end))
+        self.starts = [s.start for s in self.spans]
+        self._max_len = max((s.end - s.start for s in self.spans), default=0)
+
+    def enclosing(self, start: int, end: int) -> list[QuoteSpan]:
+        out = []
+        i = bisect_right(self.starts, start) - 1
+        while i >= 0 and start - self.spans[i].start <= self._max_len:
+            sp = self.spans[i]
+            if sp.start <= start and end <= sp.end:
+                out.append(sp)
+            i -= 1
+        return out
+
+
+def voice_of(start: int, end: int, spans: list[QuoteSpan] | SpanIndex) -> tuple[str, bool]:
     """Voice of the text ``[start, end)`` given the quote spans around it."""
-    enclosing = [s for s in spans if s.start <= start and end <= s.end]
+    index = spans if isinstance(spans, SpanIndex) else SpanIndex(spans)
+    enclosing = index.enclosing(start, end)
     if not enclosing:
         return "authorial", False
     scare = any(s.kind == "scare" for s in enclosing)
@@ -73,10 +100,12 @@ def find_terms(doc: Document, matcher: TermMatcher, spans: list[QuoteSpan] | Non
     hits = matcher.find(doc.text)
     hits = _in_scope(doc, hits, matcher)
     markers = [h for h in hits if h.role in ("marker", "hedge")]
+    marker_ends = [m.end for m in markers]
+    index = SpanIndex(spans)
     records = []
     for h in hits:
-        voice, in_scare = voice_of(h.start, h.end, spans)
-        marker = _governing_marker(doc.text, h, markers) if h.role == "" else None
+        voice, in_scare = voice_of(h.start, h.end, index)
+        marker = _governing_marker(doc.text, h, markers, marker_ends) if h.role == "" else None
         records.append(
             TermRecord(
                 hit=h,
@@ -98,16 +127,16 @@ def _in_scope(doc: Document, hits: list[TermHit], matcher: TermMatcher) -> list[
     return [h for h in hits if h.pack not in scoped or h.pack in keep]
 
 
-def _governing_marker(text: str, hit: TermHit, markers: list[TermHit]) -> TermHit | None:
-    best = None
-    for m in markers:
-        if m.end > hit.start:
-            break
-        between = text[m.end : hit.start]
-        if any(ch in between for ch in ".;!?\n") or len(TOKEN.findall(between)) > MARKER_WINDOW - 1:
-            continue
-        best = m
-    return best
+def _governing_marker(text: str, hit: TermHit, markers: list[TermHit], ends: list[int]) -> TermHit | None:
+    """The last marker ending before the hit, if it is close enough and in the same sentence."""
+    i = bisect_right(ends, hit.start) - 1
+    if i < 0:
+        return None
+    m = markers[i]
+    between = text[m.end : hit.start]
+    if len(between) > 200 or any(ch in between for ch in ".;!?\n") or len(TOKEN.findall(between)) > MARKER_WINDOW - 1:
+        return None
+    return m
 
 
 def sentence_index(doc: Document, offset: int) -> int:
@@ -153,14 +182,17 @@ def quote_span_rows(doc: Document, spans: list[QuoteSpan], records: list[TermRec
     """Rows of ``scare_quotes.csv``: every quoted span with its kind and the lexicon term inside."""
     rows = []
     naming = [r for r in records if r.hit.role == ""]
+    naming_starts = [r.hit.start for r in naming]
     markers = [r.hit for r in records if r.hit.role in ("marker", "hedge")]
+    marker_ends = [m.end for m in markers]
     for s in spans:
-        inside = [r for r in naming if s.start <= r.hit.start and r.hit.end <= s.end]
+        lo, hi = bisect_left(naming_starts, s.start), bisect_right(naming_starts, s.end)
+        inside = [r for r in naming[lo:hi] if r.hit.end <= s.end]
         gov = inside[0].hit if len(inside) == 1 or (inside and s.kind != "speech") else None
         marker = None
-        for m in markers:
-            if m.end <= s.open_at and not TOKEN.findall(doc.text[m.end : s.open_at]):
-                marker = m
+        k = bisect_right(marker_ends, s.open_at) - 1
+        if k >= 0 and not TOKEN.findall(doc.text[markers[k].end : s.open_at]):
+            marker = markers[k]
         rows.append(
             {
                 "doc_id": doc.id,
