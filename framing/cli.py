@@ -28,6 +28,11 @@ EXIT_INTERRUPTED = 130
 MAX_WARNINGS_SHOWN = 20
 
 
+def _n(count: int, noun: str) -> str:
+    """'1 document', '2 documents'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _fail(message: str, status: int = EXIT_ERROR) -> None:
     click.echo(f"framing: error: {message}", err=True)
     sys.exit(status)
@@ -167,8 +172,8 @@ def analyze(corpus: Path, outdir: Path | None, strict: bool, force: bool, no_cle
     _print_diagnostics(summary.warnings, quiet)
     n_warn = len(summary.warnings)
     click.echo(
-        f"framing: analysed {summary.documents} document{'s' if summary.documents != 1 else ''} "
-        f"({summary.sentences} sentences) from {summary.files} file{'s' if summary.files != 1 else ''}; "
+        f"framing: analysed {_n(summary.documents, 'document')} ({_n(summary.sentences, 'sentence')}) "
+        f"from {_n(summary.files, 'file')}; "
         f"{summary.skipped} skipped, {n_warn} warning{'s' if n_warn != 1 else ''}; "
         f"tables in {summary.outdir} ({summary.seconds:.1f} s)",
         err=True,
@@ -278,6 +283,14 @@ def lexicon_show(path: Path, concepts: tuple[str, ...]) -> None:
                 click.echo(f"  {'':<14} time: {v.time}")
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM (a `timeout`, a job scheduler) ends the run like Ctrl-C: staged outputs are removed."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Entry point of the ``framing`` console script."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="framing")

@@ -53,7 +53,7 @@ def snapshot(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 def test_interrupt_keeps_previous_outputs(tmp_path: Path, sig: signal.Signals) -> None:
     small = make_corpus(tmp_path / "small.jsonl", n=20)
     big = make_corpus(tmp_path / "big.jsonl", n=6000)
@@ -67,7 +67,7 @@ def test_interrupt_keeps_previous_outputs(tmp_path: Path, sig: signal.Signals) -
     proc.send_signal(sig)
     proc.wait(timeout=30)
     assert proc.returncode != 0
-    if sig == signal.SIGINT:
+    if sig in (signal.SIGINT, signal.SIGTERM):
         err = proc.stderr.read().decode()
         assert "interrupted" in err
         assert "Traceback" not in err
