@@ -12,7 +12,7 @@ teacher can see why a quote went to a speaker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 QUOTE_KINDS = ("direct", "mixed", "indirect", "floating", "embedded_post")
 SPEAKER_TYPES = ("person", "organisation", "role", "anonymous", "social_post", "unattributed")
@@ -54,6 +54,12 @@ class Quote:
     cue_end: int = -1
     cue_class: str = "none"
     rule: str = ""
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The quoted pieces: a quote split by its attribution ('"A," he said. "B."') has two."""
+        return self.parts or ((self.start, self.end),)
 
 
 # --- the extractor ------------------------------------------------------------------
@@ -135,11 +141,18 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
         if any(q.start <= s.start < q.end for q in out[-3:]):
             continue  # inside a quote already taken (a mixed clause, an embedded post)
         sent = _sentence_of(doc, sent_starts, s.open_at)
-        q = _attribute_span(doc, s, sent, cues, cue_starts, used_cues, resolver)
+        sent_after = _sentence_of(doc, sent_starts, max(s.open_at, s.outer_end - 1))
+        q = _attribute_span(doc, s, (sent[0], max(sent[1], sent_after[1])), cues, cue_starts, used_cues, resolver)
         para = s.paragraph
         if q is None:
             continue
         if q.rule == "none" and last is not None and para - last_para <= 2:
+            if para == last_para and out and out[-1] is last and _only_attribution_between(text, last, q):
+                # '"A," he said. "B."': one quote in two pieces, as the news convention means it
+                merged = replace(last, end=q.end, parts=(*last.spans, (q.start, q.end)))
+                out[-1] = merged
+                last = merged
+                continue
             q = _inherit(q, last, "floating: inherits the speaker of the previous quote")
         if q.speaker_type != "unattributed":
             last, last_para = q, para
@@ -168,6 +181,15 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
             resolver.note_speaker(q)
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _only_attribution_between(text: str, prev: Quote, q: Quote) -> bool:
+    """Is the text between two quotes just the first one's attribution ('," he said. ')?"""
+    gap = text[prev.end : q.start]
+    if len(gap) > 160 or "\n" in gap:
+        return False
+    cue_inside = prev.cue_start >= prev.end and prev.cue_start < q.start
+    return cue_inside or not re.search(r"[^\W\d_]", gap)
 
 
 def _in_taken(taken: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
@@ -306,6 +328,14 @@ def _attribute_span(
     before = [c for c in _cues_between(cues, cue_starts, sent[0], a) if c.start not in used]
     for cue in reversed(before[-2:]):
         between = text[cue.end : a]
+        if re.match(r"\s+that\s", between) and not _SENT_END.search(text[cue.end : a]):
+            # 'X alleged that the DNC "failed ..."': a mixed quote even if X cannot be found
+            mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
+            used.add(cue.start)
+            m = _THAT.match(text, cue.end)
+            start = m.end() if m else cue.end
+            end = max(s.outer_end, _clause_end(text, s.outer_end, sent[1]))
+            return _make("mixed", start, end, mention, cue, resolver, "speaker and verb that, then a quoted fragment", text)
         if cue.lemma == "according to":
             mention = find_speaker_after(text, cue.end, a)
         elif _passive(text, cue):

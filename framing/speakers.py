@@ -118,9 +118,19 @@ def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None
         i -= 1
     if i < 0:
         return None
-    # Apposition: "Elman Mammadov, a member of ..., expressed" — fall back to the sentence's first name.
     gap = text[words[i][2] : cue_start]
     if "," in gap:
+        # "Her campaign manager, Robby Mook, suggested": the name closing the apposition.
+        if _cap(words[i][0]) and words[i][0].lower() not in TITLES:
+            j = i
+            while j - 1 >= 0 and _cap(words[j - 1][0]) and not any(
+                ch in text[words[j - 1][2] : words[j][1]] for ch in ",;:()\"“”"
+            ):
+                j -= 1
+            span = [x[0] for x in words[j : i + 1]]
+            if _classify(span) == "person" and len(span) <= 4:
+                return Mention(text[words[j][1] : words[i][2]], words[j][1], words[i][2], "person")
+        # "Elman Mammadov, a member of ..., expressed": the sentence's first noun phrase.
         return _sentence_subject(text, words, limit)
     w, a, b = words[i]
     lw = w.lower()
@@ -168,7 +178,16 @@ def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None
 
 
 def _sentence_subject(text: str, words: list[tuple[str, int, int]], limit: int) -> Mention | None:
-    """The capitalised name that opens the sentence, when it is followed by a comma (an apposition)."""
+    """The noun phrase that opens the sentence, when a comma follows it (an apposition)."""
+    if words and words[0][0].lower() in ("the", "a", "an", "his", "her", "their", "its"):
+        # "The complaint, filed in federal court, alleged": up to the first comma, if short
+        k = 1
+        while k < len(words) and k < 6 and "," not in text[words[k - 1][2] : words[k][1]]:
+            k += 1
+        if k < len(words) and "," in text[words[k - 1][2] : words[k][1]] and words[0][0].lower() in ("the", "a", "an"):
+            span = [w[0] for w in words[:k]]
+            return Mention(text[words[0][1] : words[k - 1][2]], words[0][1], words[k - 1][2], _classify(span))
+        return None
     j = 0
     while j < len(words) and (_cap(words[j][0]) or words[j][0].lower() in TITLES):
         j += 1

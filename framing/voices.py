@@ -47,7 +47,7 @@ def quote_rows(doc: Document, quotes: Iterable[Quote]) -> list[dict[str, Any]]:
             "kind": q.kind,
             "start": q.start,
             "end": q.end,
-            "text": doc.text[q.start : q.end],
+            "text": " […] ".join(doc.text[a:b] for a, b in q.spans),
             "speaker": q.speaker,
             "speaker_start": q.speaker_start,
             "speaker_end": q.speaker_end,
@@ -56,7 +56,7 @@ def quote_rows(doc: Document, quotes: Iterable[Quote]) -> list[dict[str, Any]]:
             "side": q.side,
             "cue": q.cue,
             "cue_class": q.cue_class,
-            "n_words": count_words(doc.text[q.start : q.end]),
+            "n_words": sum(count_words(doc.text[a:b]) for a, b in q.spans),
             "sentence": sentence_index(doc, q.start),
             "rule": q.rule,
         }
