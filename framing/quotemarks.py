@@ -10,7 +10,10 @@ stray closing mark is ignored.
 Each span is then classified:
 
 * ``speech`` — someone's words: a long quotation, or a short one governed by a
-  speech verb ('warned Azeris "for the last time"', '"Never," he said');
+  speech verb ('warned Azeris "for the last time"', '"Never," he said'), or
+  inside a clause a speech verb reports ('the DNC said the actions were
+  "completely unacceptable"'; an active naming verb: 'Sanders called the
+  suspension "arbitrary"');
 * ``scare`` — a short span with no speech cue, used to question a word
   (Russian "peacekeepers", a "creeping war", the self-proclaimed "Republic of
   Artsakh"; 'Burton thinks that cats are "cuties".');
@@ -296,10 +299,51 @@ def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int
         return "scare", "no words"
     if _speech_cue(before_tokens[-CUE_WINDOW:], speech):
         return "speech", "a speech verb governs it"
+    sentence_before = [t.lower() for t in _words(text[max(bounds[0], s.open_at - 300) : s.open_at])]
+    reported = _reported_clause(sentence_before, speech)
+    if reported:
+        return "speech", reported
     ends_like_speech = bool(_TERMINAL.search(content)) or after_text[:1] in (",", "!", "?")
     if ends_like_speech and _speech_cue(after_tokens[:4], speech):
         return "speech", "a speech verb follows it"
     return "scare", "a short quotation with no speech verb"
+
+
+# Finite verbs that show a clause between a speech verb and a quote: 'the DNC said the
+# staffers' actions were "completely unacceptable"'.
+_FINITE = frozenset(
+    "is are was were be been being has have had will would can could should may might must does did do "
+    "'s 're".split()
+)
+_NAMING_VERBS = frozenset("called calls calling described describes describing labelled labeled branded dubbed termed".split())
+_PASSIVE = frozenset("is are was were be been being".split())
+_DETERMINERS = frozenset("the a an these those this that his her their its our my your some such".split())
+
+
+def _reported_clause(before: list[str], speech: frozenset[str]) -> str:
+    """Is the quote inside a clause reported by a speech verb earlier in the sentence?
+
+    Returns the reason, or "" when it is not: 'said he was "happy to see"'
+    (a clause with a finite verb after the speech verb), 'Sanders called the
+    suspension "arbitrary"' (an active naming verb with its object). Not:
+    'declared the dissolution of the "Nagorno-Karabakh Republic"' (a noun
+    phrase object), 'it can be called a "creeping war"' (passive).
+    """
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
+        if t not in speech or (k > 0 and before[k - 1] in _DETERMINERS):
+            continue  # not a verb, or a noun ("these attacks", "his claims")
+        tail = before[k + 1 :]
+        if t in _NAMING_VERBS:
+            if k > 0 and before[k - 1] in _PASSIVE or not tail or tail[0] in ("on", "upon", "for"):
+                return ""
+            return "an active naming verb gives the speaker's word"
+        if t in ("call", "calls", "called", "calling"):
+            return ""
+        if tail and (tail[0] == "that" or any(w in _FINITE for w in tail)):
+            return "inside a clause reported by a speech verb"
+        return ""
+    return ""
 
 
 def _mention_before(before: list[str]) -> bool:

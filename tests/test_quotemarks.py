@@ -47,6 +47,15 @@ KINDS = [
     ('a separate place or organization called "Nagorno-Karabakh", the use of', "mention"),
     ('the term "Artsakh" is banned', "mention"),
     ("“Achievements were significant in both respects,” the spokesman said.", "speech"),
+    # inside a clause a speech verb reports
+    ("the DNC said the campaign staffers’ actions were “completely unacceptable” and", "speech"),
+    ("Trump said he was \"happy to see\" that Khan was voted in.", "speech"),
+    ("Sanders called the DNC’s suspension “arbitrary.”", "speech"),
+    # ... but not a noun-phrase object, an evidential verb, a noun or a passive naming verb
+    ('the separatist leader declared the dissolution of the unrecognized "Nagorno-Karabakh Republic," with', "scare"),
+    ('The events in Hadrut show that Russia is behind it and that "peacekeeping" forces are its base.', "scare"),
+    ('These attacks were organized by the commander of the "peacekeeping" forces.', "scare"),
+    ('In other words, it can be called a "creeping war".', "scare"),
 ]
 
 
