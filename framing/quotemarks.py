@@ -212,6 +212,7 @@ _DISTANCING_BEFORE = frozenset({
     "alleged", "purported", "pseudo", "breakaway", "de facto",
 })
 _TERMINAL = re.compile(r"[.!?…,;:]\s*$")
+_TERMINAL_SENTENCE = re.compile(r"[.!?…]\s*$")
 SCARE_MAX_WORDS = 5
 CUE_WINDOW = 5
 
@@ -295,6 +296,13 @@ def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int
         return "mention", "the word itself is talked about"
     if len(words) > SCARE_MAX_WORDS:
         return "speech", "a quotation of more than five words"
+    if (
+        _TERMINAL_SENTENCE.search(content)
+        and not text[bounds[0] : s.open_at].strip()
+        and not text[s.outer_end : bounds[1]].strip(" \t\"'”’»)")
+        and len(words) >= 2
+    ):
+        return "speech", "a quoted full sentence"
     if not words:
         return "scare", "no words"
     if _speech_cue(before_tokens[-CUE_WINDOW:], speech):
