@@ -294,6 +294,8 @@ def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int
         return "scare", "after a distancing marker"
     if len(words) <= SCARE_MAX_WORDS and _mention_before(before_tokens):
         return "mention", "the word itself is talked about"
+    if len(words) >= 3 and _title_case(content) and not _speech_cue(before_tokens[-2:], speech):
+        return "title", "a name in title case (a book, a show, a campaign)"
     if len(words) > SCARE_MAX_WORDS:
         return "speech", "a quotation of more than five words"
     if (
@@ -352,6 +354,20 @@ def _reported_clause(before: list[str], speech: frozenset[str]) -> str:
             return "inside a clause reported by a speech verb"
         return ""
     return ""
+
+
+_SMALL_WORDS = frozenset("a an and the of in on at to for with by or nor but from as is vs v".split())
+
+
+def _title_case(content: str) -> bool:
+    """'How the Grinch Stole Christmas', 'Trump Revealed', 'The Nightly Show with Larry Wilmore'."""
+    words = [w for w in _words(content) if not w.isdigit()]
+    if not 2 <= len(words) <= 12 or re.search(r"[.!?]\W*$", content) and not content.rstrip().endswith(("!", "?")):
+        return False
+    if content.isupper():
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and all(w[:1].isupper() for w in big) and words[0][:1].isupper()
 
 
 def _mention_before(before: list[str]) -> bool:

@@ -320,7 +320,11 @@ def _attribute_span(
         between = text[b : cue.start]
         if re.search(r"[.!?]\s", between) and not between.strip().startswith((",", "”", '"')):
             continue
-        mention = find_speaker_before(text, cue.start, b) or find_speaker_after(text, cue.end, sent[1])
+        mention = find_speaker_before(text, cue.start, b)
+        if mention is not None and text[b : mention.start].strip(" \t,.!?—–-\"'”’»"):
+            mention = None  # words between the quote and the speaker: not this quote's attribution
+        if mention is None and not between.strip(" \t,.!?—–-\"'”’»"):
+            mention = find_speaker_after(text, cue.end, sent[1])  # '"...," said X'
         if mention is not None:
             used.add(cue.start)
             return _make("direct", *content, mention, cue, resolver, "quote, then speaker and verb", text)
