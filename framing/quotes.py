@@ -345,8 +345,16 @@ def _attribute_span(
         elif _passive(text, cue):
             m_by = re.match(r"\s+by\s+", text[cue.end : a])
             mention = find_speaker_after(text, cue.end + m_by.end() - 1, a) if m_by else None
+        elif _participle_after_comma(text, cue):
+            # 'Trump warned against ..., pledging to "bomb ..."': the speaker is the sentence's subject
+            mention = _sentence_subject_mention(text, sent[0], cue.start)
         else:
-            mention = find_speaker_before(text, cue.start, sent[0]) or find_speaker_after(text, cue.end, a)
+            mention = find_speaker_before(text, cue.start, sent[0])
+            if mention is None:
+                after = find_speaker_after(text, cue.end, a)
+                # only 'said Name: "..."', where the quote follows the name at once
+                if after is not None and not text[after.end : a].strip(" \t,:—–-"):
+                    mention = after
         if mention is None:
             continue
         used.add(cue.start)
@@ -373,6 +381,27 @@ def _attribute_span(
                 used.add(cue.start)
                 return _make("direct", *content, mention, cue, resolver, "introduced by a colon in the paragraph before", text)
     return _make("direct", *content, None, None, resolver, "none", text)
+
+
+def _participle_after_comma(text: str, cue: _Cue) -> bool:
+    """'..., saying', '..., pledging': a participle cue that hangs on the main clause."""
+    return cue.text.endswith("ing") and bool(re.search(r",\s*$", text[max(0, cue.start - 3) : cue.start]))
+
+
+def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Mention | None:
+    """The subject of the sentence: the mention before its first verb-like cue, or its first name."""
+    from .speakers import _words
+
+    words = _words(text, sent_start, cue_start)
+    k = 0
+    while k < len(words) and (words[k][0][:1].isupper() or words[k][0].lower() in ("the", "a", "an")):
+        k += 1
+        if k < len(words) and any(ch in text[words[k - 1][2] : words[k][1]] for ch in ",;:"):
+            break
+    if k == 0:
+        m = re.match(r"\s*(he|she|they|it|we)\b", text[sent_start:cue_start], re.I)
+        return Mention(m.group(1), sent_start + m.start(1), sent_start + m.end(1), "pronoun") if m else None
+    return find_speaker_before(text, words[k - 1][2], sent_start)
 
 
 def _passive(text: str, cue: _Cue) -> bool:

@@ -49,6 +49,13 @@ VAGUE_HEADS = frozenset(
     supporters supporter voters voter person man woman members member blogger bloggers journalists""".split()
 )
 VAGUE_DETERMINERS = frozenset("a an another some several many one two three few other unnamed anonymous".split())
+# Capitalised words that are never a speaker on their own.
+NOT_SPEAKERS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december but and however meanwhile also yet so then still instead
+    earlier later today yesterday tomorrow last next this that these those it there here when while if
+    as after before since""".split()
+)
 _STOP_BEFORE = frozenset(
     """in on at to from with by for after before during since but because while although as if that which
     when where whether and or nor than said says told claimed despite amid against about over under into
@@ -112,6 +119,32 @@ def _classify(words: list[str]) -> str:
 
 def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     """The mention right before a cue ('the Defense Ministry said', 'Mammadov has also claimed')."""
+    return _clean_mention(text, _speaker_before(text, cue_start, limit))
+
+
+def _clean_mention(text: str, m: Mention | None) -> Mention | None:
+    """Trim a leading word that cannot start a noun phrase; drop mentions that cannot speak."""
+    if m is None:
+        return None
+    words = _words(text, m.start, m.end)
+    while words and not (
+        _cap(words[0][0]) or words[0][0].lower() in VAGUE_DETERMINERS | VAGUE_HEADS | TITLES | ORG_WORDS | PRONOUNS
+        or words[0][0].lower() in ("the", "his", "her", "their") or words[0][0][:1].isdigit()
+    ):
+        words = words[1:]
+    while words and words[0][0].lower() in NOT_SPEAKERS and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return None
+    if len(words) == 1 and words[0][0].lower() in NOT_SPEAKERS:
+        return None
+    a, b = words[0][1], words[-1][2]
+    if a == m.start and b == m.end:
+        return m
+    return Mention(text[a:b], a, b, _classify([w[0] for w in words]))
+
+
+def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     words = _words(text, limit, cue_start)
     i = len(words) - 1
     while i >= 0 and words[i][0].lower() in _ADVERBS_AUX:
@@ -120,6 +153,10 @@ def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None
         return None
     gap = text[words[i][2] : cue_start]
     if "," in gap:
+        # "Zimmerman, who identifies as Hispanic, told": the noun phrase before ", who".
+        for k in range(i, -1, -1):
+            if words[k][0].lower() in ("who", "which") and k > 0 and "," in text[words[k - 1][2] : words[k][1]]:
+                return _speaker_before(text, words[k - 1][2] + 1, limit) if k > 0 else None
         # "Her campaign manager, Robby Mook, suggested": the name closing the apposition.
         if _cap(words[i][0]) and words[i][0].lower() not in TITLES:
             j = i
@@ -220,6 +257,10 @@ def _antecedent_of_who(text: str, words: list[tuple[str, int, int]], i: int) -> 
 
 def find_speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
     """The mention right after a cue ('said Denis Krivosheev, ...', 'according to the ministry')."""
+    return _clean_mention(text, _speaker_after(text, cue_end, limit))
+
+
+def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
     words = _words(text, cue_end, min(limit, cue_end + 200))
     if not words:
         return None
