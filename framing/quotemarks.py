@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .tokens import TOKEN
 from .verbs import speech_forms
@@ -87,6 +87,7 @@ class QuoteSpan:
     paragraph: int
     kind: str = ""
     reason: str = ""
+    close_width: int = 1
 
     @property
     def closed(self) -> bool:
@@ -102,11 +103,7 @@ class QuoteSpan:
         """End including the closing mark (or the content end if unclosed)."""
         if self.close_at is None:
             return self.end
-        return self.close_at + (2 if self.style == DOUBLE and self._two_char_close else 1)
-
-    @property
-    def _two_char_close(self) -> bool:
-        return False
+        return self.close_at + self.close_width
 
 
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
@@ -175,7 +172,7 @@ def _pair(text: str, pa: int, pb: int, pi: int) -> list[QuoteSpan]:
         if can_close and level is not None and (not can_open or _prefers_close(text, i, width, pb, stack[level])):
             _, oi, ow = stack[level]
             del stack[level:]
-            out.append(QuoteSpan(oi + ow, i, oi, i, style, level, pi))
+            out.append(QuoteSpan(oi + ow, i, oi, i, style, level, pi, close_width=width))
         elif can_open:
             stack.append((style, i, width))
     # Unclosed: a double quote runs to the paragraph end; a lone single mark is dropped.
@@ -243,7 +240,7 @@ def classify_spans(
             and len(_words(text[s.start : s.end])) <= SCARE_MAX_WORDS
         ):
             kind, reason = "speech", "coordinated with the speech quotation before it"
-        out.append(QuoteSpan(s.start, s.end, s.open_at, s.close_at, s.style, s.depth, s.paragraph, kind, reason))
+        out.append(replace(s, kind=kind, reason=reason))
     return out
 
 

@@ -88,6 +88,7 @@ _AUX = frozenset(
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b)?\s*")
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»]*\s*$")
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|Amb|No|Mt|Ft|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K)\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,9 +319,12 @@ def _attribute_span(
     after = [c for c in _cues_between(cues, cue_starts, b, min(max(sent[1], b), b + 60) + 1) if c.start not in used]
     for cue in after[:2]:
         between = text[b : cue.start]
-        if re.search(r"[.!?]\s", between) and not between.strip().startswith((",", "”", '"')):
+        if re.search(r"[.!?]\s", _ABBREV.sub("", between)) and not between.strip().startswith((",", "”", '"')):
             continue
-        mention = find_speaker_before(text, cue.start, b)
+        # '"...," Deborah Tamargo, the chairwoman of ..., recalled': the name right after the quote
+        mention = find_speaker_after(text, b, cue.start) if between.strip(" ,") else None
+        if mention is None or mention.end > cue.start:
+            mention = find_speaker_before(text, cue.start, b)
         if mention is not None and text[b : mention.start].strip(" \t,.!?—–-\"'”’»"):
             mention = None  # words between the quote and the speaker: not this quote's attribution
         if mention is None and not between.strip(" \t,.!?—–-\"'”’»"):

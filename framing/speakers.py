@@ -178,6 +178,12 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
             return _antecedent_of_who(text, words, i)
         return Mention(w, a, b, "pronoun")
     j = i
+    if i > 0 and words[i - 1][0].lower() in ("the", "a", "an", "this", "that", "his", "her", "their", "its") and w.isalpha() \
+            and not any(ch in text[words[i - 1][2] : words[i][1]] for ch in ",;:()\"“”"):
+        if not (_cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES) and lw not in _STOP_BEFORE:
+            # "the suit reads", "the website explains", "the crowd yelled"
+            a0 = words[i - 1][1]
+            return Mention(text[a0:b], a0, b, "role" if words[i - 1][0].lower() in ("the", "this", "that") else "anonymous")
     if _cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES:
         while j - 1 >= 0:
             pw = words[j - 1][0]
