@@ -77,18 +77,18 @@ def fmt(x: float) -> str:
     return "   -" if x != x else f"{100 * x:5.1f}"  # NaN → "-"
 
 
-COLUMNS = ("P30", "R30", "F30", "P80", "R80", "F80", "spk", "verb")
+COLUMNS = ("P30", "R30", "F30", "P80", "R80", "F80", "spk", "verb", "cue=")
 HEADER = f"{'':<28}{'gold':>6}{'pred':>6}  " + " ".join(f"{c:>5}" for c in COLUMNS)
 NOTE = (
     "P/R/F at >=30 % and >=80 % of gold content characters covered; "
-    "spk/verb = accuracy on pairs matched at 30 %"
+    "spk/verb = accuracy on pairs matched at 30 % (verb: the cue's main verb; cue=: the whole cue span exactly)"
 )
 
 
 def row(label: str, s: Scores) -> str:
     figures = (
         s.precision_30, s.recall_30, s.f1_30, s.precision_80, s.recall_80, s.f1_80,
-        s.speaker_accuracy, s.verb_accuracy,
+        s.speaker_accuracy, s.verb_accuracy, s.cue_exact_accuracy,
     )  # fmt: skip
     return f"{label:<28}{s.n_gold:>6}{s.n_pred:>6}  " + " ".join(fmt(x) for x in figures)
 

@@ -12,7 +12,9 @@ the published quote-attribution figures are measured:
   broken by position; the same is reported at 80 %;
 * precision = matched predictions / predictions, recall = matched gold / gold,
   F1 = 2 · matched / (gold + predictions), all summed over articles (micro);
-* speaker accuracy and verb accuracy on the pairs matched at 30 %.
+* speaker accuracy and verb accuracy on the pairs matched at 30 % (the verb:
+  the cue's first word that is not an auxiliary or adverb; the exact cue
+  span is reported beside it).
 
 Attributions whose content holds a quotation mark ("quote" attributions:
 direct and mixed quotes) are scored against predicted quotes of kind direct,
@@ -410,9 +412,37 @@ def _normalise_name(s: str) -> str:
     return s[:-2] if s.endswith("'s") else s
 
 
+_CUE_SKIP = frozenset(
+    "has have had did does do was were is are will would could can may might must should also not never n't "
+    "then later reportedly repeatedly previously earlier first again once recently further even just still "
+    "angrily quickly simply only".split()
+)
+
+
 def verb_correct(gold: GoldAttribution, pred: Quote) -> bool:
+    """Whether the predicted cue has the gold cue's verb.
+
+    The verb of a cue is its first word that is not an auxiliary, a negation
+    or an adverb ("has also said" → "said"); compared case-insensitively.
+    PolNeAR's cue spans often carry adjuncts ("said in a statement", "said
+    Sunday", "said of the Clintons"), so an exact comparison of the whole
+    span (see :func:`cue_exact`) measures span boundaries more than the verb.
+    """
+    head = _cue_head(gold.cue_text)
+    return bool(head) and head == _cue_head(pred.cue)
+
+
+def cue_exact(gold: GoldAttribution, pred: Quote) -> bool:
     """Whether the predicted cue is the gold cue text (case-insensitive, spaces collapsed)."""
     return _normalise_cue(pred.cue) == _normalise_cue(gold.cue_text)
+
+
+def _cue_head(cue: str) -> str:
+    for word in _normalise_cue(cue).replace("’", "'").split():
+        w = word.strip(":,;.")
+        if w and w not in _CUE_SKIP:
+            return w
+    return ""
 
 
 def _normalise_cue(s: str) -> str:
@@ -439,8 +469,9 @@ class Scores:
         matched_80: One-to-one matches at ≥ 80 % coverage.
         speaker_correct: Pairs matched at 30 % whose speaker is right.
         speaker_total: Pairs matched at 30 %.
-        verb_correct: Pairs matched at 30 % whose cue is right.
+        verb_correct: Pairs matched at 30 % whose cue has the gold cue's verb.
         verb_total: Pairs matched at 30 % whose gold attribution has a cue.
+        cue_exact_correct: Of those, pairs whose whole cue span matches exactly.
         per_publisher: The same scores for each publisher.
     """
 
@@ -461,6 +492,8 @@ class Scores:
     verb_correct: int
     verb_total: int
     verb_accuracy: float
+    cue_exact_correct: int = 0
+    cue_exact_accuracy: float = math.nan
     per_publisher: dict[str, Scores] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -490,6 +523,7 @@ class _Tally:
     speaker_total: int = 0
     verb_correct: int = 0
     verb_total: int = 0
+    cue_exact_correct: int = 0
 
     def add(self, other: _Tally) -> None:
         for f in fields(self):
@@ -516,6 +550,8 @@ class _Tally:
             verb_correct=self.verb_correct,
             verb_total=self.verb_total,
             verb_accuracy=_ratio(self.verb_correct, self.verb_total),
+            cue_exact_correct=self.cue_exact_correct,
+            cue_exact_accuracy=_ratio(self.cue_exact_correct, self.verb_total),
             per_publisher=per_publisher or {},
         )
 
@@ -550,6 +586,7 @@ def score_article(
         if gold[gi].cue:
             t.verb_total += 1
             t.verb_correct += verb_correct(gold[gi], preds[pi])
+            t.cue_exact_correct += cue_exact(gold[gi], preds[pi])
     return t
 
 

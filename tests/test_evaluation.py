@@ -149,6 +149,7 @@ def test_exact_match_scores_everything_right(tmp_path: Path) -> None:
         "precision_80": 1.0, "recall_80": 1.0, "f1_80": 1.0,
         "speaker_correct": 1, "speaker_total": 1, "speaker_accuracy": 1.0,
         "verb_correct": 1, "verb_total": 1, "verb_accuracy": 1.0,
+        "cue_exact_correct": 1, "cue_exact_accuracy": 1.0,
         "per_publisher": None,
     }  # fmt: skip
 
@@ -284,20 +285,22 @@ def test_gold_without_source_wants_no_speaker(tmp_path: Path, speaker: dict, cor
 
 
 @pytest.mark.parametrize(
-    ("cue", "correct"),
+    ("cue", "verb", "exact"),
     [
-        ("said", True),
-        ("SAID", True),
-        (" Said\n", True),
-        ("has said", False),
-        ("says", False),
-        ("", False),
+        ("said", True, True),
+        ("SAID", True, True),
+        (" Said\n", True, True),
+        ("has said", True, False),  # same verb, longer span
+        ("has also said:", True, False),
+        ("says", False, False),
+        ("claimed", False, False),
+        ("", False, False),
     ],
 )
-def test_verb_accuracy_case_insensitive(tmp_path: Path, cue: str, correct: bool) -> None:
+def test_verb_accuracy_compares_the_verb(tmp_path: Path, cue: str, verb: bool, exact: bool) -> None:
     article = load_one(tmp_path, TEXT1, ANN1)
     s = score([article], fixed({article.name: [q("direct", 9, 19, cue=cue)]}))
-    assert (s.verb_total, s.verb_correct) == (1, int(correct))
+    assert (s.verb_total, s.verb_correct, s.cue_exact_correct) == (1, int(verb), int(exact))
 
 
 def test_gold_without_cue_is_left_out_of_verb_accuracy(tmp_path: Path) -> None:
