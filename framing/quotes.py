@@ -147,13 +147,14 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
         para = s.paragraph
         if q is None:
             continue
-        if q.rule == "none" and last is not None and para - last_para <= 2:
+        if q.rule in ("none", "the speaker of the sentence before") and last is not None and para - last_para <= 2:
             if para == last_para and out and out[-1] is last and _only_attribution_between(text, last, q):
                 # '"A," he said. "B."': one quote in two pieces, as the news convention means it
                 merged = replace(last, end=q.end, parts=(*last.spans, (q.start, q.end)))
                 out[-1] = merged
                 last = merged
                 continue
+        if q.rule == "none" and last is not None and para - last_para <= 2:
             q = _inherit(q, last, "floating: inherits the speaker of the previous quote")
         if q.speaker_type != "unattributed":
             last, last_para = q, para
@@ -303,6 +304,26 @@ def _inherit(q: Quote, prev: Quote, rule: str) -> Quote:
     )
 
 
+_AUX_WORDS = re.compile(
+    r"^(?:\s+(?:has|have|had|did|does|was|were|is|are|will|would|also|then|later|not|never|once|again|"
+    r"recently|previously|reportedly|\w+ly))*\s*$"
+)
+
+
+def _links_to_cue(gap: str) -> bool:
+    """Between a speaker and its verb: nothing, auxiliaries and adverbs, or an apposition ', ... ,'."""
+    if _AUX_WORDS.match(gap):
+        return True
+    g = gap.strip()
+    return g.startswith(",") and g.endswith(",") and not re.search(r"[.!?;]\s", _ABBREV.sub("", g)) and len(g) < 160
+
+
+def _sentence_start(doc: Document, offset: int) -> int:
+    starts = [x.start for x in doc.sentences]
+    i = bisect_right(starts, offset) - 1
+    return starts[i] if i >= 0 else 0
+
+
 def _cues_between(cues: list[_Cue], starts: list[int], a: int, b: int) -> list[_Cue]:
     """Cues starting in ``[a, b)``."""
     return cues[bisect_left(starts, a) : bisect_left(starts, b)]
@@ -316,14 +337,16 @@ def _attribute_span(
     a, b = s.open_at, s.outer_end
     content = (s.start, s.end)
     # 1. A cue after the quote, in the same sentence: '"...," he said' / '"...," said X'.
-    after = [c for c in _cues_between(cues, cue_starts, b, min(max(sent[1], b), b + 60) + 1) if c.start not in used]
+    after = [c for c in _cues_between(cues, cue_starts, b, b + 200) if c.start not in used]
     for cue in after[:2]:
         between = text[b : cue.start]
         if re.search(r"[.!?]\s", _ABBREV.sub("", between)) and not between.strip().startswith((",", "”", '"')):
             continue
         # '"...," Deborah Tamargo, the chairwoman of ..., recalled': the name right after the quote
         mention = find_speaker_after(text, b, cue.start) if between.strip(" ,") else None
-        if mention is None or mention.end > cue.start:
+        if mention is not None and not _links_to_cue(text[mention.end : cue.start]):
+            mention = None
+        if mention is None:
             mention = find_speaker_before(text, cue.start, b)
         if mention is not None and text[b : mention.start].strip(" \t,.!?—–-\"'”’»"):
             mention = None  # words between the quote and the speaker: not this quote's attribution
@@ -372,7 +395,18 @@ def _attribute_span(
             end = max(s.outer_end, _clause_end(text, s.outer_end, sent[1]))
             return _make("mixed", start, end, mention, cue, resolver, "speaker and verb, then a quoted fragment", text)
         return _make("direct", *content, mention, cue, resolver, "speaker and verb, then the quote", text)
-    # 3. A colon at the end of the previous paragraph: 'He explained why:' + quote paragraph.
+    # 3. A quote right after a sentence whose speaker talks ('she said she had made progress.
+    #    "I really believe ..."'): that speaker, unless the quote has words of its own before it.
+    para = doc.paragraphs[s.paragraph]
+    if not text[sent[0] : a].strip() and sent[0] > para.start:
+        prev_cues = [c for c in _cues_between(cues, cue_starts, para.start, sent[0]) if c.lemma in _INDIRECT]
+        for cue in reversed(prev_cues[-2:]):
+            if _passive(text, cue):
+                continue
+            mention = _plausible(find_speaker_before(text, cue.start, _sentence_start(doc, cue.start)), resolver)
+            if mention is not None:
+                return _make("floating", *content, mention, cue, resolver, "the speaker of the sentence before", text)
+    # 4. A colon at the end of the previous paragraph: 'He explained why:' + quote paragraph.
     para = doc.paragraphs[s.paragraph]
     if s.open_at == para.start and s.paragraph > 0:
         prev = doc.paragraphs[s.paragraph - 1]

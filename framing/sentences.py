@@ -65,8 +65,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             continue
         if seg[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(seg, m.start(), nxt):
             continue
-        if seg[stop - 1] in _CLOSERS and seg[m.start()] in "?!" and _ATTRIBUTION_AFTER.match(seg, stop):
-            continue
+        if seg[stop - 1] in _CLOSERS and _ATTRIBUTION_AFTER.match(seg, stop):
+            continue  # '"We will win." Trump said.' is one sentence
         _add(spans, seg, cur, stop, start)
         cur = stop
     _add(spans, seg, cur, len(seg), start)

@@ -49,6 +49,7 @@ VAGUE_HEADS = frozenset(
     supporters supporter voters voter person man woman members member blogger bloggers journalists""".split()
 )
 VAGUE_DETERMINERS = frozenset("a an another some several many one two three few other unnamed anonymous".split())
+_NOUN_DETERMINERS = frozenset("the a an this that his her their its another one some each every many".split())
 # Capitalised words that are never a speaker on their own.
 NOT_SPEAKERS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -144,11 +145,23 @@ def _clean_mention(text: str, m: Mention | None) -> Mention | None:
     return Mention(text[a:b], a, b, _classify([w[0] for w in words]))
 
 
+def _skippable(word: str) -> bool:
+    """Auxiliaries, negation and adverbs between a subject and its verb ("has also", "angrily")."""
+    w = word.lower()
+    return w in _ADVERBS_AUX or (w.endswith("ly") and len(w) > 4 and w.isalpha() and not word[:1].isupper())
+
+
 def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     words = _words(text, limit, cue_start)
     i = len(words) - 1
-    while i >= 0 and words[i][0].lower() in _ADVERBS_AUX:
+    while i >= 0 and _skippable(words[i][0]):
         i -= 1
+    # "Ms. Sherry smiled and said": step over a coordinated verb to its subject
+    if i >= 2 and words[i][0].lower() == "and" and words[i - 1][0].islower() and words[i - 1][0].isalpha() \
+            and "," not in text[words[i - 1][2] : words[i][1]]:
+        i -= 2
+        while i >= 0 and _skippable(words[i][0]):
+            i -= 1
     if i < 0:
         return None
     gap = text[words[i][2] : cue_start]
@@ -178,7 +191,7 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
             return _antecedent_of_who(text, words, i)
         return Mention(w, a, b, "pronoun")
     j = i
-    if i > 0 and words[i - 1][0].lower() in ("the", "a", "an", "this", "that", "his", "her", "their", "its") and w.isalpha() \
+    if i > 0 and words[i - 1][0].lower() in _NOUN_DETERMINERS and w.isalpha() \
             and not any(ch in text[words[i - 1][2] : words[i][1]] for ch in ",;:()\"“”"):
         if not (_cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES) and lw not in _STOP_BEFORE:
             # "the suit reads", "the website explains", "the crowd yelled"
@@ -196,7 +209,7 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
                 if role in TITLES or role in VAGUE_HEADS or role in ORG_WORDS:
                     j -= 1
                     continue
-            if pl in _STOP_BEFORE or pl in _ADVERBS_AUX:
+            if pl in _STOP_BEFORE or _skippable(pw):
                 break
             if pl in ("the", "a", "an", "another", "some", "several", "many", "other") or pl.endswith(("’s", "'s")):
                 j -= 1
@@ -276,7 +289,7 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
     if first[0].lower() in PRONOUNS and first[0].lower() not in ("who", "his", "her", "their", "it"):
         return Mention(first[0], first[1], first[2], "pronoun")
     j = 0
-    if first[0].lower() in ("the", "a", "an", "another", "some", "several", "many", "one"):
+    if first[0].lower() in ("the", "a", "an", "another", "some", "several", "many", "one", "his", "her", "their", "its"):
         j = 1
     k = j
     while k < len(words):
