@@ -87,6 +87,7 @@ _AUX = frozenset(
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b)?\s*")
+_NOUN_BEFORE = frozenset("the a an his her their its our my your this these those such no any every each".split())
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»]*\s*$")
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|Amb|No|Mt|Ft|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K)\.")
 
@@ -232,6 +233,8 @@ def _find_cues(text: str) -> list[_Cue]:
         raw = m.group()
         if not raw.islower():
             continue  # "the United States", "Said Ahmed": a capitalised word is not a cue here
+        if k > 0 and (toks[k - 1].group().lower() in _NOUN_BEFORE or text[m.start() - 2 : m.start()] in ("'s", "’s")):
+            continue  # "his comments", "Rubio's claim", "the report": a noun, not a verb
         w = raw
         if k + 1 < len(toks):
             two = f"{w} {toks[k + 1].group().lower()}"
@@ -361,7 +364,11 @@ def _attribute_span(
         between = text[cue.end : a]
         if re.match(r"\s+that\s", between) and not _SENT_END.search(text[cue.end : a]):
             # 'X alleged that the DNC "failed ..."': a mixed quote even if X cannot be found
-            mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
+            if _participle_after_comma(text, cue):
+                mention = _sentence_subject_mention(text, sent[0], cue.start)
+            else:
+                mention = find_speaker_before(text, cue.start, sent[0])
+            mention = _plausible(mention, resolver)
             used.add(cue.start)
             m = _THAT.match(text, cue.end)
             start = m.end() if m else cue.end

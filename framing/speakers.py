@@ -187,16 +187,21 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     if lw in _POSSESSIVES or lw in _STOP_BEFORE:
         return None
     if lw in PRONOUNS:
-        if lw == "who":
-            return _antecedent_of_who(text, words, i)
-        return Mention(w, a, b, "pronoun")
+        return Mention(w, a, b, "pronoun")  # "who" too: resolved to its antecedent
     j = i
-    if i > 0 and words[i - 1][0].lower() in _NOUN_DETERMINERS and w.isalpha() \
-            and not any(ch in text[words[i - 1][2] : words[i][1]] for ch in ",;:()\"“”"):
-        if not (_cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES) and lw not in _STOP_BEFORE:
-            # "the suit reads", "the website explains", "the crowd yelled"
-            a0 = words[i - 1][1]
-            return Mention(text[a0:b], a0, b, "role" if words[i - 1][0].lower() in ("the", "this", "that") else "anonymous")
+    if not (_cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES) and lw not in _STOP_BEFORE \
+            and w.replace("-", "").isalpha():
+        # "the suit reads", "the website explains", "The GOP front-runner complained"
+        k = i - 1
+        while k >= 0 and i - k <= 4 and words[k][0].lower() not in _NOUN_DETERMINERS and (
+            _cap(words[k][0]) or words[k][0].replace("-", "").isalpha() and words[k][0].lower() not in _STOP_BEFORE
+        ) and not any(ch in text[words[k][2] : words[k + 1][1]] for ch in ",;:()\"“”"):
+            k -= 1
+        if k >= 0 and words[k][0].lower() in _NOUN_DETERMINERS and not any(
+            ch in text[words[k][2] : words[k + 1][1]] for ch in ",;:()\"“”"
+        ):
+            a0 = words[k][1]
+            return Mention(text[a0:b], a0, b, "role" if words[k][0].lower() in ("the", "this", "that") else "anonymous")
     if _cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES:
         while j - 1 >= 0:
             pw = words[j - 1][0]
@@ -245,7 +250,9 @@ def _sentence_subject(text: str, words: list[tuple[str, int, int]], limit: int) 
             return Mention(text[words[0][1] : words[k - 1][2]], words[0][1], words[k - 1][2], _classify(span))
         return None
     j = 0
-    while j < len(words) and (_cap(words[j][0]) or words[j][0].lower() in TITLES):
+    while j < len(words) and (_cap(words[j][0]) or words[j][0].lower() in TITLES or (
+        words[j][0].lower() in ("of", "for", "at") and j > 0 and j + 1 < len(words) and _cap(words[j + 1][0])
+    )):
         j += 1
         if j < len(words) and "," in text[words[j - 1][2] : words[j][1]]:
             break
@@ -339,6 +346,12 @@ class SpeakerResolver:
         if mention.type == "social_post":
             actor = self.actors.find(mention.text)
             return SpeakerInfo(mention.text, "social_post", actor.side if actor else "unknown")
+        if mention.type == "pronoun" and mention.text.lower() == "who":
+            # "Mr. Ekovich, who noted ...": the noun phrase before ", who"
+            antecedent = _speaker_before(self.text, mention.start, max(0, mention.start - 200))
+            if antecedent is not None and antecedent.type != "pronoun":
+                return self.resolve(antecedent, at=at)
+            return SpeakerInfo("", "unattributed", "unknown")
         if mention.type == "pronoun":
             low = mention.text.lower()
             k = bisect_right(self._speaker_pos, at)
