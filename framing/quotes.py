@@ -73,7 +73,7 @@ from .quotemarks import QuoteSpan  # noqa: E402
 from .terms import SpanIndex  # noqa: E402
 from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before  # noqa: E402
 from .tokens import TOKEN  # noqa: E402
-from .verbs import verb_forms  # noqa: E402
+from .verbs import SPEECH_CLASSES, verb_forms  # noqa: E402
 
 # Verbs that introduce indirect speech as well (a subset: "called", "described" do not).
 _INDIRECT = frozenset(
@@ -360,7 +360,9 @@ def _attribute_span(
             return _make("direct", *content, mention, cue, resolver, "quote, then speaker and verb", text)
     # 2. A cue before the quote in the same sentence: 'X said: "..."', 'X said that "..."', 'according to X, "..."'.
     before = [c for c in _cues_between(cues, cue_starts, sent[0], a) if c.start not in used]
-    for cue in reversed(before[-2:]):
+    # 'Cruz said he's certain Rubio will continue to be "..."': the outermost speech verb speaks
+    outer = [c for c in before[:-1] if c.cls in SPEECH_CLASSES and c.lemma in _INDIRECT]
+    for cue in [*outer[:1], *reversed(before[-2:])]:
         between = text[cue.end : a]
         if re.match(r"\s+that\s", between) and not _SENT_END.search(text[cue.end : a]):
             # 'X alleged that the DNC "failed ..."': a mixed quote even if X cannot be found
@@ -429,8 +431,11 @@ def _attribute_span(
 
 
 def _participle_after_comma(text: str, cue: _Cue) -> bool:
-    """'..., saying', '..., pledging': a participle cue that hangs on the main clause."""
-    return cue.text.endswith("ing") and bool(re.search(r",\s*$", text[max(0, cue.start - 3) : cue.start]))
+    """'..., saying', 'at one point calling': a participle that hangs on the main clause (not 'is saying')."""
+    if not cue.text.endswith("ing"):
+        return False
+    m = re.search(r"(\w+)\W*$", text[max(0, cue.start - 30) : cue.start])
+    return not (m and m.group(1).lower() in ("is", "was", "were", "are", "be", "been", "am", "keeps", "kept"))
 
 
 def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Mention | None:
