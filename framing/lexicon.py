@@ -153,21 +153,11 @@ def bundled_lexicon_dir() -> Path:
 
 def bundled_packs(kind: str | None = "naming-or-distancing") -> list[Path]:
     """Paths of the bundled packs (naming and distancing packs by default)."""
-    folder = bundled_lexicon_dir()
-    paths = sorted(folder.glob("*.yaml"))
+    paths = sorted(bundled_lexicon_dir().glob("*.yaml"))
     if kind is None:
         return paths
-    out = []
-    for p in paths:
-        try:
-            head = p.read_text(encoding="utf-8")[:4000]
-        except OSError:
-            continue
-        m = re.search(r"^kind:\s*([\w-]+)", head, re.M)
-        k = m.group(1) if m else "naming"
-        if kind == "naming-or-distancing" and k in ("naming", "distancing") or k == kind:
-            out.append(p)
-    return out
+    wanted = ("naming", "distancing") if kind == "naming-or-distancing" else (kind,)
+    return [p for p in paths if _kind_of(p) in wanted]
 
 
 def load_packs(paths: list[str | os.PathLike[str]] | None = None) -> list[Pack]:

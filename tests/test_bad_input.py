@@ -32,7 +32,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 import framing
+
 from framing.cli import cli
+
+from .helpers import jsonl, make
 
 OUTLET = "Example Times"
 GOOD = (
@@ -49,23 +52,6 @@ SUMMARY = "framing: analysed "
 
 
 # --- helpers -------------------------------------------------------------------------
-
-
-def make(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write ``files`` (relative path → text or bytes) under ``root``."""
-    root.mkdir(parents=True, exist_ok=True)
-    for rel, content in files.items():
-        p = root / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    return root
-
-
-def jsonl(*rows: dict | str) -> str:
-    """JSONL text: dicts are dumped, strings kept as they are (malformed lines)."""
-    return "".join(
-        (r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in rows
-    )
 
 
 def run(corpus: Path, out: Path, *extra: str, outlet: bool = True) -> Result:

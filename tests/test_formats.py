@@ -15,26 +15,13 @@ import pytest
 from click.testing import CliRunner
 
 import framing
+
 from framing.cli import cli
+
+from .helpers import jsonl, make
 
 P1 = "Residents of Stepanakert spent a second night in basements as shelling continued, local officials said."
 P2 = "Peacekeepers reported several violations of the ceasefire and called on both sides to show restraint."
-
-
-def make(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write ``files`` (relative path → text or bytes) under ``root``, in the order given."""
-    root.mkdir(parents=True, exist_ok=True)
-    for rel, content in files.items():
-        p = root / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    return root
-
-
-def jsonl(*rows: dict | str) -> str:
-    return "".join(
-        (r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in rows
-    )
 
 
 def load(root: Path, **options: object) -> tuple[dict[str, framing.Document], framing.Corpus]:
