@@ -27,19 +27,26 @@ class NamingProfile:
     """Accumulates term rows into per-outlet naming tables."""
 
     def __init__(self) -> None:
+        # Only counts are kept (no document ids), so memory does not grow with the corpus.
         self.counts: dict[tuple[str, str, str, str, str], int] = defaultdict(int)
-        self.docs: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
-        self.outlet_docs: dict[str, set[str]] = defaultdict(set)
+        self.docs: dict[tuple[str, str, str, str], int] = defaultdict(int)
+        self.pack_docs: dict[tuple[str, str], int] = defaultdict(int)
+        self.outlet_docs: dict[str, int] = defaultdict(int)
         self.kinds: dict[str, str] = {}
 
     def add_document(self, outlet: str, doc_id: str, rows: Iterable[dict[str, Any]], pack_kinds: dict[str, str]) -> None:
         """Add one document's ``terms.csv`` rows."""
-        self.outlet_docs[outlet].add(doc_id)
+        self.outlet_docs[outlet] += 1
         self.kinds.update(pack_kinds)
+        seen: set[tuple[str, str, str]] = set()
         for r in rows:
             self.counts[(outlet, r["pack"], r["concept"], r["side"], r["voice"])] += 1
             if r["voice"] == "authorial":
-                self.docs[(outlet, r["pack"], r["concept"], r["side"])].add(doc_id)
+                seen.add((r["pack"], r["concept"], r["side"]))
+        for pack, concept, side in seen:
+            self.docs[(outlet, pack, concept, side)] += 1
+        for pack in {p for p, _, _ in seen}:
+            self.pack_docs[(outlet, pack)] += 1
 
     def naming_rows(self) -> list[dict[str, Any]]:
         """``naming.csv``: per outlet, pack, concept and side, counts by voice and the authorial share."""
@@ -59,7 +66,7 @@ class NamingProfile:
                     "n_scare_quoted": by_voice["scare-quoted"], "n_mentioned": by_voice["mentioned"],
                     "share_authorial": by_voice["authorial"] / total if total else float("nan"),
                     "concept_authorial": total,
-                    "n_docs": len(self.docs.get((o, p, c, s), ())),
+                    "n_docs": self.docs.get((o, p, c, s), 0),
                 }
             )
         return rows
@@ -75,11 +82,6 @@ class NamingProfile:
         for (o, p) in sorted(per):
             concepts = per[(o, p)]
             sides = sorted({s for d in concepts.values() for s in d})
-            n_hits = sum(sum(d.values()) for d in concepts.values())
-            docs = set()
-            for c in concepts:
-                for s in concepts[c]:
-                    docs |= self.docs.get((o, p, c, s), set())
             for s in sides:
                 shares = [d.get(s, 0) / sum(d.values()) for d in concepts.values()]
                 rows.append(
@@ -87,8 +89,7 @@ class NamingProfile:
                         "outlet": o, "pack": p, "side": s, "lean": sum(shares) / len(shares),
                         "n_concepts": len(concepts),
                         "n_hits": sum(d.get(s, 0) for d in concepts.values()),
-                        "n_docs": len(docs), "n_outlet_docs": len(self.outlet_docs[o]),
+                        "n_docs": self.pack_docs.get((o, p), 0), "n_outlet_docs": self.outlet_docs[o],
                     }
                 )
-            del n_hits
         return rows

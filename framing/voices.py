@@ -75,12 +75,18 @@ class VoicesProfile:
         self.side_quotes: dict[tuple[str, str], int] = defaultdict(int)
         self.side_words: dict[tuple[str, str], int] = defaultdict(int)
         self.side_voices: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.anonymous_voices: dict[str, int] = defaultdict(int)
+        self.side_anonymous: dict[tuple[str, str], int] = defaultdict(int)
 
     def add_document(self, doc: Document, rows: list[dict[str, Any]]) -> None:
         """Add one document and its quote rows."""
         o = doc.outlet
         self.docs[o] += 1
         self.words[o] += doc.n_words
+        # Anonymous voices are distinct within a document only ("a user" here is not "a user"
+        # elsewhere): they are counted per document, not kept, so memory stays flat.
+        anonymous: set[str] = set()
+        anonymous_by_side: dict[str, set[str]] = defaultdict(set)
         for r in rows:
             self.counts[(o, "quotes")] += 1
             self.counts[(o, r["kind"])] += 1
@@ -89,13 +95,18 @@ class VoicesProfile:
             src = "named" if r["speaker_type"] in ("person", "organisation", "role", "social_post") else (
                 "anonymous" if r["speaker_type"] == "anonymous" else "unattributed")
             self.counts[(o, src)] += 1
-            voice = f"{doc.id}:{r['speaker_name'] or r['speaker']}" if r["speaker_type"] == "anonymous" else (
-                r["speaker_name"] or r["speaker"])
-            if voice and src != "unattributed":
+            voice = r["speaker_name"] or r["speaker"]
+            if voice and src == "anonymous":
+                anonymous.add(voice.casefold())
+                anonymous_by_side[r["side"]].add(voice.casefold())
+            elif voice and src == "named":
                 self.voices[o].add(voice)
                 self.side_voices[(o, r["side"])].add(voice)
             self.side_quotes[(o, r["side"])] += 1
             self.side_words[(o, r["side"])] += r["n_words"]
+        self.anonymous_voices[o] += len(anonymous)
+        for side, names in anonymous_by_side.items():
+            self.side_anonymous[(o, side)] += len(names)
 
     def outlet_rows(self) -> list[dict[str, Any]]:
         """``voices.csv``: one row per outlet."""
@@ -106,7 +117,7 @@ class VoicesProfile:
             row: dict[str, Any] = {
                 "outlet": o, "n_docs": self.docs[o], "n_words": self.words[o], "n_quotes": n,
                 "quoted_words": qw, "quoted_share": qw / self.words[o] if self.words[o] else float("nan"),
-                "n_voices": len(self.voices.get(o, ())),
+                "n_voices": len(self.voices.get(o, ())) + self.anonymous_voices.get(o, 0),
             }
             for k in QUOTE_KINDS:
                 row[f"n_{k}"] = self.counts.get((o, k), 0)
@@ -126,7 +137,8 @@ class VoicesProfile:
             rows.append(
                 {
                     "outlet": o, "side": side, "n_quotes": self.side_quotes[(o, side)],
-                    "quoted_words": self.side_words[(o, side)], "n_voices": len(self.side_voices.get((o, side), ())),
+                    "quoted_words": self.side_words[(o, side)],
+                    "n_voices": len(self.side_voices.get((o, side), ())) + self.side_anonymous.get((o, side), 0),
                     "share_of_quotes": self.side_quotes[(o, side)] / n if n else float("nan"),
                     "share_of_quoted_words": self.side_words[(o, side)] / qw if qw else float("nan"),
                 }
