@@ -123,7 +123,7 @@ class TermMatcher:
             return []
         root = self._root
         cache = self._fold_cache
-        if len(cache) > 500_000:
+        if len(cache) > 100_000:
             cache.clear()
         diacritics = self.diacritics
         keys = [cache.get(t) or cache.setdefault(t, fold(t, diacritics)) for t in toks]
