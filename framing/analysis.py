@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .actors import load_actors
 from .cleaning import prepare
 from .corpus import Corpus, LoadOptions, load_corpus
 from .errors import Diagnostic, InputError
@@ -25,9 +26,8 @@ from .matcher import TermMatcher
 from .model import Document, Source
 from .naming import NamingProfile
 from .output import CsvTable, JsonlTable, OutputDir, sha256_path
-from .tables import AGGREGATE_COLUMNS, COLUMNS, document_record, document_row, sentence_rows
-from .actors import load_actors
 from .quotes import find_quotes
+from .tables import AGGREGATE_COLUMNS, COLUMNS, document_record, document_row, sentence_rows
 from .terms import find_terms, quote_span_rows, quote_spans, term_rows
 from .voices import VoicesProfile, quote_rows
 

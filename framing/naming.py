@@ -52,7 +52,7 @@ class NamingProfile:
         """``naming.csv``: per outlet, pack, concept and side, counts by voice and the authorial share."""
         keys = sorted({k[:4] for k in self.counts})
         totals: dict[tuple[str, str, str], int] = defaultdict(int)
-        for (o, p, c, s, v), n in self.counts.items():
+        for (o, p, c, _s, v), n in self.counts.items():
             if v == "authorial":
                 totals[(o, p, c)] += n
         rows = []

@@ -12,7 +12,17 @@ teacher can see why a quote went to a speaker.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+
+from .actors import Actors, load_actors
+from .model import Document
+from .quotemarks import QuoteSpan
+from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
+from .terms import SpanIndex
+from .tokens import TOKEN
+from .verbs import SPEECH_CLASSES, verb_forms
 
 QUOTE_KINDS = ("direct", "mixed", "indirect", "floating", "embedded_post")
 SPEAKER_TYPES = ("person", "organisation", "role", "anonymous", "social_post", "unattributed")
@@ -64,16 +74,6 @@ class Quote:
 
 # --- the extractor ------------------------------------------------------------------
 
-import re  # noqa: E402  (kept next to the code that uses it)
-from bisect import bisect_left, bisect_right  # noqa: E402
-
-from .actors import Actors, load_actors  # noqa: E402
-from .model import Document  # noqa: E402
-from .quotemarks import QuoteSpan  # noqa: E402
-from .terms import SpanIndex  # noqa: E402
-from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before  # noqa: E402
-from .tokens import TOKEN  # noqa: E402
-from .verbs import SPEECH_CLASSES, verb_forms  # noqa: E402
 
 # Verbs that introduce indirect speech as well (a subset: "called", "described" do not).
 _INDIRECT = frozenset(
@@ -148,13 +148,19 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
         para = s.paragraph
         if q is None:
             continue
-        if q.rule in ("none", "the speaker of the sentence before") and last is not None and para - last_para <= 2:
-            if para == last_para and out and out[-1] is last and _only_attribution_between(text, last, q):
-                # '"A," he said. "B."': one quote in two pieces, as the news convention means it
-                merged = replace(last, end=q.end, parts=(*last.spans, (q.start, q.end)))
-                out[-1] = merged
-                last = merged
-                continue
+        if (
+            q.rule in ("none", "the speaker of the sentence before")
+            and last is not None
+            and para == last_para
+            and out
+            and out[-1] is last
+            and _only_attribution_between(text, last, q)
+        ):
+            # '"A," he said. "B."': one quote in two pieces, as the news convention means it
+            merged = replace(last, end=q.end, parts=(*last.spans, (q.start, q.end)))
+            out[-1] = merged
+            last = merged
+            continue
         if q.rule == "none" and last is not None and para - last_para <= 2:
             q = _inherit(q, last, "floating: inherits the speaker of the previous quote")
         if q.speaker_type != "unattributed":
@@ -490,9 +496,14 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     comma = before.rfind(",")
     tail = text[cue.end : sent[1]]
     mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
-    if comma > 0 and mention is not None and mention.start > sent[0] + comma and len(TOKEN.findall(before[:comma])) >= 3:
-        if len(TOKEN.findall(tail)) <= 6:
-            return _make("indirect", sent[0], sent[0] + comma, mention, cue, resolver, "clause, then speaker and verb", text)
+    if (
+        comma > 0
+        and mention is not None
+        and mention.start > sent[0] + comma
+        and len(TOKEN.findall(before[:comma])) >= 3
+        and len(TOKEN.findall(tail)) <= 6
+    ):
+        return _make("indirect", sent[0], sent[0] + comma, mention, cue, resolver, "clause, then speaker and verb", text)
     # "X said (that) clause."
     if mention is not None:
         m = _THAT.match(text, cue.end)

@@ -32,7 +32,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 import framing
-
 from framing.cli import cli
 
 from .helpers import jsonl, make

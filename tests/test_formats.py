@@ -15,7 +15,6 @@ import pytest
 from click.testing import CliRunner
 
 import framing
-
 from framing.cli import cli
 
 from .helpers import jsonl, make

@@ -8,7 +8,6 @@ exactly: the seeds are the showcase a workshop reads line by line.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
