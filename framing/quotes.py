@@ -75,12 +75,16 @@ class Quote:
 # --- the extractor ------------------------------------------------------------------
 
 
-# Verbs that introduce indirect speech as well (a subset: "called", "described" do not).
-_INDIRECT = frozenset(
-    "say tell claim allege insist assert argue add state report announce declare warn accuse deny admit "
-    "acknowledge note explain suggest believe think write confirm reveal stress emphasise emphasize opine "
-    "maintain contend complain predict estimate indicate point out concede charge recall testify tweet".split()
-)
+# Verbs that introduce indirect speech: every reporting verb of the table except those that
+# take a noun object rather than a clause ("called him a liar", "described it as").
+_NOT_INDIRECT = frozenset("call describe ask read post quote cite detail issue sing pray begin go on put it".split())
+
+
+def _indirect_lemmas() -> frozenset[str]:
+    return frozenset(lemma for lemma, _ in verb_forms().values()) - _NOT_INDIRECT
+
+
+_INDIRECT = _indirect_lemmas()
 _AUX = frozenset(
     "has have had did does do was were is are will would could can may might must should also not never "
     "n't later then reportedly repeatedly previously earlier first again himself herself themselves".split()
