@@ -429,7 +429,9 @@ def verb_correct(gold: GoldAttribution, pred: Quote) -> bool:
     span (see :func:`cue_exact`) measures span boundaries more than the verb.
     """
     head = _cue_head(gold.cue_text)
-    return bool(head) and head == _cue_head(pred.cue)
+    if not head:  # a colon alone introduces the quote
+        return _normalise_cue(gold.cue_text).strip() == ":" == _normalise_cue(pred.cue).strip()
+    return head == _cue_head(pred.cue)
 
 
 def cue_exact(gold: GoldAttribution, pred: Quote) -> bool:

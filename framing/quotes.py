@@ -437,7 +437,50 @@ def _attribute_span(
             if mention is not None and cue is not None:
                 used.add(cue.start)
                 return _make("direct", *content, mention, cue, resolver, "introduced by a colon in the paragraph before", text)
+            # 'Frank quotes former Carter adviser Alfred Kahn:' — the name before the colon
+            colon = prev.start + len(prev_text) - 1
+            mention = _plausible(find_speaker_before(text, colon, prev.start), resolver)
+            if mention is not None and mention.type in ("person", "organisation", "role"):
+                return _make_colon(content, mention, colon, resolver, text, "a name and a colon in the paragraph before")
+    # 5. 'Mark Blumenthal and Jon Cohen: "..."' — a name and a colon, no verb.
+    head = text[sent[0] : a].rstrip()
+    if head.endswith(":") and len(head) > 2:
+        colon = sent[0] + len(head) - 1
+        mention = _plausible(find_speaker_before(text, colon, sent[0]), resolver)
+        if mention is not None and mention.type in ("person", "organisation", "role", "anonymous"):
+            return _make_colon(content, mention, colon, resolver, text, "a name and a colon")
+    # 6. 'Sanders credited the victory to "a closed primary"': a quote inside a sentence whose
+    #    subject is a speaker, with a verb the table does not know.
+    if head and not head.endswith((":", ",")) and not text[s.outer_end : sent[1]].strip(" .,;!?\"'”’»"):
+        mention = _sentence_subject_mention(text, sent[0], a)
+        verb = _first_verb_after(text, mention.end, a) if mention is not None else None
+        if mention is not None and verb is not None and mention.type in ("person", "organisation", "role", "pronoun"):
+            cue = _Cue(verb[0], verb[1], text[verb[0] : verb[1]], "", "none")
+            m = _THAT.match(text, verb[1])
+            return _make("mixed", m.end() if m else verb[1], max(s.outer_end, _clause_end(text, s.outer_end, sent[1])),
+                         mention, cue, resolver, "the sentence's subject, with an unlisted verb", text)
     return _make("direct", *content, None, None, resolver, "none", text)
+
+
+def _make_colon(
+    content: tuple[int, int], mention: Mention, colon: int, resolver: SpeakerResolver, text: str, rule: str
+) -> Quote:
+    cue = _Cue(colon, colon + 1, ":", "", "none")
+    q = _make("direct", *content, mention, cue, resolver, rule, text)
+    return replace(q, cue=":", cue_start=colon, cue_end=colon + 1)
+
+
+_VERBISH = re.compile(r"\b([a-z]+(?:ed|s))\b")
+
+
+def _first_verb_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """The first lower-case word ending in -ed or -s right after the subject (a finite verb, roughly)."""
+    m = _VERBISH.match(text, pos) or re.match(r"\s+(?:\w+ly\s+)?([a-z]+(?:ed|s))\b", text[pos:limit])
+    if m is None:
+        return None
+    if m.re is _VERBISH:
+        return m.span(1)
+    return pos + m.start(1), pos + m.end(1)
 
 
 def _participle_after_comma(text: str, cue: _Cue) -> bool:

@@ -295,6 +295,7 @@ def test_gold_without_source_wants_no_speaker(tmp_path: Path, speaker: dict, cor
         ("says", False, False),
         ("claimed", False, False),
         ("", False, False),
+        (":", False, False),
     ],
 )
 def test_verb_accuracy_compares_the_verb(tmp_path: Path, cue: str, verb: bool, exact: bool) -> None:
@@ -567,3 +568,11 @@ def test_real_polnear_dev_counts() -> None:
     first = next(a for a in articles if a.name.startswith("breitbart_2016-09-12_stealth"))
     assert first.attributions[0].source_text == "The New York Post"
     assert first.attributions[0].content_text.startswith("that Hillary Clinton’s team avoided")
+
+
+def test_a_colon_cue_matches_a_colon(tmp_path: Path) -> None:
+    text = 'Ann: "abcdefgh" ok.'
+    ann = attribution(1, text, [(5, 15)], cue=(3, 4), source=(0, 3))
+    article = load_one(tmp_path, text, ann)
+    s = score([article], fixed({article.name: [q("direct", 6, 14, cue=":")]}))
+    assert (s.verb_total, s.verb_correct) == (1, 1)
