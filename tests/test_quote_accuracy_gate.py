@@ -1,0 +1,32 @@
+"""Evaluation gate: quote attribution on PolNeAR dev must not fall below its pinned floors.
+
+The floors are the figures of the current release minus a small margin; raise
+them when the extractor improves, never lower them to let a change through.
+Skipped where ../shared (PolNeAR) is absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.evaluation import load_polnear, predict_with_framing, score_split
+
+from .conftest import shared_corpus
+
+FLOORS = {
+    "quote": {"f1_30": 0.86, "f1_80": 0.77, "speaker_accuracy": 0.78, "verb_accuracy": 0.75},
+    "indirect": {"f1_30": 0.46, "f1_80": 0.42},
+}
+
+
+@pytest.fixture(scope="module")
+def dev_scores():
+    dev = shared_corpus("polnear") / "dev"
+    return score_split(list(load_polnear(dev)), predict_with_framing, subsets=("quote", "indirect"))
+
+
+@pytest.mark.parametrize("subset", sorted(FLOORS))
+def test_floors(dev_scores, subset: str) -> None:
+    s = dev_scores[subset]
+    for metric, floor in FLOORS[subset].items():
+        assert getattr(s, metric) >= floor, f"{subset} {metric} {getattr(s, metric):.3f} < {floor}"
