@@ -71,7 +71,8 @@ def cli() -> None:
     """Compare how news outlets frame the same events.
 
     Give framing a folder of articles from several outlets; it writes tidy
-    tables (and, with `framing report`, charts and a PDF/HTML report).
+    tables: naming choices and scare quotes, quotes and their speakers, and
+    per-outlet profiles of both.
 
     \b
     Examples:
@@ -135,9 +136,10 @@ def analyze(corpus: Path, outdir: Path | None, strict: bool, force: bool, no_cle
     (optionally with a corpus.yaml or manifest.csv giving each article's
     outlet, date, title, url and event), or a single such file.
 
-    Writes documents.csv, documents.jsonl (with the cleaned text),
-    sentences.csv, terms.csv, scare_quotes.csv, naming.csv, naming_lean.csv
-    and run.json into the output folder.
+    Writes into the output folder: documents.csv, documents.jsonl (with the
+    cleaned text), sentences.csv, terms.csv, scare_quotes.csv, quotes.csv,
+    and the per-outlet naming.csv, naming_lean.csv, voices.csv and
+    voices_by_side.csv, with run.json recording versions, options and hashes.
 
     \b
     Examples:
