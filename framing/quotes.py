@@ -91,6 +91,10 @@ _AUX = frozenset(
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b)?\s*")
+_DASH_NAME = re.compile(
+    r"[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,3})"
+    r"[ \t\u00a0.,]*(?=\n|$|\(|,)"
+)
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this these those such no any every each".split())
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»]*\s*$")
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|Amb|No|Mt|Ft|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K)\.")
@@ -328,7 +332,7 @@ def _links_to_cue(gap: str) -> bool:
     if _AUX_WORDS.match(gap):
         return True
     g = gap.strip()
-    return g.startswith(",") and g.endswith(",") and not re.search(r"[.!?;]\s", _ABBREV.sub("", g)) and len(g) < 160
+    return g.startswith(",") and g.endswith(",") and not re.search(r"[.!?;]\s", _ABBREV.sub("", g)) and len(g) < 260
 
 
 def _sentence_start(doc: Document, offset: int) -> int:
@@ -349,6 +353,13 @@ def _attribute_span(
     text = doc.text
     a, b = s.open_at, s.outer_end
     content = (s.start, s.end)
+    # 0. A dash and a name right after the quote: '"..." ― Sonya Herridge' (quoted voices, posts).
+    m = _DASH_NAME.match(text, b)
+    if m:
+        a0 = m.start("name")
+        mention = Mention(m.group("name"), a0, a0 + len(m.group("name")), "person")
+        q = _make("direct", *content, mention, None, resolver, "quote, then a dash and a name", text)
+        return replace(q, cue=m.group("dash"), cue_start=m.start("dash"), cue_end=m.end("dash"))
     # 1. A cue after the quote, in the same sentence: '"...," he said' / '"...," said X'.
     after = [c for c in _cues_between(cues, cue_starts, b, b + 200) if c.start not in used]
     for cue in after[:2]:

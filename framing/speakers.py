@@ -140,6 +140,9 @@ def _clean_mention(text: str, m: Mention | None) -> Mention | None:
     if len(words) == 1 and words[0][0].lower() in NOT_SPEAKERS:
         return None
     a, b = words[0][1], words[-1][2]
+    last = words[-1][0]
+    if last.endswith(".") and len(last) > 3 and last[:-1].lower() not in TITLES | {"jr", "sr", "inc", "co", "corp", "ltd"}:
+        b -= 1  # a full stop ending the sentence, not an abbreviation
     if a == m.start and b == m.end:
         return m
     return Mention(text[a:b], a, b, _classify([w[0] for w in words]))
@@ -298,6 +301,8 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
     j = 0
     if first[0].lower() in ("the", "a", "an", "another", "some", "several", "many", "one", "his", "her", "their", "its"):
         j = 1
+    while j < len(words) - 1 and words[j][0][:1].isdigit():
+        j += 1  # "9/11 widow Terry Strada", "14-year-old Aubrey Pelletier"
     k = j
     while k < len(words):
         w = words[k][0]
@@ -309,7 +314,7 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
                 k += 1
                 continue
             break
-        if not (_cap(w) or lw in TITLES or lw in ORG_WORDS or lw in VAGUE_HEADS or (j == 1 and k < j + 4)):
+        if not (_cap(w) or lw in TITLES or lw in ORG_WORDS or lw in VAGUE_HEADS or (j >= 1 and k < j + 4)):
             break
         k += 1
     if k == j:
