@@ -77,7 +77,7 @@ class Quote:
 
 # Verbs that introduce indirect speech: every reporting verb of the table except those that
 # take a noun object rather than a clause ("called him a liar", "described it as").
-_NOT_INDIRECT = frozenset("call describe ask read post quote cite detail issue sing pray begin go on put it".split())
+_NOT_INDIRECT = frozenset("call describe ask read post quote cite detail issue sing pray begin go on put it continue".split())
 
 
 def _indirect_lemmas() -> frozenset[str]:
@@ -135,6 +135,13 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     used_cues: set[int] = set()
     last: Quote | None = None
     last_para = -10
+    # Everyone named as the subject of a speech verb can be "he" or "she" later on, even when
+    # the quote they speak is found in the second pass (indirect speech).
+    for cue in cues:
+        if cue.cls in SPEECH_CLASSES and cue.lemma in _INDIRECT and not _passive(text, cue):
+            mention = find_speaker_before(text, cue.start, max(0, cue.start - 150))
+            if mention is not None and mention.type == "person":
+                resolver.note_mention(mention, at=cue.start)
 
     speech = [s for s in spans if s.kind == "speech" and s.depth == 0]
     posts = [p for p in doc.paragraphs if p.kind == "embedded_post"]

@@ -344,6 +344,14 @@ class SpeakerResolver:
             self._speaker_pos.insert(k, q.start)
             self._speakers.insert(k, (q.start, SpeakerInfo(q.speaker_name, q.speaker_type, q.side)))
 
+    def note_mention(self, mention: Mention, *, at: int) -> None:
+        """Remember a named person who speaks at ``at`` (the subject of a speech verb)."""
+        info = self.resolve(mention, at=at)
+        if info is not None and info.name and info.type == "person":
+            k = bisect_right(self._speaker_pos, at)
+            self._speaker_pos.insert(k, at)
+            self._speakers.insert(k, (at, info))
+
     def resolve(self, mention: Mention | None, *, at: int) -> SpeakerInfo | None:
         """Resolve ``mention`` (near offset ``at``) to a name, a speaker type and a side."""
         if mention is None:
