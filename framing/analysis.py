@@ -94,8 +94,12 @@ class Analyzer:
         )
 
     def lexicon_record(self) -> list[dict[str, Any]]:
-        """The packs used, for run.json."""
+        """The packs (and the actors list) used, for run.json."""
         out = []
+        if self.actors.path:
+            ap = Path(self.actors.path)
+            out.append({"pack": "actors", "version": self.actors.version, "kind": "actors",
+                        "actors": len(self.actors.actors), "file": ap.name, "sha256": sha256_path(ap)})
         for p in self.packs:
             out.append(
                 {"pack": p.name, "version": p.version, "kind": p.kind, "concepts": len(p.concepts),

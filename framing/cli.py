@@ -125,11 +125,13 @@ def _print_diagnostics(diags: list[Diagnostic], quiet: bool) -> None:
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path, exists=True),
               help="Lexicon pack (YAML) or folder of packs; repeatable [default: the bundled packs].")
 @click.option("--fold-diacritics", is_flag=True, help="Match terms ignoring diacritics (Xankəndi = Xankendi).")
+@click.option("--actors", "actors_path", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="Actors list (YAML) giving speakers' sides [default: the bundled lexicons/actors.yaml].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings; errors are still shown.")
 @handle_errors
 def analyze(corpus: Path, outdir: Path | None, strict: bool, force: bool, no_clean: bool, outlet: str | None,
             language: str | None, meta: tuple[str, ...], max_doc_mb: float, lexicons: tuple[Path, ...],
-            fold_diacritics: bool, quiet: bool) -> None:
+            fold_diacritics: bool, actors_path: Path | None, quiet: bool) -> None:
     """Read a corpus and write the analysis tables.
 
     CORPUS is a folder of .txt, .md, .html, .json, .jsonl(.gz) or .csv files
@@ -147,6 +149,7 @@ def analyze(corpus: Path, outdir: Path | None, strict: bool, force: bool, no_cle
       framing analyze coverage.jsonl.gz -o out/coverage --strict
       framing analyze clippings/ --outlet "Example Times" --lang en
       framing analyze seeds/ --lexicon lexicons/karabakh.yaml --lexicon my-terms.yaml
+      framing analyze seeds/ --actors my-actors.yaml
     """
     from .analysis import Analyzer, write_analysis
     from .corpus import LoadOptions
@@ -165,7 +168,7 @@ def analyze(corpus: Path, outdir: Path | None, strict: bool, force: bool, no_cle
     )
     if outdir is None:
         outdir = Path("reports") / (corpus.resolve().name.split(".")[0] or "corpus")
-    analyzer = Analyzer(lexicons=list(lexicons) or None, diacritics=fold_diacritics)
+    analyzer = Analyzer(lexicons=list(lexicons) or None, diacritics=fold_diacritics, actors_path=actors_path)
     tick, close = _progress(quiet, "analysing")
     try:
         summary = write_analysis(corpus, outdir, force=force, progress=tick, options=options, analyzer=analyzer)

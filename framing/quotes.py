@@ -144,6 +144,9 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
                 resolver.note_mention(mention, at=cue.start)
 
     speech = [s for s in spans if s.kind == "speech" and s.depth == 0]
+    inside_speech = SpanIndex(speech)
+    cues = [c for c in cues if not inside_speech.enclosing(c.start, c.end)]
+    cue_starts = [c.start for c in cues]
     posts = [p for p in doc.paragraphs if p.kind == "embedded_post"]
     items: list[tuple[int, str, object]] = [(s.open_at, "span", s) for s in speech]
     items += [(p.start, "post", p) for p in posts]
@@ -204,7 +207,21 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
             taken_starts.insert(k, q.start)
             resolver.note_speaker(q)
     out.sort(key=lambda q: (q.start, q.end))
-    return out
+    return _no_overlaps(out)
+
+
+def _no_overlaps(quotes: list[Quote]) -> list[Quote]:
+    """Quotes never overlap: a later one that starts inside an earlier one is trimmed or dropped."""
+    kept: list[Quote] = []
+    for q in quotes:
+        if kept and q.start < kept[-1].end:
+            prev = kept[-1]
+            if q.end <= prev.end:
+                continue
+            parts = tuple((max(a, prev.end), b) for a, b in q.spans if b > prev.end)
+            q = replace(q, start=parts[0][0], parts=parts if len(parts) > 1 else ())
+        kept.append(q)
+    return kept
 
 
 def _only_attribution_between(text: str, prev: Quote, q: Quote) -> bool:

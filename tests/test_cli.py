@@ -59,7 +59,7 @@ def test_analyze_writes_tables_and_summary(tmp_path: Path) -> None:
     assert run["framing_version"] == __version__
     assert [i["path"] for i in run["inputs"]] == ["corpus.yaml"] + sorted(p.name for p in SEEDS.glob("0*.txt"))
     assert set(run["outputs"]) == set(names) - {"run.json"}
-    assert [lx["pack"] for lx in run["lexicons"]] == ["distancing", "karabakh", "russia-ukraine"]
+    assert [lx["pack"] for lx in run["lexicons"]] == ["actors", "distancing", "karabakh", "russia-ukraine"]
     assert run["counts"]["documents.csv"] == 5
     # no wall-clock time: nothing of today's date, no timestamp fields
     import datetime as dt
@@ -74,3 +74,22 @@ def test_missing_corpus_is_one_line_error(tmp_path: Path) -> None:
     assert res.stderr.strip().count("\n") == 0
     assert "no such file or folder" in res.stderr
     assert "Traceback" not in res.output + res.stderr
+
+
+def test_actors_option_gives_speakers_their_side(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Talks resumed in Baku.\n\n\"We will not give up,\" said Ann Example, a local mayor.\n", encoding="utf-8"
+    )
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(
+        "format: 1\npack: my-actors\nkind: actors\nversion: '1'\nsides: [azerbaijani]\n"
+        "actors:\n  - id: ann\n    name: Ann Example\n    type: person\n    side: azerbaijani\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(cli, ["analyze", str(corpus), "-o", str(tmp_path / "o"), "--actors", str(actors), "-q"])
+    assert res.exit_code == 0, res.output
+    rows = (tmp_path / "o" / "quotes.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 2
+    assert "Ann Example" in rows[1] and ",azerbaijani," in rows[1]
