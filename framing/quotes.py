@@ -384,71 +384,14 @@ def _attribute_span(
         mention = Mention(m.group("name"), a0, a0 + len(m.group("name")), "person")
         q = _make("direct", *content, mention, None, resolver, "quote, then a dash and a name", text)
         return replace(q, cue=m.group("dash"), cue_start=m.start("dash"), cue_end=m.end("dash"))
-    # 1. A cue after the quote, in the same sentence: '"...," he said' / '"...," said X'.
-    after = [c for c in _cues_between(cues, cue_starts, b, b + 200) if c.start not in used]
-    for cue in after[:2]:
-        between = text[b : cue.start]
-        if re.search(r"[.!?]\s", _ABBREV.sub("", between)) and not between.strip().startswith((",", "”", '"')):
-            continue
-        # '"...," Deborah Tamargo, the chairwoman of ..., recalled': the name right after the quote
-        mention = find_speaker_after(text, b, cue.start) if between.strip(" ,") else None
-        if mention is not None and not _links_to_cue(text[mention.end : cue.start]):
-            mention = None
-        if mention is None:
-            mention = find_speaker_before(text, cue.start, b)
-        if mention is not None and text[b : mention.start].strip(" \t,.!?—–-\"'”’»"):
-            mention = None  # words between the quote and the speaker: not this quote's attribution
-        if mention is None and not between.strip(" \t,.!?—–-\"'”’»"):
-            mention = find_speaker_after(text, cue.end, sent[1])  # '"...," said X'
-        if mention is not None:
-            used.add(cue.start)
-            return _make("direct", *content, mention, cue, resolver, "quote, then speaker and verb", text)
-    # 2. A cue before the quote in the same sentence: 'X said: "..."', 'X said that "..."', 'according to X, "..."'.
-    before = [c for c in _cues_between(cues, cue_starts, sent[0], a) if c.start not in used]
-    # 'Cruz said he's certain Rubio will continue to be "..."': the outermost speech verb speaks
-    outer = [c for c in before[:-1] if c.cls in SPEECH_CLASSES and c.lemma in _INDIRECT]
-    for cue in [*outer[:1], *reversed(before[-2:])]:
-        between = text[cue.end : a]
-        if re.match(r"\s+that\s", between) and not _SENT_END.search(text[cue.end : a]):
-            # 'X alleged that the DNC "failed ..."': a mixed quote even if X cannot be found
-            if _participle_after_comma(text, cue):
-                mention = _sentence_subject_mention(text, sent[0], cue.start)
-            else:
-                mention = find_speaker_before(text, cue.start, sent[0])
-            mention = _plausible(mention, resolver)
-            used.add(cue.start)
-            m = _THAT.match(text, cue.end)
-            start = m.end() if m else cue.end
-            end = max(s.outer_end, _clause_end(text, s.outer_end, sent[1]))
-            return _make("mixed", start, end, mention, cue, resolver, "speaker and verb that, then a quoted fragment", text)
-        if cue.lemma == "according to":
-            mention = find_speaker_after(text, cue.end, a)
-        elif _passive(text, cue):
-            m_by = re.match(r"\s+by\s+", text[cue.end : a])
-            mention = find_speaker_after(text, cue.end + m_by.end() - 1, a) if m_by else None
-        elif _participle_after_comma(text, cue):
-            # 'Trump warned against ..., pledging to "bomb ..."': the speaker is the sentence's subject
-            mention = _sentence_subject_mention(text, sent[0], cue.start)
-        else:
-            mention = find_speaker_before(text, cue.start, sent[0])
-            if mention is None:
-                after = find_speaker_after(text, cue.end, a)
-                # only 'said Name: "..."', where the quote follows the name at once
-                if after is not None and not text[after.end : a].strip(" \t,:—–-"):
-                    mention = after
-        if mention is None:
-            continue
-        used.add(cue.start)
-        words_between = [w for w in TOKEN.findall(between) if w.lower() not in ("that",)]
-        if mention.start >= cue.end:
-            words_between = TOKEN.findall(text[mention.end : a])
-        if words_between and cue.lemma != "according to":
-            # a fragment inside paraphrase: the content is the whole reported clause
-            m = _THAT.match(text, cue.end if mention.start < cue.end else mention.end)
-            start = m.end() if m else cue.end
-            end = max(s.outer_end, _clause_end(text, s.outer_end, sent[1]))
-            return _make("mixed", start, end, mention, cue, resolver, "speaker and verb, then a quoted fragment", text)
-        return _make("direct", *content, mention, cue, resolver, "speaker and verb, then the quote", text)
+    # A quote that opens its sentence is attributed by what follows it ('"...," he said'); a
+    # quote inside a sentence by the clause that holds it ('Sanders called it "arbitrary."').
+    ctx = _Ctx(doc, s, sent, cues, cue_starts, used, resolver, content)
+    steps = (_cue_after, _cue_before) if not text[sent[0] : a].strip() else (_cue_before, _cue_after)
+    for step in steps:
+        q = step(ctx)
+        if q is not None:
+            return q
     # 3. A quote right after a sentence whose speaker talks ('she said she had made progress.
     #    "I really believe ..."'): that speaker, unless the quote has words of its own before it.
     para = doc.paragraphs[s.paragraph]
@@ -492,7 +435,7 @@ def _attribute_span(
         if mention is not None and verb is not None and mention.type in ("person", "organisation", "role", "pronoun"):
             cue = _Cue(verb[0], verb[1], text[verb[0] : verb[1]], "", "none")
             m = _THAT.match(text, verb[1])
-            return _make("mixed", m.end() if m else verb[1], max(s.outer_end, _clause_end(text, s.outer_end, sent[1])),
+            return _make("mixed", m.end() if m else verb[1], _fragment_end(text, s, sent[1]),
                          mention, cue, resolver, "the sentence's subject, with an unlisted verb", text)
     return _make("direct", *content, None, None, resolver, "none", text)
 
@@ -516,6 +459,101 @@ def _first_verb_after(text: str, pos: int, limit: int) -> tuple[int, int] | None
     if m.re is _VERBISH:
         return m.span(1)
     return pos + m.start(1), pos + m.end(1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """What the attribution steps of one quote span need."""
+
+    doc: Document
+    s: QuoteSpan
+    sent: tuple[int, int]
+    cues: list[_Cue]
+    cue_starts: list[int]
+    used: set[int]
+    resolver: SpeakerResolver
+    content: tuple[int, int]
+
+
+def _cue_after(ctx: _Ctx) -> Quote | None:
+    """'"...," he said' / '"...," said X' / '"...," Name, apposition, said'."""
+    text, s, sent, cues, cue_starts, used, resolver, content = (
+        ctx.doc.text, ctx.s, ctx.sent, ctx.cues, ctx.cue_starts, ctx.used, ctx.resolver, ctx.content
+    )
+    b = s.outer_end
+    after = [c for c in _cues_between(cues, cue_starts, b, b + 200) if c.start not in used]
+    for cue in after[:2]:
+        between = text[b : cue.start]
+        if re.search(r"[.!?]\s", _ABBREV.sub("", between)) and not between.strip().startswith((",", "”", '"')):
+            continue
+        # '"...," Deborah Tamargo, the chairwoman of ..., recalled': the name right after the quote
+        mention = find_speaker_after(text, b, cue.start) if between.strip(" ,") else None
+        if mention is not None and not _links_to_cue(text[mention.end : cue.start]):
+            mention = None
+        if mention is None:
+            mention = find_speaker_before(text, cue.start, b)
+        if mention is not None and text[b : mention.start].strip(" \t,.!?—–-\"'”’»"):
+            mention = None  # words between the quote and the speaker: not this quote's attribution
+        if mention is None and not between.strip(" \t,.!?—–-\"'”’»"):
+            mention = find_speaker_after(text, cue.end, sent[1])  # '"...," said X'
+        if mention is not None:
+            used.add(cue.start)
+            return _make("direct", *content, mention, cue, resolver, "quote, then speaker and verb", text)
+    return None
+
+
+def _cue_before(ctx: _Ctx) -> Quote | None:
+    """'X said: "..."', 'X said that "..."', 'according to X, "..."', 'X called it "..."'."""
+    text, s, sent, cues, cue_starts, used, resolver, content = (
+        ctx.doc.text, ctx.s, ctx.sent, ctx.cues, ctx.cue_starts, ctx.used, ctx.resolver, ctx.content
+    )
+    a = s.open_at
+    before = [c for c in _cues_between(cues, cue_starts, sent[0], a) if c.start not in used]
+    # 'Cruz said he's certain Rubio will continue to be "..."': the outermost speech verb speaks
+    outer = [c for c in before[:-1] if c.cls in SPEECH_CLASSES and c.lemma in _INDIRECT]
+    for cue in [*outer[:1], *reversed(before[-2:])]:
+        between = text[cue.end : a]
+        if re.match(r"\s+that\s", between) and not _SENT_END.search(text[cue.end : a]):
+            # 'X alleged that the DNC "failed ..."': a mixed quote even if X cannot be found
+            if _participle_after_comma(text, cue):
+                mention = _sentence_subject_mention(text, sent[0], cue.start)
+            else:
+                mention = find_speaker_before(text, cue.start, sent[0])
+            mention = _plausible(mention, resolver)
+            used.add(cue.start)
+            m = _THAT.match(text, cue.end)
+            start = m.end() if m else cue.end
+            end = _fragment_end(text, s, sent[1])
+            return _make("mixed", start, end, mention, cue, resolver, "speaker and verb that, then a quoted fragment", text)
+        if cue.lemma == "according to":
+            mention = find_speaker_after(text, cue.end, a)
+        elif _passive(text, cue):
+            m_by = re.match(r"\s+by\s+", text[cue.end : a])
+            mention = find_speaker_after(text, cue.end + m_by.end() - 1, a) if m_by else None
+        elif _participle_after_comma(text, cue):
+            # 'Trump warned against ..., pledging to "bomb ..."': the speaker is the sentence's subject
+            mention = _sentence_subject_mention(text, sent[0], cue.start)
+        else:
+            mention = find_speaker_before(text, cue.start, sent[0])
+            if mention is None:
+                after = find_speaker_after(text, cue.end, a)
+                # only 'said Name: "..."', where the quote follows the name at once
+                if after is not None and not text[after.end : a].strip(" \t,:—–-"):
+                    mention = after
+        if mention is None:
+            continue
+        used.add(cue.start)
+        words_between = [w for w in TOKEN.findall(between) if w.lower() not in ("that",)]
+        if mention.start >= cue.end:
+            words_between = TOKEN.findall(text[mention.end : a])
+        if words_between and cue.lemma != "according to":
+            # a fragment inside paraphrase: the content is the whole reported clause
+            m = _THAT.match(text, cue.end if mention.start < cue.end else mention.end)
+            start = m.end() if m else cue.end
+            end = _fragment_end(text, s, sent[1])
+            return _make("mixed", start, end, mention, cue, resolver, "speaker and verb, then a quoted fragment", text)
+        return _make("direct", *content, mention, cue, resolver, "speaker and verb, then the quote", text)
+    return None
 
 
 def _participle_after_comma(text: str, cue: _Cue) -> bool:
@@ -545,6 +583,13 @@ def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Men
 def _passive(text: str, cue: _Cue) -> bool:
     """'was described', 'were told', 'is quoted': the speaker follows "by", if anywhere."""
     return bool(re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[max(0, cue.start - 25) : cue.start]))
+
+
+def _fragment_end(text: str, s: QuoteSpan, sent_end: int) -> int:
+    """End of a mixed quote: the clause end, or the quote's own end when it closes the sentence."""
+    if re.search(r"[.!?…]\W*$", text[s.start : s.end]):
+        return s.outer_end
+    return max(s.outer_end, _clause_end(text, s.outer_end, sent_end))
 
 
 def _clause_end(text: str, pos: int, sent_end: int) -> int:
