@@ -95,6 +95,12 @@ _DASH_NAME = re.compile(
     r"[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,3})"
     r"[ \t\u00a0.,]*(?=\n|$|\(|,)"
 )
+_NOMINAL_CUE = re.compile(
+    r"\b(?P<poss>[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s)\s+(?:\w+\s+)?"
+    r"(?P<noun>call|calls|claim|claims|promise|promises|pledge|vow|demand|demands|warning|statement|comments|"
+    r"remarks|accusation|assertion|insistence|suggestion|words|plea|proposal|description|argument|charge)\b"
+    r"(?:\s+(?:for|that|of|to))?\s*"
+)
 _NOUN_BEFORE = frozenset("the a an his her their its our my your this these those such no any every each".split())
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»]*\s*$")
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|Amb|No|Mt|Ft|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K)\.")
@@ -553,6 +559,21 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
             end = _fragment_end(text, s, sent[1])
             return _make("mixed", start, end, mention, cue, resolver, "speaker and verb, then a quoted fragment", text)
         return _make("direct", *content, mention, cue, resolver, "speaker and verb, then the quote", text)
+    # 'his call for "a total and complete ban"', "Rubio's claim that ... "simply not true"'
+    nominal = list(_NOMINAL_CUE.finditer(text, sent[0], a))
+    m = nominal[-1] if nominal else None
+    if m is not None and not re.search(r"[.;!?]\s", text[m.end() : a]) and len(TOKEN.findall(text[m.end() : a])) <= 12:
+        who = m.group("poss")
+        w0 = m.start("poss")
+        if who.endswith(("'s", "’s")):
+            who, typ = who[:-2], "person"
+        else:
+            typ = "pronoun"
+        mention = Mention(who, w0, w0 + len(who), typ)
+        cue = _Cue(m.start("noun"), m.end("noun"), m.group("noun"), m.group("noun").lower().rstrip("s"), "neutral")
+        start = m.end()
+        return _make("mixed", start, _fragment_end(text, s, sent[1]), mention, cue, resolver,
+                     "a speaker's noun of speech ('his call for')", text)
     return None
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w-]*")
 PRONOUNS = frozenset("he she they it we i who".split())
 _POSSESSIVES = frozenset("his her their its our my your".split())
-_PERSON_PRONOUNS = frozenset("he she".split())
+_PERSON_PRONOUNS = frozenset("he she his her him".split())
 TITLES = frozenset(
     """president prime minister deputy foreign defense defence secretary spokesman spokeswoman spokesperson
     senator sen rep gov governor mayor chairman chairwoman chair director head chief leader ambassador
