@@ -651,7 +651,12 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         and len(TOKEN.findall(before[:comma])) >= 3
         and len(TOKEN.findall(tail)) <= 6
     ):
-        return _make("indirect", sent[0], sent[0] + comma, mention, cue, resolver, "clause, then speaker and verb", text)
+        start, rule = sent[0], "clause, then speaker and verb"
+        para = next((p for p in doc.paragraphs if p.start <= sent[0] < p.end + 1), None)
+        if para is not None and para.start < sent[0] and _only_paraphrase(text[para.start : sent[0]]):
+            # "...(several sentences of a pundit's view)... , he opined." at a paragraph's end
+            start, rule = para.start, "paragraph, then speaker and verb"
+        return _make("indirect", start, sent[0] + comma, mention, cue, resolver, rule, text)
     # "X said (that) clause."
     if mention is not None:
         m = _THAT.match(text, cue.end)
@@ -674,6 +679,14 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
 _CLAUSE_START = re.compile(
     r"\s*(?:the|a|an|he|she|they|it|we|i|there|this|that|these|those|his|her|their|its|our|[A-Z][\w’'-]+)\b", re.I
 )
+
+
+def _only_paraphrase(text: str) -> bool:
+    """No quotation mark and no reporting verb: sentences a closing cue can cover."""
+    if any(ch in text for ch in "\"“”„«»"):
+        return False
+    forms = verb_forms()
+    return not any(w.lower() in forms for w in TOKEN.findall(text) if w.islower())
 
 
 def _starts_clause(text: str, pos: int) -> bool:
