@@ -173,6 +173,13 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         for k in range(i, -1, -1):
             if words[k][0].lower() in ("who", "which") and k > 0 and "," in text[words[k - 1][2] : words[k][1]]:
                 return _speaker_before(text, words[k - 1][2] + 1, limit) if k > 0 else None
+        # "Cruz, the only Republican candidate to campaign in Wyoming, told": an apposition that
+        # opens with a determiner describes the name before it.
+        for k in range(i, 0, -1):
+            if words[k][0].lower() in ("the", "a", "an") and "," in text[words[k - 1][2] : words[k][1]]:
+                if _cap(words[k - 1][0]) and words[k - 1][0].lower() not in NOT_SPEAKERS:
+                    return _speaker_before(text, words[k - 1][2] + 1, limit)
+                break
         # "Her campaign manager, Robby Mook, suggested": the name closing the apposition.
         if _cap(words[i][0]) and words[i][0].lower() not in TITLES:
             j = i
