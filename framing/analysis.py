@@ -166,6 +166,7 @@ class Analysis:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     run: dict[str, Any] = field(default_factory=dict)
     analyzer: Analyzer | None = None
+    results: list[DocumentResult] = field(default_factory=list, repr=False)
 
     @property
     def documents(self) -> pd.DataFrame:
@@ -214,8 +215,9 @@ class Analysis:
             out.check_writable(_output_names())
             writers = _open_tables(out)
             agg = _Aggregates(analyzer)
-            for doc in self.documents_list:
-                result = analyzer.analyze_document(doc)
+            # the per-document results are kept from the analysis; nothing is computed twice
+            results = self.results or [analyzer.analyze_document(d) for d in self.documents_list]
+            for doc, result in zip(self.documents_list, results, strict=True):
                 _write_result(writers, result)
                 agg.add(doc, result)
             _write_aggregates(out, agg)
@@ -249,6 +251,7 @@ def analyze(
     analyzer = analyzer or default_analyzer()
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
     docs: list[Document] = []
+    results: list[DocumentResult] = []
     agg = _Aggregates(analyzer)
     for doc in corpus:
         result = analyzer.analyze_document(doc)
@@ -256,13 +259,14 @@ def analyze(
             rows[name].extend(table_rows)
         agg.add(doc, result)
         docs.append(doc)
+        results.append(result)
         if progress:
             progress(doc)
     if not docs:
         raise InputError(_no_documents_message(corpus))
     rows.update(agg.rows())
     run = run_record(corpus, command="analyze", lexicons=analyzer.lexicon_record())
-    return Analysis(_frames(rows), docs, list(corpus.diagnostics), run, analyzer)
+    return Analysis(_frames(rows), docs, list(corpus.diagnostics), run, analyzer, results)
 
 
 def _frames(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pd.DataFrame]:
@@ -310,7 +314,8 @@ def analyze_text(
     agg = _Aggregates(analyzer)
     agg.add(doc, result)
     rows = {**result.rows, **agg.rows()}
-    return Analysis(_frames(rows), [doc], diags, {"generator": "framing", "framing_version": __version__}, analyzer)
+    run = {"generator": "framing", "framing_version": __version__}
+    return Analysis(_frames(rows), [doc], diags, run, analyzer, [result])
 
 
 def analyze_text_document(text: str, *, doc_id: str = "text", outlet: str = "unknown") -> Document:

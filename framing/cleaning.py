@@ -347,8 +347,3 @@ def _print_meta(s: str, found: dict[str, str]) -> None:
         if date:
             found.setdefault("date", date)
         found.setdefault("outlet", m.group(2).strip())
-
-
-def clean_text(text: str, *, title: str = "") -> str:
-    """Return ``text`` with page furniture removed (a convenience over :func:`prepare`)."""
-    return _clean(text, title=title)[0]

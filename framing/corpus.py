@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import Diagnostic, InputError, located
+from .errors import Diagnostic, InputError
 from .fields import canonical_key
 from .manifest import MANIFEST_NAMES, Manifest, find_manifest, read_manifest
 from .model import Document, Source
@@ -240,7 +240,6 @@ def _discover(root: Path, diagnostics: list[Diagnostic], ignored: list[str]) -> 
     """Walk ``root`` following symlinks but never visiting a folder twice."""
     files: list[InputFile] = []
     seen_dirs: set[tuple[int, int]] = set()
-    root_real = root.resolve()
 
     def walk(folder: Path, rel: str) -> None:
         try:
@@ -290,7 +289,6 @@ def _discover(root: Path, diagnostics: list[Diagnostic], ignored: list[str]) -> 
                 diagnostics.append(Diagnostic(display, "broken symbolic link; skipped"))
 
     walk(root, "")
-    del root_real
     files.sort(key=lambda f: f.display)
     return files
 
@@ -299,8 +297,3 @@ def _split_source(source: str) -> tuple[str, int | None]:
     """Split a row's ``file:LINE`` source into the file and the line."""
     file, sep, line = source.rpartition(":")
     return (file, int(line)) if sep and line.isdigit() else (source, None)
-
-
-def describe_location(diag: Diagnostic) -> str:
-    """``file:line`` of a diagnostic, for summaries."""
-    return located(diag.source, diag.line, "").rstrip(": ")

@@ -94,11 +94,6 @@ class QuoteSpan:
         return self.close_at is not None
 
     @property
-    def outer_start(self) -> int:
-        """Start including the opening mark."""
-        return self.open_at
-
-    @property
     def outer_end(self) -> int:
         """End including the closing mark (or the content end if unclosed)."""
         if self.close_at is None:

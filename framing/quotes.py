@@ -168,7 +168,7 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
             continue  # inside a quote already taken (a mixed clause, an embedded post)
         sent = _sentence_of(doc, sent_starts, s.open_at)
         sent_after = _sentence_of(doc, sent_starts, max(s.open_at, s.outer_end - 1))
-        q = _attribute_span(doc, s, (sent[0], max(sent[1], sent_after[1])), cues, cue_starts, used_cues, resolver)
+        q = _attribute_span(doc, s, (sent[0], max(sent[1], sent_after[1])), cues, cue_starts, used_cues, resolver, sent_starts)
         para = s.paragraph
         if q is None:
             continue
@@ -365,12 +365,6 @@ def _links_to_cue(gap: str) -> bool:
     return g.startswith(",") and g.endswith(",") and not re.search(r"[.!?;]\s", _ABBREV.sub("", g)) and len(g) < 260
 
 
-def _sentence_start(doc: Document, offset: int) -> int:
-    starts = [x.start for x in doc.sentences]
-    i = bisect_right(starts, offset) - 1
-    return starts[i] if i >= 0 else 0
-
-
 def _cues_between(cues: list[_Cue], starts: list[int], a: int, b: int) -> list[_Cue]:
     """Cues starting in ``[a, b)``."""
     return cues[bisect_left(starts, a) : bisect_left(starts, b)]
@@ -378,7 +372,7 @@ def _cues_between(cues: list[_Cue], starts: list[int], a: int, b: int) -> list[_
 
 def _attribute_span(
     doc: Document, s: QuoteSpan, sent: tuple[int, int], cues: list[_Cue], cue_starts: list[int], used: set[int],
-    resolver: SpeakerResolver,
+    resolver: SpeakerResolver, sent_starts: list[int],
 ) -> Quote | None:
     text = doc.text
     a, b = s.open_at, s.outer_end
@@ -406,7 +400,7 @@ def _attribute_span(
         for cue in reversed(prev_cues[-2:]):
             if _passive(text, cue):
                 continue
-            mention = _plausible(find_speaker_before(text, cue.start, _sentence_start(doc, cue.start)), resolver)
+            mention = _plausible(find_speaker_before(text, cue.start, _sentence_of(doc, sent_starts, cue.start)[0]), resolver)
             if mention is not None:
                 return _make("floating", *content, mention, cue, resolver, "the speaker of the sentence before", text)
     # 4. A colon at the end of the previous paragraph: 'He explained why:' + quote paragraph.

@@ -277,20 +277,6 @@ def _sentence_subject(text: str, words: list[tuple[str, int, int]], limit: int) 
     return Mention(text[words[0][1] : end], words[0][1], end, _classify(span))
 
 
-def _antecedent_of_who(text: str, words: list[tuple[str, int, int]], i: int) -> Mention | None:
-    # "..., Armen Smbatyan, who believes" — the name before ", who".
-    k = i - 1
-    while k >= 0 and not _cap(words[k][0]):
-        k -= 1
-    if k < 0:
-        return None
-    j = k
-    while j - 1 >= 0 and _cap(words[j - 1][0]) and "," not in text[words[j - 1][2] : words[j][1]]:
-        j -= 1
-    span = [w[0] for w in words[j : k + 1]]
-    return Mention(text[words[j][1] : words[k][2]], words[j][1], words[k][2], _classify(span))
-
-
 def find_speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
     """The mention right after a cue ('said Denis Krivosheev, ...', 'according to the ministry')."""
     return _clean_mention(text, _speaker_after(text, cue_end, limit))

@@ -59,6 +59,7 @@ def verb_forms() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
 def speech_forms() -> frozenset[str]:
     """Single-word forms of verbs that introduce speech (not opinion verbs)."""
     return frozenset(f for f, (_, c) in verb_forms().items() if c in SPEECH_CLASSES and " " not in f)
