@@ -104,6 +104,22 @@ class OutputDir:
         self._handles.append(handle)
         return handle
 
+    def stage_path(self, name: str) -> Path:
+        """A staged file path for ``name``, which may sit in one subfolder (``figures/naming.png``).
+
+        The caller writes the file (text or binary); :meth:`commit` moves it into place.
+        """
+        parts = name.split("/")
+        if len(parts) > 2 or any(not p or p.startswith(".") or p in ("..", ".") for p in parts) or "\\" in name:
+            raise OutputError(f"invalid output name {name!r}")
+        tmp = self.path / f".{name.replace('/', '__')}.{os.getpid()}.{os.urandom(4).hex()}{_TMP_SUFFIX}"
+        self._staged[name] = tmp
+        return tmp
+
+    def write_bytes(self, name: str, data: bytes) -> None:
+        """Stage ``data`` as the output ``name``."""
+        self.stage_path(name).write_bytes(data)
+
     def commit(self, run: dict[str, Any]) -> dict[str, dict[str, Any]]:
         """Close staged files, move them into place, then write ``run.json``.
 
@@ -116,7 +132,10 @@ class OutputDir:
         for name, tmp in sorted(self._staged.items()):
             outputs[name] = {"bytes": tmp.stat().st_size, "sha256": _sha256(tmp)}
         for name, tmp in self._staged.items():
-            os.replace(tmp, self.path / name)
+            target = self.path / name
+            if target.parent != self.path:
+                target.parent.mkdir(exist_ok=True)
+            os.replace(tmp, target)
         record = dict(run)
         record["outputs"] = outputs
         tmp = self.path / f".{RUN_FILE}.{os.getpid()}.{os.urandom(4).hex()}{_TMP_SUFFIX}"
