@@ -33,12 +33,14 @@ class LoadOptions:
             (for example ``{"outlet": "Reuters"}`` for a single-outlet folder).
         clean: Remove page furniture (share counters, comment forms, ...).
         strict: Turn every warning into a failure.
+        groups: Outlet → group for comparisons (``--group``); wins over the manifest's groups.
     """
 
     limits: ReadLimits = field(default_factory=ReadLimits)
     defaults: dict[str, Any] = field(default_factory=dict)
     clean: bool = True
     strict: bool = False
+    groups: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +134,11 @@ class Corpus:
                 else:
                     meta.update(item.meta)
                 meta.pop("id", None)
-                if man and "group" not in meta:
-                    outlet = str(meta.get("outlet", ""))
-                    if outlet in man.groups:
-                        meta["group"] = man.groups[outlet]
+                outlet = str(meta.get("outlet", ""))
+                if outlet in self.options.groups:
+                    meta["group"] = self.options.groups[outlet]
+                elif man and "group" not in meta and outlet in man.groups:
+                    meta["group"] = man.groups[outlet]
                 file, row_line = _split_source(item.source)
                 meta, problems = check_meta(meta)
                 for problem in problems:
