@@ -114,7 +114,10 @@ class TermMatcher:
             case_sensitive=cs,
             length=len(toks),
         )
-        node.setdefault(_END, {}).setdefault(entry.gaps, []).append(entry)
+        same = node.setdefault(_END, {}).setdefault(entry.gaps, [])
+        if concept is None and any(x.pack == pi and x.concept is None for x in same):
+            return  # the same exclusion again (many variants may list it): one is enough
+        same.append(entry)
         self.max_len = max(self.max_len, len(toks))
 
     def find(self, text: str) -> list[TermHit]:
