@@ -175,15 +175,14 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
         if (
             q.rule in ("none", "the speaker of the sentence before")
             and last is not None
-            and para == last_para
             and out
             and out[-1] is last
-            and _only_attribution_between(text, last, q)
+            and _continues(text, last, q, para - last_para)
         ):
             # '"A," he said. "B."': one quote in two pieces, as the news convention means it
             merged = replace(last, end=q.end, parts=(*last.spans, (q.start, q.end)))
             out[-1] = merged
-            last = merged
+            last, last_para = merged, para
             continue
         if q.rule == "none" and last is not None and para - last_para <= 2:
             q = _inherit(q, last, "floating: inherits the speaker of the previous quote")
@@ -197,6 +196,10 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     taken = sorted((q.start, q.end) for q in out)
     taken_starts = [a for a, _ in taken]
     cue_owners = {q.cue_start for q in out}
+    # quoted fragments, not names the writer distances himself from ('the self-proclaimed "Republic"')
+    double_opens = sorted(
+        sp.open_at for sp in spans if sp.style == "double" and sp.reason != "after a distancing marker"
+    )
     for cue in cues:
         if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma != "according to":
             continue
@@ -207,6 +210,9 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
         sent = _sentence_of(doc, sent_starts, cue.start)
         q = _indirect(doc, cue, sent, resolver)
         if q is not None and not _in_taken(taken, taken_starts, q.start, q.end):
+            if _holds_quote(double_opens, q.start, q.end):
+                # 'Comey has said the FBI made a "mistake"': paraphrase with a quoted fragment
+                q = replace(q, kind="mixed")
             out.append(q)
             k = bisect_right(taken_starts, q.start)
             taken.insert(k, (q.start, q.end))
@@ -230,13 +236,23 @@ def _no_overlaps(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
-def _only_attribution_between(text: str, prev: Quote, q: Quote) -> bool:
-    """Is the text between two quotes just the first one's attribution ('," he said. ')?"""
+def _continues(text: str, prev: Quote, q: Quote, paras_apart: int) -> bool:
+    """Does quote ``q`` (with no attribution of its own) go on with the speaker's quote before it?
+
+    In the same paragraph, always: '"A," he said. "B."' and '"A," he said in a speech that
+    ... . "B."' are one quote in pieces. In the next paragraph, only when the earlier quote
+    closes its paragraph (the writer closed the mark where the convention reopens it).
+    """
     gap = text[prev.end : q.start]
-    if len(gap) > 160 or "\n" in gap:
-        return False
-    cue_inside = prev.cue_start >= prev.end and prev.cue_start < q.start
-    return cue_inside or not re.search(r"[^\W\d_]", gap)
+    if paras_apart == 0:
+        return "\n" not in gap
+    return paras_apart == 1 and prev.kind in ("direct", "floating") and not re.search(r"[^\W_]", gap)
+
+
+def _holds_quote(opens: list[int], a: int, b: int) -> bool:
+    """Does a double quote mark open inside ``[a, b)``?"""
+    k = bisect_left(opens, a)
+    return k < len(opens) and opens[k] < b
 
 
 def _in_taken(taken: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
