@@ -27,8 +27,10 @@ from .model import Document, Source
 from .naming import NamingProfile
 from .output import CsvTable, JsonlTable, OutputDir, sha256_path
 from .quotes import find_quotes
+from .readability_profile import ReadabilityProfile, readability_columns
 from .tables import AGGREGATE_COLUMNS, COLUMNS, document_record, document_row, sentence_rows
 from .terms import find_terms, quote_span_rows, quote_spans, term_rows
+from .tone import GroupFinder, ToneProfile, actor_mention_rows, default_scorer, document_tone, sentence_tone_rows, sentence_voices
 from .voices import VoicesProfile, quote_rows
 
 if TYPE_CHECKING:
@@ -69,26 +71,36 @@ class Analyzer:
         self.matcher = TermMatcher(self.packs, diacritics=diacritics)
         self.pack_kinds = {p.name: p.kind for p in self.packs}
         self.actors = load_actors(actors_path)
+        self.groups = GroupFinder.from_actors(self.actors)
+        self.score = default_scorer()
 
     def analyze_document(self, doc: Document) -> DocumentResult:
         """Analyse one document; a pure function of it (and of the lexicons)."""
         spans = quote_spans(doc)
         records = find_terms(doc, self.matcher, spans)
         terms = term_rows(doc, records)
-        quotes = quote_rows(doc, find_quotes(doc, actors=self.actors, spans=spans))
+        found = find_quotes(doc, actors=self.actors, spans=spans)
+        quotes = quote_rows(doc, found)
+        tone = sentence_tone_rows(doc, sentence_voices(doc, spans, found), self.score)
+        sentences = sentence_rows(doc)
+        for srow, trow in zip(sentences, tone, strict=True):
+            srow.update(trow)
         row = document_row(doc)
         row["n_terms"] = sum(1 for r in records if r.hit.role == "" and r.voice == "authorial")
         row["n_scare_quotes"] = sum(1 for s in spans if s.kind == "scare")
         row["n_quotes"] = len(quotes)
         row["quoted_share"] = sum(q["n_words"] for q in quotes) / row["n_words"] if row["n_words"] else float("nan")
+        row.update(document_tone(tone))
+        row.update(readability_columns(doc.text))
         return DocumentResult(
             doc_id=doc.id,
             rows={
                 "documents": [row],
-                "sentences": sentence_rows(doc),
+                "sentences": sentences,
                 "terms": terms,
                 "scare_quotes": quote_span_rows(doc, spans, records),
                 "quotes": quotes,
+                "actor_mentions": actor_mention_rows(doc, tone, self.groups),
             },
             record=document_record(doc, row),
         )
@@ -129,17 +141,37 @@ def analyze_document(doc: Document, analyzer: Analyzer | None = None) -> Documen
     return (analyzer or default_analyzer()).analyze_document(doc)
 
 
-class _Aggregates:
-    """Corpus-level tables, merged document by document."""
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """What an aggregate sees of a document: the unit it is counted under, and its size."""
 
-    def __init__(self, analyzer: Analyzer) -> None:
+    outlet: str
+    n_words: int
+
+
+class _Aggregates:
+    """Corpus-level tables, merged document by document.
+
+    ``by="group"`` counts each document under its outlet group (documents
+    without a group keep their outlet), so groups are compared instead of outlets.
+    """
+
+    def __init__(self, analyzer: Analyzer, by: str = "outlet") -> None:
+        if by not in ("outlet", "group"):
+            raise ValueError(f"by must be 'outlet' or 'group', not {by!r}")
+        self.by = by
         self.analyzer = analyzer
         self.naming = NamingProfile()
         self.voices = VoicesProfile()
+        self.tone = ToneProfile(analyzer.actors)
+        self.readability = ReadabilityProfile()
 
     def add(self, doc: Document, result: DocumentResult) -> None:
-        self.naming.add_document(doc.outlet, doc.id, result.rows["terms"], self.analyzer.pack_kinds)
-        self.voices.add_document(doc, result.rows["quotes"])
+        key = (doc.group or doc.outlet) if self.by == "group" else doc.outlet
+        self.naming.add_document(key, doc.id, result.rows["terms"], self.analyzer.pack_kinds)
+        self.voices.add_document(_Unit(key, doc.n_words), result.rows["quotes"])  # type: ignore[arg-type]
+        self.tone.add_document(key, result.rows["sentences"], result.rows["actor_mentions"])
+        self.readability.add_document(key, result.rows["documents"][0])
 
     def rows(self) -> dict[str, list[dict[str, Any]]]:
         return {
@@ -147,6 +179,9 @@ class _Aggregates:
             "naming_lean": self.naming.lean_rows(),
             "voices": self.voices.outlet_rows(),
             "voices_by_side": self.voices.side_rows(),
+            "tone": self.tone.tone_rows(),
+            "actor_tone": self.tone.actor_rows(),
+            "readability": self.readability.rows(),
         }
 
 
@@ -167,6 +202,7 @@ class Analysis:
     run: dict[str, Any] = field(default_factory=dict)
     analyzer: Analyzer | None = None
     results: list[DocumentResult] = field(default_factory=list, repr=False)
+    by: str = "outlet"
 
     @property
     def documents(self) -> pd.DataFrame:
@@ -208,20 +244,39 @@ class Analysis:
         """Per outlet and pack: the mean share of each side over the concepts it names."""
         return self.tables["naming_lean"]
 
+    @property
+    def tone(self) -> pd.DataFrame:
+        """Per outlet and voice (all, authorial, quoted): mean sentence compound with n and interval."""
+        return self.tables["tone"]
+
+    @property
+    def actor_tone(self) -> pd.DataFrame:
+        """Per outlet, actor group and voice: mean compound of the sentences naming the group."""
+        return self.tables["actor_tone"]
+
+    @property
+    def readability(self) -> pd.DataFrame:
+        """Per outlet and readability metric: mean over articles with n and interval."""
+        return self.tables["readability"]
+
     def write(self, outdir: str | os.PathLike[str], *, force: bool = False) -> dict[str, dict[str, Any]]:
         """Write the tables to ``outdir`` (same files as ``framing analyze``)."""
-        analyzer = self.analyzer or default_analyzer()
         with OutputDir(outdir, force=force) as out:
-            out.check_writable(_output_names())
-            writers = _open_tables(out)
-            agg = _Aggregates(analyzer)
-            # the per-document results are kept from the analysis; nothing is computed twice
-            results = self.results or [analyzer.analyze_document(d) for d in self.documents_list]
-            for doc, result in zip(self.documents_list, results, strict=True):
-                _write_result(writers, result)
-                agg.add(doc, result)
-            _write_aggregates(out, agg)
-            return out.commit(_finish_run(self.run, writers))
+            out.check_writable(output_names())
+            return out.commit(self.write_into(out))
+
+    def write_into(self, out: OutputDir) -> dict[str, Any]:
+        """Stage the tables in an open :class:`OutputDir`; returns the run record to commit."""
+        analyzer = self.analyzer or default_analyzer()
+        writers = _open_tables(out)
+        agg = _Aggregates(analyzer, self.by)
+        # the per-document results are kept from the analysis; nothing is computed twice
+        results = self.results or [analyzer.analyze_document(d) for d in self.documents_list]
+        for doc, result in zip(self.documents_list, results, strict=True):
+            _write_result(writers, result)
+            agg.add(doc, result)
+        _write_aggregates(out, agg)
+        return _finish_run(self.run, writers)
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{k}={len(v)}" for k, v in self.tables.items())
@@ -233,6 +288,7 @@ def analyze(
     *,
     progress: ProgressFn | None = None,
     analyzer: Analyzer | None = None,
+    by: str = "outlet",
     **load_options: Any,
 ) -> Analysis:
     """Analyse a corpus in memory and return its tables as DataFrames.
@@ -240,6 +296,8 @@ def analyze(
     Args:
         corpus: A :class:`Corpus` or a path for :func:`load_corpus`.
         progress: Called after each document (for progress bars).
+        by: ``"outlet"`` or ``"group"``: the unit of the per-outlet tables
+            (``group`` compares outlet groups; documents without one keep their outlet).
         **load_options: Passed to :func:`load_corpus` when ``corpus`` is a path.
 
     Example:
@@ -252,7 +310,7 @@ def analyze(
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
     docs: list[Document] = []
     results: list[DocumentResult] = []
-    agg = _Aggregates(analyzer)
+    agg = _Aggregates(analyzer, by)
     for doc in corpus:
         result = analyzer.analyze_document(doc)
         for name, table_rows in result.rows.items():
@@ -266,7 +324,8 @@ def analyze(
         raise InputError(_no_documents_message(corpus))
     rows.update(agg.rows())
     run = run_record(corpus, command="analyze", lexicons=analyzer.lexicon_record())
-    return Analysis(_frames(rows), docs, list(corpus.diagnostics), run, analyzer, results)
+    run["options"]["by"] = by
+    return Analysis(_frames(rows), docs, list(corpus.diagnostics), run, analyzer, results, by)
 
 
 def _frames(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pd.DataFrame]:
@@ -346,6 +405,7 @@ def write_analysis(
     progress: ProgressFn | None = None,
     options: LoadOptions | None = None,
     analyzer: Analyzer | None = None,
+    by: str = "outlet",
 ) -> RunSummary:
     """Analyse a corpus and stream the tables into ``outdir``.
 
@@ -362,9 +422,9 @@ def write_analysis(
         corpus = load_corpus(corpus, options=options)
     analyzer = analyzer or default_analyzer()
     with OutputDir(outdir, force=force) as out:
-        out.check_writable(_output_names())
+        out.check_writable(output_names())
         writers = _open_tables(out)
-        agg = _Aggregates(analyzer)
+        agg = _Aggregates(analyzer, by)
         for doc in corpus:
             result = analyzer.analyze_document(doc)
             _write_result(writers, result)
@@ -375,7 +435,7 @@ def write_analysis(
         if n_docs == 0:
             raise InputError(_no_documents_message(corpus))
         _write_aggregates(out, agg)
-        run = run_record(corpus, command="analyze", lexicons=analyzer.lexicon_record())
+        run = run_record(corpus, command="analyze", options={"by": by}, lexicons=analyzer.lexicon_record())
         outputs = out.commit(_finish_run(run, writers))
     diags = list(corpus.diagnostics)
     return RunSummary(
@@ -390,7 +450,8 @@ def write_analysis(
     )
 
 
-def _output_names() -> list[str]:
+def output_names() -> list[str]:
+    """The files an analysis writes."""
     return ["documents.jsonl", "run.json", *(f"{n}.csv" for n in COLUMNS), *(f"{n}.csv" for n in AGGREGATE_COLUMNS)]
 
 

@@ -11,7 +11,9 @@ from typing import Any
 
 from .model import Document
 from .naming import LEAN_COLUMNS, NAMING_COLUMNS
+from .readability_profile import METRICS, READABILITY_COLUMNS
 from .terms import QUOTE_SPAN_COLUMNS, TERM_COLUMNS
+from .tone import ACTOR_MENTION_COLUMNS, ACTOR_TONE_COLUMNS, TONE_COLUMNS
 from .voices import QUOTE_COLUMNS, SIDE_COLUMNS, VOICE_COLUMNS
 
 #: Table name → columns, in output order.
@@ -38,16 +40,29 @@ COLUMNS: dict[str, list[str]] = {
         "n_scare_quotes",
         "n_quotes",
         "quoted_share",
+        "tone_mean",
+        "tone_pos_share",
+        "tone_neg_share",
+        "tone_neu_share",
+        "n_tone_sentences",
+        "tone_authorial",
+        "n_authorial_sentences",
+        "tone_quoted",
+        "n_quoted_sentences",
+        *METRICS,
+        "readability_note",
         "cleaning_notes",
         "read_notes",
         "source",
         "sha256",
         "extra",
     ],
-    "sentences": ["doc_id", "index", "start", "end", "paragraph", "paragraph_kind", "text"],
+    "sentences": ["doc_id", "index", "start", "end", "paragraph", "paragraph_kind", "text",
+                  "voice", "neg", "neu", "pos", "compound"],
     "terms": TERM_COLUMNS,
     "scare_quotes": QUOTE_SPAN_COLUMNS,
     "quotes": QUOTE_COLUMNS,
+    "actor_mentions": ACTOR_MENTION_COLUMNS,
 }
 #: Tables aggregated over the whole corpus (written at the end of a run).
 AGGREGATE_COLUMNS: dict[str, list[str]] = {
@@ -55,6 +70,9 @@ AGGREGATE_COLUMNS: dict[str, list[str]] = {
     "naming_lean": LEAN_COLUMNS,
     "voices": VOICE_COLUMNS,
     "voices_by_side": SIDE_COLUMNS,
+    "tone": TONE_COLUMNS,
+    "actor_tone": ACTOR_TONE_COLUMNS,
+    "readability": READABILITY_COLUMNS,
 }
 
 

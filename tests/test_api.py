@@ -68,7 +68,7 @@ def test_write_is_deterministic(tmp_path) -> None:
     framing.write_analysis(SEEDS, b)
     names = sorted(p.name for p in a.iterdir())
     assert names == sorted(p.name for p in b.iterdir())
-    assert len(names) == 11
+    assert len(names) == 15
     for name in names:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 

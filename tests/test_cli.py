@@ -51,8 +51,9 @@ def test_analyze_writes_tables_and_summary(tmp_path: Path) -> None:
     assert "0 skipped, 0 warnings" in res.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == [
-        "documents.csv", "documents.jsonl", "naming.csv", "naming_lean.csv", "quotes.csv", "run.json",
-        "scare_quotes.csv", "sentences.csv", "terms.csv", "voices.csv", "voices_by_side.csv",
+        "actor_mentions.csv", "actor_tone.csv", "documents.csv", "documents.jsonl", "naming.csv",
+        "naming_lean.csv", "quotes.csv", "readability.csv", "run.json", "scare_quotes.csv", "sentences.csv",
+        "terms.csv", "tone.csv", "voices.csv", "voices_by_side.csv",
     ]
     run = json.loads((tmp_path / "out" / "run.json").read_text())
     assert run["generator"] == "framing"

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 TABLES = (
     "documents.csv", "documents.jsonl", "sentences.csv", "terms.csv", "scare_quotes.csv", "naming.csv",
     "naming_lean.csv", "quotes.csv", "voices.csv", "voices_by_side.csv", "run.json",
+    "actor_mentions.csv", "tone.csv", "actor_tone.csv", "readability.csv",
 )
 
 

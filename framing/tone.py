@@ -1,0 +1,263 @@
+"""Tone: VADER per sentence, whose voice each sentence is, and tone toward actors.
+
+Sentiment is scored sentence by sentence, never for a whole article (VADER's
+compound score saturates toward ±1 on long texts). Each sentence gets a
+*voice*:
+
+- ``quoted``: at least half of its characters are a direct quote (inside
+  quotation marks that carry speech) or its attribution ("the general said"),
+  or it belongs to an embedded social-media post;
+- ``reported``: otherwise, at least half of it is an indirect or mixed quote
+  with its attribution ("Mammadov alleged that …");
+- ``authorial``: the outlet's own words.
+
+Tone toward an actor group (Russia, Armenia, Azerbaijan, …, from the
+``groups`` of the actors list) is the mean compound score of the sentences
+that name the group, kept apart by voice.
+
+References:
+    Hutto, C. J. & Gilbert, E. (2014). VADER: A Parsimonious Rule-based Model
+    for Sentiment Analysis of Social Media Text. ICWSM.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .actors import Actors
+from .model import Document
+from .quotemarks import QuoteSpan
+from .quotes import Quote
+
+#: VADER's conventional thresholds for a positive / negative sentence.
+POSITIVE, NEGATIVE = 0.05, -0.05
+VOICES = ("authorial", "quoted", "reported")
+TONE_COLUMNS = ["outlet", "voice", "n_docs", "n_sentences", "mean", "ci_low", "ci_high"]
+ACTOR_MENTION_COLUMNS = ["doc_id", "outlet", "sentence", "group", "side", "voice", "compound"]
+ACTOR_TONE_COLUMNS = [
+    "outlet", "group", "group_label", "side", "voice", "n_docs", "n_sentences", "mean", "ci_low", "ci_high",
+]
+
+Scores = tuple[float, float, float, float]  # neg, neu, pos, compound
+
+
+def default_scorer() -> Callable[[str], Scores]:
+    """The sentence scorer: framing's exact fast VADER if present, else vaderSentiment itself."""
+    try:
+        from .vader import score_sentence
+
+        return score_sentence
+    except ImportError:  # pragma: no cover - the fast scorer ships with framing
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        sia = SentimentIntensityAnalyzer()
+
+        def score(text: str) -> Scores:
+            s = sia.polarity_scores(text)
+            return (s["neg"], s["neu"], s["pos"], s["compound"])
+
+        return score
+
+
+def sentence_voices(doc: Document, spans: Sequence[QuoteSpan], quotes: Sequence[Quote]) -> list[str]:
+    """The voice of each sentence of ``doc`` (``authorial``, ``quoted`` or ``reported``)."""
+    n = len(doc.text)
+    # Marks per character would cost memory on long texts; intervals, merged, are enough.
+    speech = [(s.start, s.end) for s in spans if s.kind == "speech"]
+    speech += [(p.start, p.end) for p in doc.paragraphs if p.kind in ("embedded_post", "post_signature")]
+    reported: list[tuple[int, int]] = []
+    for q in quotes:
+        # the attribution ("the general said") belongs to the quote it introduces
+        target = reported if q.kind in ("indirect", "mixed") else speech
+        target.extend(q.spans)
+        target.extend((a, b) for a, b in ((q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)) if 0 <= a < b)
+    speech, reported = _merge(speech), _merge(reported)
+    out = []
+    for s in doc.sentences:
+        a, b = max(0, s.start), min(n, s.end)
+        length = len(doc.text[a:b].strip()) or 1
+        if 2 * _covered(speech, a, b) >= length:
+            out.append("quoted")
+        elif 2 * _covered(reported, a, b) >= length:
+            out.append("reported")
+        else:
+            out.append("authorial")
+    return out
+
+
+def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(intervals):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _covered(intervals: list[tuple[int, int]], a: int, b: int) -> int:
+    import bisect
+
+    i = max(0, bisect.bisect_right(intervals, (a, a)) - 1)
+    total = 0
+    while i < len(intervals) and intervals[i][0] < b:
+        x, y = intervals[i]
+        total += max(0, min(y, b) - max(x, a))
+        i += 1
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFinder:
+    """Finds the actor groups named in a sentence ("the Kremlin" → russia)."""
+
+    pattern: re.Pattern[str] | None
+    by_term: dict[str, tuple[str, str]]
+
+    @classmethod
+    def from_actors(cls, actors: Actors) -> GroupFinder:
+        by_term: dict[str, tuple[str, str]] = {}
+        for g in actors.groups:
+            for t in g.terms:
+                # as written, and with a capital first letter (sentence starts)
+                for form in (t, t[:1].upper() + t[1:]):
+                    by_term.setdefault(form, (g.id, g.side))
+        if not by_term:
+            return cls(None, {})
+        alts = "|".join(re.escape(t) for t in sorted(by_term, key=lambda t: (-len(t), t)))
+        return cls(re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), by_term)
+
+    def groups_in(self, text: str) -> list[tuple[str, str]]:
+        """(group id, side) of each group named in ``text``, once each, in order of first mention."""
+        if self.pattern is None:
+            return []
+        seen: dict[str, str] = {}
+        for m in self.pattern.finditer(text):
+            gid, side = self.by_term[m.group(0)]
+            seen.setdefault(gid, side)
+        return list(seen.items())
+
+
+def sentence_tone_rows(
+    doc: Document, voices: Sequence[str], scorer: Callable[[str], Scores]
+) -> list[dict[str, Any]]:
+    """Per sentence: voice and VADER scores (neg, neu, pos, compound)."""
+    rows = []
+    for s, voice in zip(doc.sentences, voices, strict=True):
+        neg, neu, pos, compound = scorer(doc.text[s.start : s.end])
+        rows.append({"voice": voice, "neg": neg, "neu": neu, "pos": pos, "compound": compound})
+    return rows
+
+
+def document_tone(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The document's tone columns from its sentence rows."""
+    comp = [r["compound"] for r in rows]
+    auth = [r["compound"] for r in rows if r["voice"] == "authorial"]
+    quoted = [r["compound"] for r in rows if r["voice"] == "quoted"]
+    n = len(comp)
+    nan = float("nan")
+    return {
+        "tone_mean": sum(comp) / n if n else nan,
+        "tone_pos_share": sum(c >= POSITIVE for c in comp) / n if n else nan,
+        "tone_neg_share": sum(c <= NEGATIVE for c in comp) / n if n else nan,
+        "tone_neu_share": sum(NEGATIVE < c < POSITIVE for c in comp) / n if n else nan,
+        "n_tone_sentences": n,
+        "tone_authorial": sum(auth) / len(auth) if auth else nan,
+        "n_authorial_sentences": len(auth),
+        "tone_quoted": sum(quoted) / len(quoted) if quoted else nan,
+        "n_quoted_sentences": len(quoted),
+    }
+
+
+def actor_mention_rows(
+    doc: Document, tone_rows: Sequence[dict[str, Any]], finder: GroupFinder
+) -> list[dict[str, Any]]:
+    """One row per sentence and actor group it names, with the sentence's voice and compound."""
+    out = []
+    for i, (s, t) in enumerate(zip(doc.sentences, tone_rows, strict=True)):
+        for gid, side in finder.groups_in(doc.text[s.start : s.end]):
+            out.append({"doc_id": doc.id, "outlet": doc.outlet, "sentence": i, "group": gid, "side": side,
+                        "voice": t["voice"], "compound": t["compound"]})
+    return out
+
+
+def bootstrap_ratio_ci(
+    sums: Sequence[float], counts: Sequence[float], *, n_boot: int = 2000, level: float = 0.95, seed: int = 0
+) -> tuple[float, float]:
+    """Percentile interval of a pooled mean, resampling whole documents.
+
+    Each document contributes the sum and the number of its values; a
+    resample draws documents with replacement and takes sum / count. This is
+    a cluster bootstrap: sentences of one article are not independent.
+    (nan, nan) with fewer than two documents.
+    """
+    import numpy as np
+
+    s = np.asarray(sums, dtype=float)
+    c = np.asarray(counts, dtype=float)
+    keep = c > 0
+    s, c = s[keep], c[keep]
+    if len(s) < 2:
+        return (math.nan, math.nan)
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, len(s), size=(n_boot, len(s)))
+    means = s[idx].sum(axis=1) / c[idx].sum(axis=1)
+    alpha = (1 - level) / 2
+    lo, hi = np.quantile(means, [alpha, 1 - alpha])
+    return (float(lo), float(hi))
+
+
+class ToneProfile:
+    """Accumulates per-document tone into the ``tone`` and ``actor_tone`` tables.
+
+    Only one (sum, count) pair per document and cell is kept, enough for the
+    mean and a document-level bootstrap interval.
+    """
+
+    def __init__(self, actors: Actors) -> None:
+        self.labels = {g.id: (g.label, g.side) for g in actors.groups}
+        self.tone: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
+        self.actor: dict[tuple[str, str, str], list[tuple[float, int]]] = defaultdict(list)
+
+    def add_document(self, outlet: str, tone_rows: Iterable[dict[str, Any]],
+                     mention_rows: Iterable[dict[str, Any]]) -> None:
+        cells: dict[str, list[float]] = defaultdict(list)
+        for r in tone_rows:
+            cells["all"].append(r["compound"])
+            cells[r["voice"]].append(r["compound"])
+        for voice in ("all", "authorial", "quoted"):
+            vals = cells.get(voice, [])
+            if vals:
+                self.tone[(outlet, voice)].append((sum(vals), len(vals)))
+        actor_cells: dict[tuple[str, str], list[float]] = defaultdict(list)
+        for m in mention_rows:
+            if m["voice"] in ("authorial", "quoted"):
+                actor_cells[(m["group"], m["voice"])].append(m["compound"])
+        for (gid, voice), vals in actor_cells.items():
+            self.actor[(outlet, gid, voice)].append((sum(vals), len(vals)))
+
+    def tone_rows(self) -> list[dict[str, Any]]:
+        return [{"outlet": o, "voice": v, **_summary(self.tone[(o, v)])} for o, v in sorted(self.tone)]
+
+    def actor_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for o, gid, v in sorted(self.actor):
+            label, side = self.labels.get(gid, (gid, "unknown"))
+            rows.append({"outlet": o, "group": gid, "group_label": label, "side": side, "voice": v,
+                         **_summary(self.actor[(o, gid, v)])})
+        return rows
+
+
+def _summary(cells: list[tuple[float, int]]) -> dict[str, Any]:
+    sums = [s for s, _ in cells]
+    counts = [n for _, n in cells]
+    total = sum(counts)
+    lo, hi = bootstrap_ratio_ci(sums, counts)
+    return {"n_docs": len(cells), "n_sentences": total, "mean": sum(sums) / total if total else math.nan,
+            "ci_low": lo, "ci_high": hi}
