@@ -30,7 +30,15 @@ from .quotes import find_quotes
 from .readability_profile import ReadabilityProfile, readability_columns
 from .tables import AGGREGATE_COLUMNS, COLUMNS, document_record, document_row, sentence_rows
 from .terms import find_terms, quote_span_rows, quote_spans, term_rows
-from .tone import GroupFinder, ToneProfile, actor_mention_rows, default_scorer, document_tone, sentence_tone_rows, sentence_voices
+from .tone import (
+    GroupFinder,
+    ToneProfile,
+    actor_mention_rows,
+    default_scorer,
+    document_tone,
+    sentence_tone_rows,
+    sentence_voices,
+)
 from .voices import VoicesProfile, quote_rows
 
 if TYPE_CHECKING:

@@ -112,7 +112,7 @@ def test_bootstrap_interval_brackets_the_mean_and_is_deterministic() -> None:
     pooled = sum(sums) / sum(counts)  # 2.5 / 10 = 0.25
     assert a[0] < pooled < a[1]
     # the interval cannot leave the range of single-document means (-0.5 … 1.0)
-    assert -0.5 <= a[0] and a[1] <= 1.0
+    assert a[0] >= -0.5 and a[1] <= 1.0
 
 
 def test_tone_profile_pools_sentences_and_counts_documents() -> None:
