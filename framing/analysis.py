@@ -510,6 +510,7 @@ def run_record(
         "corpus": {
             "path": str(corpus.path),
             "manifest": corpus.manifest.name if corpus.manifest else None,
+            "title": corpus.manifest.title if corpus.manifest else "",
             "files": len(corpus.files),
         },
         "options": {

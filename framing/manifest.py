@@ -55,6 +55,7 @@ class Manifest:
         defaults: Metadata applied to every document.
         entries: Per-file metadata, keyed by the normalised relative path.
         groups: Outlet name → group name.
+        title: The corpus title, for reports ("" when not given).
         diagnostics: Non-fatal problems found while reading it.
     """
 
@@ -64,6 +65,7 @@ class Manifest:
     entries: dict[str, Entry] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    title: str = ""
 
 
 def find_manifest(root: Path) -> Path | None:
@@ -107,6 +109,10 @@ def read_manifest(path: Path, root: Path) -> Manifest:
             raise InputError(
                 located(name, data.line_of(key), f"unknown key {key!r} (allowed: defaults, documents, groups, title, description)")
             )
+        title = data.get("title")
+        if title is not None and not isinstance(title, str | int | float):
+            raise InputError(located(name, data.line_of("title"), "'title' must be a line of text"))
+        man.title = str(title or "").strip()
         defaults = data.get("defaults") or {}
         if not isinstance(defaults, dict):
             raise InputError(located(name, data.line_of("defaults"), "'defaults' must be a mapping of field: value"))
