@@ -70,14 +70,17 @@ def handle_errors(func: F) -> F:
 def cli() -> None:
     """Compare how news outlets frame the same events.
 
-    Give framing a folder of articles from several outlets; it writes tidy
-    tables: naming choices and scare quotes, quotes and their speakers, and
-    per-outlet profiles of both.
+    Give framing a folder of articles from several outlets; it writes a
+    report (PDF, an offline HTML explorer, charts) and tidy tables: naming
+    choices and scare quotes, quotes and their speakers, tone and
+    readability, distinctive words, and per-outlet profiles.
 
     \b
     Examples:
-      framing analyze seeds/ -o reports/seeds
+      framing report seeds/ -o reports/seeds
+      framing worksheet seeds/ -o reports/seeds-worksheet
       framing analyze articles.jsonl.gz -o out/ --quiet
+      framing events seeds/
     """
 
 
@@ -110,28 +113,91 @@ def _print_diagnostics(diags: list[Diagnostic], quiet: bool) -> None:
         click.echo(f"warning: ... and {len(diags) - MAX_WARNINGS_SHOWN} more (all are listed in run.json)", err=True)
 
 
+def corpus_options(func: F) -> F:
+    """The options every command that reads a corpus shares."""
+    options = [
+        click.option("--strict", is_flag=True, help="Fail on any warning (a skipped file, an unreadable date, ...)."),
+        click.option("--force", is_flag=True, help="Overwrite files in the output folder that framing did not create."),
+        click.option("--no-clean", is_flag=True, help="Keep page furniture (share counters, comment forms, ...)."),
+        click.option("--outlet", default=None, help="Outlet for documents that do not name one."),
+        click.option("--lang", "language", default=None,
+                     help="Language code for documents that do not give one (e.g. en)."),
+        click.option("--meta", multiple=True, metavar="FIELD=VALUE",
+                     help="Default metadata for every document (repeatable)."),
+        click.option("--group", "groups", multiple=True, metavar="NAME=OUTLET,OUTLET",
+                     help="Put outlets in a group (repeatable); wins over the manifest's groups."),
+        click.option("--max-doc-mb", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
+                     help="Largest single article to read, in MB; larger files are skipped with a warning."),
+        click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path, exists=True),
+                     help="Lexicon pack (YAML) or folder of packs; repeatable [default: the bundled packs]."),
+        click.option("--fold-diacritics", is_flag=True, help="Match terms ignoring diacritics (Xankəndi = Xankendi)."),
+        click.option("--actors", "actors_path", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+                     default=None,
+                     help="Actors list (YAML) giving speakers' sides [default: the bundled lexicons/actors.yaml]."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings; errors are still shown."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _parse_groups(values: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values:
+        name, sep, outlets = item.partition("=")
+        names = [o.strip() for o in outlets.split(",") if o.strip()]
+        if not sep or not name.strip() or not names:
+            raise click.BadParameter(f"{item!r}: expected NAME=OUTLET,OUTLET", param_hint="--group")
+        for o in names:
+            out[o] = name.strip()
+    return out
+
+
+def _load_setup(kw: dict[str, Any]) -> tuple[Any, Any]:
+    """LoadOptions and Analyzer from the shared corpus options (consumed from ``kw``)."""
+    from .analysis import Analyzer
+    from .corpus import LoadOptions
+    from .readers import ReadLimits
+
+    defaults = _parse_meta(kw.pop("meta"))
+    outlet, language = kw.pop("outlet"), kw.pop("language")
+    if outlet:
+        defaults["outlet"] = outlet
+    if language:
+        defaults["language"] = language
+    options = LoadOptions(
+        limits=ReadLimits(max_document_bytes=int(kw.pop("max_doc_mb") * 1_000_000)),
+        defaults=defaults,
+        clean=not kw.pop("no_clean"),
+        strict=kw.pop("strict"),
+        groups=_parse_groups(kw.pop("groups")),
+    )
+    analyzer = Analyzer(lexicons=list(kw.pop("lexicons")) or None, diacritics=kw.pop("fold_diacritics"),
+                        actors_path=kw.pop("actors_path"))
+    return options, analyzer
+
+
+def _default_outdir(corpus: Path, outdir: Path | None) -> Path:
+    return outdir if outdir is not None else Path("reports") / (corpus.resolve().name.split(".")[0] or "corpus")
+
+
+def _warnings_line(warnings: list[Diagnostic]) -> str:
+    skipped = sum(1 for d in warnings if d.skipped)
+    return f"{skipped} skipped, {_n(len(warnings), 'warning')}"
+
+
+BY_OPTION = click.option("--by", type=click.Choice(["outlet", "group"]), default="outlet", show_default=True,
+                         help="Compare single outlets, or the outlet groups of --group / the manifest.")
+
+
 @cli.command()
 @click.argument("corpus", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", type=click.Path(path_type=Path), default=None,
               help="Folder for the tables [default: reports/<corpus name>].")
-@click.option("--strict", is_flag=True, help="Fail on any warning (a skipped file, an unreadable date, ...).")
-@click.option("--force", is_flag=True, help="Overwrite files in the output folder that framing did not create.")
-@click.option("--no-clean", is_flag=True, help="Keep page furniture (share counters, comment forms, ...).")
-@click.option("--outlet", default=None, help="Outlet for documents that do not name one.")
-@click.option("--lang", "language", default=None, help="Language code for documents that do not give one (e.g. en).")
-@click.option("--meta", multiple=True, metavar="FIELD=VALUE", help="Default metadata for every document (repeatable).")
-@click.option("--max-doc-mb", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
-              help="Largest single article to read, in MB; larger files are skipped with a warning.")
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path, exists=True),
-              help="Lexicon pack (YAML) or folder of packs; repeatable [default: the bundled packs].")
-@click.option("--fold-diacritics", is_flag=True, help="Match terms ignoring diacritics (Xankəndi = Xankendi).")
-@click.option("--actors", "actors_path", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
-              help="Actors list (YAML) giving speakers' sides [default: the bundled lexicons/actors.yaml].")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings; errors are still shown.")
+@BY_OPTION
+@corpus_options
 @handle_errors
-def analyze(corpus: Path, outdir: Path | None, strict: bool, force: bool, no_clean: bool, outlet: str | None,
-            language: str | None, meta: tuple[str, ...], max_doc_mb: float, lexicons: tuple[Path, ...],
-            fold_diacritics: bool, actors_path: Path | None, quiet: bool) -> None:
+def analyze(corpus: Path, outdir: Path | None, by: str, **kw: Any) -> None:
     """Read a corpus and write the analysis tables.
 
     CORPUS is a folder of .txt, .md, .html, .json, .jsonl(.gz) or .csv files
@@ -139,9 +205,11 @@ def analyze(corpus: Path, outdir: Path | None, strict: bool, force: bool, no_cle
     outlet, date, title, url and event), or a single such file.
 
     Writes into the output folder: documents.csv, documents.jsonl (with the
-    cleaned text), sentences.csv, terms.csv, scare_quotes.csv, quotes.csv,
-    and the per-outlet naming.csv, naming_lean.csv, voices.csv and
-    voices_by_side.csv, with run.json recording versions, options and hashes.
+    cleaned text), sentences.csv (with each sentence's voice and VADER
+    scores), terms.csv, scare_quotes.csv, quotes.csv, actor_mentions.csv,
+    and the per-outlet naming.csv, naming_lean.csv, voices.csv,
+    voices_by_side.csv, tone.csv, actor_tone.csv and readability.csv, with
+    run.json recording versions, options and hashes.
 
     \b
     Examples:
@@ -150,39 +218,154 @@ def analyze(corpus: Path, outdir: Path | None, strict: bool, force: bool, no_cle
       framing analyze clippings/ --outlet "Example Times" --lang en
       framing analyze seeds/ --lexicon lexicons/karabakh.yaml --lexicon my-terms.yaml
       framing analyze seeds/ --actors my-actors.yaml
+      framing analyze seeds/ --group pro-baku=Turan,"Azerbaijani Media Roundup" --by group
     """
-    from .analysis import Analyzer, write_analysis
-    from .corpus import LoadOptions
-    from .readers import ReadLimits
+    from .analysis import write_analysis
 
-    defaults = _parse_meta(meta)
-    if outlet:
-        defaults["outlet"] = outlet
-    if language:
-        defaults["language"] = language
-    options = LoadOptions(
-        limits=ReadLimits(max_document_bytes=int(max_doc_mb * 1_000_000)),
-        defaults=defaults,
-        clean=not no_clean,
-        strict=strict,
-    )
-    if outdir is None:
-        outdir = Path("reports") / (corpus.resolve().name.split(".")[0] or "corpus")
-    analyzer = Analyzer(lexicons=list(lexicons) or None, diacritics=fold_diacritics, actors_path=actors_path)
+    quiet, force = kw.pop("quiet"), kw.pop("force")
+    options, analyzer = _load_setup(kw)
     tick, close = _progress(quiet, "analysing")
     try:
-        summary = write_analysis(corpus, outdir, force=force, progress=tick, options=options, analyzer=analyzer)
+        summary = write_analysis(corpus, _default_outdir(corpus, outdir), force=force, progress=tick,
+                                 options=options, analyzer=analyzer, by=by)
     finally:
         close()
     _print_diagnostics(summary.warnings, quiet)
-    n_warn = len(summary.warnings)
     click.echo(
         f"framing: analysed {_n(summary.documents, 'document')} ({_n(summary.sentences, 'sentence')}) "
-        f"from {_n(summary.files, 'file')}; "
-        f"{summary.skipped} skipped, {n_warn} warning{'s' if n_warn != 1 else ''}; "
+        f"from {_n(summary.files, 'file')}; {_warnings_line(summary.warnings)}; "
         f"tables in {summary.outdir} ({summary.seconds:.1f} s)",
         err=True,
     )
+
+
+@cli.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "outdir", type=click.Path(path_type=Path), default=None,
+              help="Report folder [default: reports/<corpus name>].")
+@click.option("--blind", is_flag=True, help='Show outlets as "Outlet A", "Outlet B", ... in the PDF, HTML and charts.')
+@click.option("--title", default=None, help="Report title [default: the manifest's title or the corpus name].")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "html"]),
+              help="Only these report formats (repeatable) [default: pdf and html].")
+@BY_OPTION
+@corpus_options
+@handle_errors
+def report(corpus: Path, outdir: Path | None, blind: bool, title: str | None, formats: tuple[str, ...],
+           by: str, **kw: Any) -> None:
+    """Analyse a corpus and write the full report: PDF, HTML explorer, charts and tables.
+
+    The report folder receives report.pdf, report.html (one self-contained
+    file that works offline), figures/*.png, every table of `framing
+    analyze`, the comparison tables (distinctive_words.csv, events.csv,
+    profile.csv, outlet_map.csv, outlet_similarity.csv) and run.json.
+    Re-running replaces only the files framing wrote before.
+
+    \b
+    Examples:
+      framing report seeds/ -o reports/seeds
+      framing report seeds/ -o reports/seeds-blind --blind
+      framing report coverage/ --group armenian=Asbarez,Armenpress --by group
+    """
+    from .report import FORMATS, write_report
+
+    quiet, force = kw.pop("quiet"), kw.pop("force")
+    options, analyzer = _load_setup(kw)
+    tick, close = _progress(quiet, "analysing")
+    try:
+        summary = write_report(corpus, _default_outdir(corpus, outdir), blind=blind, force=force,
+                               formats=formats or FORMATS, options=options, analyzer=analyzer, by=by,
+                               title=title, progress=tick)
+    finally:
+        close()
+    _print_diagnostics(summary.warnings, quiet)
+    click.echo(
+        f"framing: report on {_n(summary.documents, 'document')} from {_n(summary.outlets, 'outlet')} "
+        f"({_n(summary.figures, 'chart')}, {_n(summary.findings, 'finding')}); "
+        f"{_warnings_line(summary.warnings)}; written to {summary.outdir} ({summary.seconds:.1f} s)",
+        err=True,
+    )
+
+
+@cli.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "outdir", type=click.Path(path_type=Path), default=None,
+              help="Folder for worksheet.pdf and answer-key.pdf [default: reports/<corpus name>-worksheet].")
+@click.option("--seed", type=int, default=0, show_default=True, help="Vary the excerpts chosen (same seed, same sheet).")
+@click.option("--title", default=None, help="Worksheet title.")
+@corpus_options
+@handle_errors
+def worksheet(corpus: Path, outdir: Path | None, seed: int, title: str | None, **kw: Any) -> None:
+    """Write a classroom worksheet (blind excerpts, exercises) and its answer key.
+
+    worksheet.pdf shows excerpts with the outlets hidden as "Outlet A/B/C"
+    and exercises with space to write; answer-key.pdf gives the expected
+    answers from the analysis and names the outlets.
+
+    \b
+    Examples:
+      framing worksheet seeds/ -o reports/seeds-worksheet
+      framing worksheet seeds/ -o reports/seeds-worksheet-2 --seed 2
+    """
+    from .report import write_worksheet
+
+    quiet, force = kw.pop("quiet"), kw.pop("force")
+    options, analyzer = _load_setup(kw)
+    if outdir is None:
+        outdir = _default_outdir(corpus, None).with_name(_default_outdir(corpus, None).name + "-worksheet")
+    summary = write_worksheet(corpus, outdir, force=force, options=options, analyzer=analyzer, seed=seed,
+                              title=title)
+    _print_diagnostics(summary.warnings, quiet)
+    click.echo(
+        f"framing: worksheet on {_n(summary.documents, 'document')} from {_n(summary.outlets, 'outlet')}; "
+        f"{_warnings_line(summary.warnings)}; written to {summary.outdir} ({summary.seconds:.1f} s)",
+        err=True,
+    )
+
+
+@cli.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.option("--window-days", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Articles further apart in time are never grouped as one event.")
+@corpus_options
+@handle_errors
+def events(corpus: Path, window_days: int, **kw: Any) -> None:
+    """List the groups of articles that report the same event.
+
+    Articles are grouped by the similarity of their words (TF-IDF) and their
+    dates; an `event` given in the manifest always wins. Prints one block per
+    event: its articles with outlet and date, and its top terms.
+
+    \b
+    Examples:
+      framing events seeds/
+      framing events coverage.jsonl.gz --window-days 7
+    """
+    from .corpus import load_corpus
+    from .events import event_summary, group_events
+
+    quiet = kw.pop("quiet")
+    kw.pop("force")
+    options, _ = _load_setup(kw)
+    docs = load_corpus(corpus, options=options)
+    rows, texts = [], {}
+    for d in docs:
+        rows.append({"doc_id": d.id, "outlet": d.outlet, "date": d.date, "event": d.event, "title": d.title})
+        texts[d.id] = d.text
+    _print_diagnostics(list(docs.diagnostics), quiet)
+    if not rows:
+        _fail(f"{corpus}: no documents could be read")
+    import pandas as pd
+
+    meta = pd.DataFrame(rows)
+    grouped = group_events(meta[["doc_id", "outlet", "date", "event"]], texts, window_days=window_days)
+    summary = event_summary(grouped)
+    titles = dict(zip(meta["doc_id"], meta["title"], strict=True))
+    for ev in summary.itertuples(index=False):
+        click.echo(f"{ev.event}  ({_n(int(ev.n_docs), 'article')}; {ev.first_date or '?'} – {ev.last_date or '?'})")
+        click.echo(f"  top terms: {ev.top_terms}")
+        for r in grouped[grouped["event"] == ev.event].itertuples(index=False):
+            click.echo(f"  - {r.date or 'no date':<16} {r.outlet}: {titles.get(r.doc_id) or r.doc_id}")
+    click.echo(f"framing: {_n(len(summary), 'event')} in {_n(len(rows), 'document')}", err=True)
 
 
 @cli.group()

@@ -1,0 +1,205 @@
+"""The main job: analyse a corpus and write a complete report folder.
+
+``reports/NAME/`` receives ``report.pdf``, ``report.html``, ``figures/*.png``,
+every analysis table, the comparison tables (distinctive words, events,
+framing profile, outlet map and similarity) and ``run.json``. All files are
+staged and moved into place only when everything has been written, and a
+re-run replaces only the files an earlier framing run created.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .analysis import Analysis, Analyzer, analyze, output_names
+from .corpus import Corpus, LoadOptions, load_corpus
+from .errors import Diagnostic
+from .output import CsvTable, OutputDir
+from .reportdata import ReportData
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Comparison tables written beside the analysis tables.
+COMPARISON_TABLES = ("distinctive_words", "events", "profile", "outlet_map", "outlet_similarity")
+FORMATS = ("pdf", "html")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSummary:
+    """What a report run wrote."""
+
+    documents: int
+    outlets: int
+    figures: int
+    findings: int
+    warnings: list[Diagnostic]
+    outputs: dict[str, dict[str, Any]]
+    seconds: float
+    outdir: Path
+    notes: list[str] = field(default_factory=list)
+
+
+def comparison_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
+    """Distinctive words, same-event groups, framing profile, outlet map and similarity."""
+
+    from .distinctive import distinctive_words
+    from .events import group_events
+    from .profile import framing_profile, outlet_map, outlet_similarity
+
+    docs = analysis.documents_list
+    texts = {d.id: d.text for d in docs}
+    unit = {d.id: (d.group or d.outlet) if analysis.by == "group" else d.outlet for d in docs}
+    out: dict[str, pd.DataFrame] = {}
+    if len(set(unit.values())) >= 2:
+        out["distinctive_words"] = distinctive_words(texts, unit)
+    meta = analysis.documents[["doc_id", "outlet", "date", "event"]]
+    out["events"] = group_events(meta, texts)
+    tables = {**analysis.tables, **out}
+    profile = framing_profile(tables)
+    out["profile"] = profile
+    if len(profile) >= 3:
+        out["outlet_map"] = outlet_map(profile)
+    if len(profile) >= 2:
+        out["outlet_similarity"] = outlet_similarity(profile)
+    return out
+
+
+def build_report_data(
+    analysis: Analysis,
+    *,
+    figdir: Path,
+    blind: bool = False,
+    title: str | None = None,
+    extra: dict[str, pd.DataFrame] | None = None,
+) -> ReportData:
+    """Figures (rendered into ``figdir/figures``) and findings for an analysis."""
+    from .charts import render_figures
+    from .findings import find_findings
+
+    extra = comparison_tables(analysis) if extra is None else extra
+    data = ReportData(
+        analysis,
+        title=title or _corpus_title(analysis),
+        blind=blind,
+        lexicons=list(analysis.run.get("lexicons", [])),
+        outdir=figdir,
+        extra=extra,
+    )
+    tables = data.tables()
+    (figdir / "figures").mkdir(parents=True, exist_ok=True)
+    data.figures = render_figures(tables, figdir / "figures", aliases=data.aliases)
+    data.findings = find_findings(tables, aliases=data.aliases)
+    return data
+
+
+def _corpus_title(analysis: Analysis) -> str:
+    corpus = analysis.run.get("corpus", {})
+    title = corpus.get("title") or ""
+    if title:
+        return str(title)
+    path = corpus.get("path") or ""
+    return f"framing report: {Path(path).name}" if path else "framing report"
+
+
+def write_report(
+    corpus: Corpus | str | os.PathLike[str],
+    outdir: str | os.PathLike[str],
+    *,
+    blind: bool = False,
+    force: bool = False,
+    formats: tuple[str, ...] = FORMATS,
+    options: LoadOptions | None = None,
+    analyzer: Analyzer | None = None,
+    by: str = "outlet",
+    title: str | None = None,
+    progress: Callable[[Any], None] | None = None,
+) -> ReportSummary:
+    """Analyse ``corpus`` and write the report folder ``outdir``.
+
+    Raises:
+        InputError: No document could be read (or strict mode and a problem).
+        OutputError: ``outdir`` cannot be written safely.
+    """
+    t0 = time.perf_counter()
+    if not isinstance(corpus, Corpus):
+        corpus = load_corpus(corpus, options=options)
+    analysis = analyze(corpus, analyzer=analyzer, by=by, progress=progress)
+    analysis.run["command"] = "report"
+    analysis.run["options"]["blind"] = blind
+    extra = comparison_tables(analysis)
+    with tempfile.TemporaryDirectory(prefix="framing-report-") as tmp, OutputDir(outdir, force=force) as out:
+        data = build_report_data(analysis, figdir=Path(tmp), blind=blind, title=title, extra=extra)
+        names = [*output_names(), *(f"{n}.csv" for n in extra), *(f.path for f in data.figures)]
+        names += [f"report.{fmt}" for fmt in formats]
+        out.check_writable(names)
+        record = analysis.write_into(out)
+        for name, table in extra.items():
+            _write_frame(out, f"{name}.csv", table)
+        for fig in data.figures:
+            out.write_bytes(fig.path, (Path(tmp) / fig.path).read_bytes())
+        if "html" in formats:
+            from .report_html import render_html
+
+            out.write_bytes("report.html", render_html(data).encode("utf-8"))
+        if "pdf" in formats:
+            from .report_pdf import render_pdf
+
+            out.write_bytes("report.pdf", render_pdf(data))
+        outputs = out.commit(record)
+    return ReportSummary(
+        documents=len(analysis.documents_list),
+        outlets=len(data.aliases),
+        figures=len(data.figures),
+        findings=len(data.findings),
+        warnings=list(corpus.diagnostics),
+        outputs=outputs,
+        seconds=time.perf_counter() - t0,
+        outdir=Path(outdir),
+    )
+
+
+def write_worksheet(
+    corpus: Corpus | str | os.PathLike[str],
+    outdir: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    options: LoadOptions | None = None,
+    analyzer: Analyzer | None = None,
+    seed: int = 0,
+    title: str | None = None,
+) -> ReportSummary:
+    """Write ``worksheet.pdf`` (blind excerpts and exercises) and ``answer-key.pdf`` to ``outdir``."""
+    from .worksheet import render_worksheet
+
+    t0 = time.perf_counter()
+    if not isinstance(corpus, Corpus):
+        corpus = load_corpus(corpus, options=options)
+    analysis = analyze(corpus, analyzer=analyzer)
+    analysis.run["command"] = "worksheet"
+    analysis.run["options"]["seed"] = seed
+    data = ReportData(analysis, title=title or _corpus_title(analysis), blind=True,
+                      lexicons=list(analysis.run.get("lexicons", [])))
+    student, key = render_worksheet(data, seed=seed)
+    with OutputDir(outdir, force=force) as out:
+        out.check_writable(["worksheet.pdf", "answer-key.pdf", "run.json"])
+        out.write_bytes("worksheet.pdf", student)
+        out.write_bytes("answer-key.pdf", key)
+        outputs = out.commit(dict(analysis.run))
+    return ReportSummary(
+        documents=len(analysis.documents_list), outlets=len(data.aliases), figures=0, findings=0,
+        warnings=list(corpus.diagnostics), outputs=outputs, seconds=time.perf_counter() - t0,
+        outdir=Path(outdir),
+    )
+
+
+def _write_frame(out: OutputDir, name: str, frame: pd.DataFrame) -> None:
+    table = CsvTable(out, name, [str(c) for c in frame.columns])
+    for row in frame.to_dict("records"):
+        table.write(row)
