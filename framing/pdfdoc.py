@@ -1,0 +1,431 @@
+"""Shared PDF layout for the report and the worksheet (fpdf2, DejaVu fonts).
+
+:class:`PdfDoc` is an A4 document with DejaVu Sans embedded (taken from
+matplotlib's own font folder, so nothing is copied into the repository),
+headings that also make PDF bookmarks, a footer with page numbers, and a
+fixed creation date so that the same input always gives the same bytes.
+:func:`layout_runs` and :func:`draw_lines` lay out styled text (highlighted
+terms, underlined quotes) word by word; :func:`draw_table` draws tables whose
+cells hold such text; :func:`ruled_lines` leaves space to write by hand.
+
+References:
+    fpdf2 documentation, https://py-pdf.github.io/fpdf2/ (fonts, outline, metadata).
+    Okabe, M. & Ito, K. (2008). Color Universal Design: a colour-blind-safe palette
+    (the side tints are light versions of its colours).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fpdf import FPDF
+
+from . import __version__
+
+FONT = "DejaVu"
+#: Fixed creation date: the same input gives the same bytes (no wall-clock time).
+CREATION_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+MARGIN = 18.0
+BODY_SIZE = 10.0
+LINE_H = 5.0
+
+Colour = tuple[int, int, int]
+BLACK: Colour = (0, 0, 0)
+GREY: Colour = (100, 100, 100)
+LIGHT: Colour = (200, 200, 200)
+HEADER_FILL: Colour = (228, 232, 238)
+ACCENT: Colour = (0, 84, 147)
+SCARE_COLOUR: Colour = (170, 51, 0)
+
+#: Light highlight per side (Okabe-Ito hues lightened so black text stays readable).
+SIDE_FILL: dict[str, Colour] = {
+    "armenian": (250, 214, 150),
+    "azerbaijani": (180, 220, 245),
+    "russian": (236, 196, 220),
+    "ukrainian": (246, 240, 150),
+    "international": (170, 226, 206),
+    "neutral": (222, 222, 222),
+    "unknown": (240, 240, 240),
+}
+#: Short side codes printed beside highlighted terms (readable in black and white).
+SIDE_CODE: dict[str, str] = {
+    "armenian": "AM",
+    "azerbaijani": "AZ",
+    "russian": "RU",
+    "ukrainian": "UA",
+    "international": "INT",
+    "neutral": "N",
+    "unknown": "?",
+}
+
+
+def side_fill(side: str) -> Colour:
+    """Highlight colour of a side (grey for sides the palette does not know)."""
+    return SIDE_FILL.get(side, SIDE_FILL["unknown"])
+
+
+def side_code(side: str) -> str:
+    """Short code of a side (``AZ``), or the side's first three letters in capitals."""
+    return SIDE_CODE.get(side, side[:3].upper() or "?")
+
+
+def font_dir() -> Path:
+    """matplotlib's folder of bundled TrueType fonts (DejaVu lives there)."""
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece of text with one style.
+
+    Attributes:
+        text: The text; ``"\\n"`` breaks the line.
+        style: fpdf2 style letters: ``B`` bold, ``I`` italic, ``U`` underline.
+        colour: Text colour.
+        fill: Background colour, or None.
+        size: Font size in points (None: the size given to the layout).
+    """
+
+    text: str
+    style: str = ""
+    colour: Colour = BLACK
+    fill: Colour | None = None
+    size: float | None = None
+
+
+Piece = tuple[Run, str, float]  # run, text, width in mm
+
+_TOKENS = re.compile(r"\n|[ \t]+|[^\s-]+-?|-")  # a hyphenated word may wrap after its hyphen
+
+
+class PdfDoc(FPDF):
+    """An A4 document with embedded DejaVu Sans, outline headings and page numbers.
+
+    Args:
+        title: Document title (metadata and footer).
+        footer: Text shown left of the page number ("" for the title only).
+    """
+
+    def __init__(self, *, title: str, footer: str = "") -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        ttf = font_dir()
+        for style, name in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf"),
+                            ("I", "DejaVuSans-Oblique.ttf"), ("BI", "DejaVuSans-BoldOblique.ttf")):
+            self.add_font(FONT, style, str(ttf / name))
+        self.set_creation_date(CREATION_DATE)
+        self.set_title(title)
+        self.set_creator(f"framing {__version__}")
+        self.set_author("framing")
+        self.set_lang("en")
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(True, margin=MARGIN)
+        self.c_margin = 0.0  # text starts exactly at x: highlight boxes and wrapped runs line up
+        self.footer_text = footer or title
+        self.set_font(FONT, "", BODY_SIZE)
+
+    def normalize_text(self, text: str) -> str:
+        """Drop characters the current font has no glyph for (emoji, rare symbols) instead of warning."""
+        font = self.current_font
+        cmap = getattr(font, "cmap", None)
+        if cmap and any(ord(c) not in cmap for c in text):
+            text = "".join(c for c in text if ord(c) in cmap or c in "\n\r")
+        return super().normalize_text(text)
+
+    # -- page furniture ---------------------------------------------------
+    def footer(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.set_y(-12)
+        self.set_font(FONT, "", 7.5)
+        self.set_text_color(*GREY)
+        self.cell(self.epw - 20, 5, _fit(self, self.footer_text, self.epw - 22))
+        self.cell(20, 5, f"page {self.page_no()}", align="R")
+        self.set_text_color(*BLACK)
+
+    @property
+    def bottom(self) -> float:
+        """The y beyond which content would cross the bottom margin."""
+        return self.page_break_trigger
+
+    def need(self, height: float) -> None:
+        """Start a new page unless ``height`` mm still fit on this one."""
+        if self.get_y() + height > self.bottom:
+            self.add_page()
+
+    # -- text -------------------------------------------------------------
+    def heading(self, text: str, *, level: int = 0, outline: bool = True) -> None:
+        """A heading (level 0: section, 1: subsection, 2: minor); sections go into the outline."""
+        size = (17.0, 13.0, 11.0)[min(level, 2)]
+        self.need(size * 0.6 + 14)
+        if level > 0 and self.get_y() > self.t_margin + 1:
+            self.ln(2.5 if level == 1 else 1.5)
+        if outline and level < 2:
+            self.start_section(text, level=level, strict=False)
+        self.set_font(FONT, "B", size)
+        self.set_text_color(*(ACCENT if level < 2 else BLACK))
+        self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(*BLACK)
+        self.ln(1.5 if level else 3)
+        self.set_font(FONT, "", BODY_SIZE)
+
+    def para(self, text: str, *, style: str = "", size: float = BODY_SIZE, colour: Colour = BLACK,
+             gap: float = 2.0, h: float | None = None) -> None:
+        """A paragraph of plain text across the page width."""
+        self.set_font(FONT, style, size)
+        self.set_text_color(*colour)
+        self.multi_cell(0, h or size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(*BLACK)
+        self.set_font(FONT, "", BODY_SIZE)
+        self.ln(gap)
+
+    def labelled(self, label: str, text: str, *, size: float = BODY_SIZE) -> None:
+        """A paragraph opening with a bold label ("How to read this: …")."""
+        self.rich([Run(label + " ", "B", size=size), Run(text, size=size)], size=size)
+        self.ln(1.5)
+
+    def bullets(self, items: list[str], *, numbered: bool = False, size: float = BODY_SIZE) -> None:
+        """A bulleted (or numbered) list; long items wrap under their own text."""
+        for i, item in enumerate(items, 1):
+            mark = f"{i}." if numbered else "•"
+            self.set_font(FONT, "", size)
+            self.need(LINE_H)
+            y = self.get_y()
+            self.set_x(self.l_margin)
+            self.cell(7, size * 0.5, mark)
+            self.set_xy(self.l_margin + 7, y)
+            self.multi_cell(self.epw - 7, size * 0.5, item, new_x="LMARGIN", new_y="NEXT")
+            self.ln(1.2)
+
+    def rich(self, runs: list[Run], *, size: float = BODY_SIZE, x: float | None = None,
+             width: float | None = None, h: float | None = None) -> None:
+        """Styled text from the current position, wrapped to ``width``, breaking pages as needed."""
+        x = self.l_margin if x is None else x
+        width = self.epw - (x - self.l_margin) if width is None else width
+        lh = h or size * 0.5
+        for line in layout_runs(self, runs, width, size=size):
+            self.need(lh)
+            draw_line(self, x, self.get_y(), line, lh, size=size)
+            self.set_y(self.get_y() + lh)
+        self.set_x(self.l_margin)
+
+    def swatch_legend(self, items: list[tuple[str, str]], *, size: float = 8.5) -> None:
+        """A one-line legend of side colours: ``[(side, label), …]``."""
+        runs: list[Run] = []
+        for side, label in items:
+            runs += [Run(f" {side_code(side)} ", "B", fill=side_fill(side), size=size), Run(f" {label}    ", size=size)]
+        self.rich(runs, size=size, h=size * 0.55)
+
+
+def _fit(pdf: FPDF, text: str, width: float) -> str:
+    """``text`` shortened with an ellipsis to fit ``width`` mm in the current font."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def layout_runs(pdf: FPDF, runs: list[Run], width: float, *, size: float = BODY_SIZE) -> list[list[Piece]]:
+    """Break styled runs into lines no wider than ``width`` mm (greedy, word by word).
+
+    Spaces at the start and end of a line are dropped; a word wider than the
+    line is split between characters; ``"\\n"`` ends a line.
+    """
+    lines: list[list[Piece]] = [[]]
+    used = 0.0
+    for run in runs:
+        pdf.set_font(FONT, run.style.replace("U", ""), run.size or size)
+        for tok in _TOKENS.findall(run.text):
+            if tok == "\n":
+                lines.append([])
+                used = 0.0
+                continue
+            w = pdf.get_string_width(tok)
+            if tok.isspace():
+                if lines[-1]:
+                    lines[-1].append((run, " ", pdf.get_string_width(" ")))
+                    used += lines[-1][-1][2]
+                continue
+            if used + w > width and lines[-1]:
+                _trim(lines[-1])
+                lines.append([])
+                used = 0.0
+            while w > width:  # a word longer than the line: split it
+                cut = _longest_prefix(pdf, tok, width - used)
+                lines[-1].append((run, tok[:cut], pdf.get_string_width(tok[:cut])))
+                lines.append([])
+                used = 0.0
+                tok = tok[cut:]
+                w = pdf.get_string_width(tok)
+            lines[-1].append((run, tok, w))
+            used += w
+    for line in lines:
+        _trim(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _trim(line: list[Piece]) -> None:
+    while line and line[-1][1] == " ":
+        line.pop()
+
+
+def _longest_prefix(pdf: FPDF, word: str, width: float) -> int:
+    n = 1
+    while n < len(word) and pdf.get_string_width(word[: n + 1]) <= width:
+        n += 1
+    return n
+
+
+def lines_height(lines: list[list[Piece]], lh: float) -> float:
+    """Height of laid-out lines (an empty cell still takes one line)."""
+    return max(len(lines), 1) * lh
+
+
+def draw_line(pdf: FPDF, x: float, y: float, line: list[Piece], lh: float, *, size: float = BODY_SIZE) -> None:
+    """Draw one laid-out line with its top-left corner at ``(x, y)``."""
+    for run, text, w in line:
+        if run.fill is not None:
+            pdf.set_fill_color(*run.fill)
+            pdf.rect(x, y + 0.2, w, lh - 0.4, style="F")
+        pdf.set_font(FONT, run.style, run.size or size)
+        pdf.set_text_color(*run.colour)
+        pdf.set_xy(x, y)
+        pdf.cell(w, lh, text)
+        x += w
+    pdf.set_text_color(*BLACK)
+    pdf.set_font(FONT, "", BODY_SIZE)
+
+
+def draw_table(pdf: PdfDoc, header: list[str], rows: list[list[list[Run]]], widths: list[float], *,
+               size: float = 8.5, group_rows: dict[int, str] | None = None) -> None:
+    """A table with wrapped styled cells; the header repeats after a page break.
+
+    Args:
+        header: Column titles.
+        rows: For each row, for each column, the runs of the cell.
+        widths: Column widths in mm.
+        size: Font size of the cells.
+        group_rows: Row index → a group title drawn as a full-width band before that row.
+    """
+    pad = 1.2
+    lh = size * 0.48
+    group_rows = group_rows or {}
+
+    def draw_header() -> None:
+        cells = [layout_runs(pdf, [Run(h, "B", size=size)], w - 2 * pad, size=size) for h, w in zip(header, widths, strict=True)]
+        height = max(lines_height(c, lh) for c in cells) + 2 * pad
+        _draw_row(pdf, cells, widths, height, lh, pad, size, fill=HEADER_FILL)
+
+    pdf.need(3 * lh + 6)
+    draw_header()
+    for i, row in enumerate(rows):
+        cells = [layout_runs(pdf, runs, w - 2 * pad, size=size) for runs, w in zip(row, widths, strict=True)]
+        height = max(lines_height(c, lh) for c in cells) + 2 * pad
+        band = lh + 2 * pad if i in group_rows else 0.0
+        if pdf.get_y() + height + band > pdf.bottom:
+            pdf.add_page()
+            draw_header()
+        if i in group_rows:
+            title = layout_runs(pdf, [Run(group_rows[i], "B", colour=ACCENT, size=size)], sum(widths) - 2 * pad, size=size)
+            _draw_row(pdf, [title], [sum(widths)], band, lh, pad, size, fill=(245, 246, 248))
+        _draw_row(pdf, cells, widths, height, lh, pad, size, fill=None)
+    pdf.ln(2)
+
+
+def _draw_row(pdf: PdfDoc, cells: list[list[list[Piece]]], widths: list[float], height: float, lh: float,
+              pad: float, size: float, *, fill: Colour | None) -> None:
+    x0, y0 = pdf.l_margin, pdf.get_y()
+    x = x0
+    pdf.set_draw_color(*LIGHT)
+    pdf.set_line_width(0.2)
+    for lines, w in zip(cells, widths, strict=True):
+        if fill is not None:
+            pdf.set_fill_color(*fill)
+            pdf.rect(x, y0, w, height, style="DF")
+        else:
+            pdf.rect(x, y0, w, height, style="D")
+        for k, line in enumerate(lines):
+            draw_line(pdf, x + pad, y0 + pad + k * lh, line, lh, size=size)
+        x += w
+    pdf.set_xy(x0, y0 + height)
+
+
+def ruled_lines(pdf: PdfDoc, n: int, *, spacing: float = 8.0, label: str = "") -> None:
+    """``n`` light ruled lines to write on, across the text width."""
+    if label:
+        pdf.para(label, size=8.5, colour=GREY, gap=0.5)
+    pdf.set_draw_color(*LIGHT)
+    pdf.set_line_width(0.25)
+    for _ in range(n):
+        pdf.need(spacing)
+        y = pdf.get_y() + spacing
+        pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
+        pdf.set_y(y)
+    pdf.ln(3)
+
+
+def tick_boxes(pdf: PdfDoc, options: list[str], *, size: float = 9.0) -> None:
+    """A row of empty boxes to tick, each followed by its option."""
+    pdf.need(7)
+    y = pdf.get_y()
+    x = pdf.l_margin
+    pdf.set_font(FONT, "", size)
+    pdf.set_draw_color(*GREY)
+    for opt in options:
+        w = pdf.get_string_width(opt) + 10
+        if x + w > pdf.l_margin + pdf.epw:
+            x = pdf.l_margin
+            y += 6.5
+        pdf.rect(x, y + 0.8, 3.4, 3.4)
+        pdf.set_xy(x + 5, y)
+        pdf.cell(w - 5, 5, opt)
+        x += w
+    pdf.set_xy(pdf.l_margin, y + 7)
+    pdf.set_font(FONT, "", BODY_SIZE)
+
+
+def box_height(pdf: PdfDoc, runs: list[Run], *, size: float = BODY_SIZE) -> float:
+    """Height in mm that :func:`boxed` will take for these runs."""
+    return lines_height(layout_runs(pdf, runs, pdf.epw - 7.5, size=size), size * 0.52) + 6.0
+
+
+def boxed(pdf: PdfDoc, runs: list[Run], *, size: float = BODY_SIZE, fill: Colour = (249, 249, 246),
+          bar: Colour = ACCENT) -> None:
+    """Styled text in a shaded box with a coloured bar on the left (kept on one page if it fits)."""
+    pad, lh = 3.0, size * 0.52
+    width = pdf.epw - 2 * pad - 1.5
+    lines = layout_runs(pdf, runs, width, size=size)
+    full = pdf.bottom - pdf.t_margin
+    height = lines_height(lines, lh) + 2 * pad
+    if height <= full:
+        pdf.need(height)
+    k = 0
+    while k < len(lines):
+        room = int((pdf.bottom - pdf.get_y() - 2 * pad) // lh)
+        if room < 1:
+            pdf.add_page()
+            continue
+        chunk = lines[k : k + room]
+        y0 = pdf.get_y()
+        h = len(chunk) * lh + 2 * pad
+        pdf.set_fill_color(*fill)
+        pdf.rect(pdf.l_margin, y0, pdf.epw, h, style="F")
+        pdf.set_fill_color(*bar)
+        pdf.rect(pdf.l_margin, y0, 1.2, h, style="F")
+        for i, line in enumerate(chunk):
+            draw_line(pdf, pdf.l_margin + 1.5 + pad, y0 + pad + i * lh, line, lh, size=size)
+        pdf.set_xy(pdf.l_margin, y0 + h)
+        k += len(chunk)
+    pdf.ln(2)
+
+
+def pdf_bytes(pdf: FPDF) -> bytes:
+    """The finished document as bytes."""
+    return bytes(pdf.output())
