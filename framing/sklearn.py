@@ -1,7 +1,9 @@
 """scikit-learn transformers over raw texts.
 
 :class:`LexiconVectorizer` turns texts into counts of lexicon terms per
-concept and side (in the outlet's own voice by default), following the
+concept and side (in the outlet's own voice by default); :class:`ToneFeatures`,
+:class:`ReadabilityFeatures` and :class:`SourcingFeatures` give each text's
+tone, readability and sourcing. All follow the
 scikit-learn estimator contract: parameters are only stored in ``__init__``,
 what is learned is set in ``fit`` with a trailing underscore, and
 ``get_feature_names_out`` makes ``set_output(transform="pandas")`` work.
@@ -25,7 +27,9 @@ from sklearn.utils.validation import check_is_fitted
 
 from .lexicon import NEUTRAL, load_packs
 from .matcher import TermMatcher
+from .readability_profile import METRICS
 from .terms import VOICES
+from .verbs import CUE_CLASSES
 
 _FEATURES = ("concept_side", "side", "concept")
 
@@ -136,3 +140,126 @@ class LexiconVectorizer(TransformerMixin, BaseEstimator):
         """Feature names: ``pack:concept:side``, ``pack:side`` or ``pack:concept``."""
         check_is_fitted(self, "feature_names_")
         return np.asarray(self.feature_names_, dtype=object)
+
+
+class _DocumentFeatures(TransformerMixin, BaseEstimator):
+    """Shared contract for transformers computed from framing's per-document analysis of each text."""
+
+    _names: tuple[str, ...] = ()
+
+    def fit(self, X: Iterable[str], y: Any = None) -> _DocumentFeatures:
+        """Validate the texts and fix the feature names (nothing is learned from the data)."""
+        check_texts(X, type(self).__name__)
+        self.feature_names_ = list(self._names)
+        return self
+
+    def transform(self, X: Iterable[str]) -> np.ndarray:
+        """One row per text, in the order of ``X``; NaN where a feature is undefined."""
+        check_is_fitted(self, "feature_names_")
+        texts = check_texts(X, type(self).__name__)
+        out = np.full((len(texts), len(self.feature_names_)), np.nan)
+        for row, text in enumerate(texts):
+            values = self._features(text)
+            out[row] = [values[n] for n in self.feature_names_]
+        return out
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        check_is_fitted(self, "feature_names_")
+        return np.asarray(self.feature_names_, dtype=object)
+
+    def _features(self, text: str) -> dict[str, float]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def _voices_and_quotes(text: str) -> tuple[Any, list[Any], list[str]]:
+    from .analysis import analyze_text_document
+    from .quotes import find_quotes
+    from .terms import quote_spans
+    from .tone import sentence_voices
+
+    doc = analyze_text_document(text)
+    spans = quote_spans(doc)
+    quotes = find_quotes(doc, actors=_actors(), spans=spans)
+    return doc, quotes, sentence_voices(doc, spans, quotes)
+
+
+def _actors() -> Any:
+    from .analysis import default_analyzer
+
+    return default_analyzer().actors
+
+
+class ToneFeatures(_DocumentFeatures):
+    """VADER tone of each text, scored per sentence and split by voice.
+
+    Features: ``tone_mean``, ``tone_pos_share``, ``tone_neg_share``,
+    ``tone_neu_share`` (over all sentences), ``tone_authorial`` and
+    ``tone_quoted`` (the outlet's own sentences and quoted ones; NaN when a
+    text has none), ``quoted_sentence_share``. The same numbers as the
+    ``documents`` table of :func:`framing.analyze`.
+
+    Example:
+        >>> from framing.sklearn import ToneFeatures
+        >>> X = ToneFeatures().fit_transform(["Residents fled the terrible shelling."])
+        >>> round(float(X[0, 0]), 4)
+        -0.4767
+    """
+
+    _names = ("tone_mean", "tone_pos_share", "tone_neg_share", "tone_neu_share", "tone_authorial", "tone_quoted",
+              "quoted_sentence_share")
+
+    def _features(self, text: str) -> dict[str, float]:
+        from .tone import default_scorer, document_tone, sentence_tone_rows
+
+        doc, _quotes, voices = _voices_and_quotes(text)
+        rows = sentence_tone_rows(doc, voices, default_scorer())
+        t = document_tone(rows)
+        n = len(rows)
+        t["quoted_sentence_share"] = t["n_quoted_sentences"] / n if n else np.nan
+        return t
+
+
+class ReadabilityFeatures(_DocumentFeatures):
+    """textstat readability scores of each text (NaN for texts too short to score).
+
+    Features: ``flesch_reading_ease``, ``flesch_kincaid_grade``, ``gunning_fog``,
+    ``smog_index``, ``dale_chall``. Put a ``SimpleImputer`` after it when short
+    texts occur and the next step does not accept NaN.
+    """
+
+    _names = METRICS
+
+    def _features(self, text: str) -> dict[str, float]:
+        from .readability_profile import readability_columns
+
+        return readability_columns(text)
+
+
+class SourcingFeatures(_DocumentFeatures):
+    """Who speaks in each text, as rates and shares.
+
+    Features: ``quotes_per_1k_words``, ``quoted_share`` (share of the words
+    inside quotes), ``share_named``, ``share_anonymous``, ``share_unattributed``
+    (of the quotes; NaN without quotes), and the share of each attribution-verb
+    class (``cue_neutral``, ``cue_distancing``, …).
+    """
+
+    _names = ("quotes_per_1k_words", "quoted_share", "share_named", "share_anonymous", "share_unattributed",
+              *(f"cue_{c}" for c in CUE_CLASSES))
+
+    def _features(self, text: str) -> dict[str, float]:
+        from .voices import quote_rows, sourcing
+
+        doc, quotes, _voices = _voices_and_quotes(text)
+        rows = quote_rows(doc, quotes)
+        n, words = len(quotes), doc.n_words
+        out: dict[str, float] = {
+            "quotes_per_1k_words": n * 1000 / words if words else np.nan,
+            "quoted_share": sum(r["n_words"] for r in rows) / words if words else np.nan,
+        }
+        kinds = [sourcing(q) for q in quotes]
+        for s in ("named", "anonymous", "unattributed"):
+            out[f"share_{s}"] = kinds.count(s) / n if n else np.nan
+        for c in CUE_CLASSES:
+            out[f"cue_{c}"] = sum(q.cue_class == c for q in quotes) / n if n else np.nan
+        return out
