@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .html_report.articles import ArticleRows, Keys, group_rows, render_article
-from .html_report.labels import keys_for, lexicon_info, side_colour, side_name, side_order, tint
+from .html_report.labels import keys_for, lexicon_info, side_colours, side_name, side_order, tint
 from .html_report.spans import esc
 
 if TYPE_CHECKING:
@@ -278,7 +278,8 @@ def _articles(data: ReportData, info: LexiconInfo) -> tuple[str, list[str], Keys
 
 
 def _style(sides: list[str], keys: Keys) -> str:
-    rules = [f".sd-{keys.sides[s]}{{--c:{side_colour(s)};--t:{tint(side_colour(s))}}}" for s in sides]
+    colours = side_colours(sides)
+    rules = [f".sd-{keys.sides[s]}{{--c:{colours[s]};--t:{tint(colours[s])}}}" for s in sides]
     rules.append(".sd-legend{--c:#555;--t:rgba(0,0,0,.1)}")
     return _asset("report.css") + "\n/* side colours (Okabe–Ito) */\n" + "\n".join(rules) + "\n"
 

@@ -22,11 +22,11 @@ SIDE_COLOURS: dict[str, str] = {
     "russian": "#D55E00",  # vermillion
     "ukrainian": "#F0E442",  # yellow
     "international": "#009E73",  # bluish green
-    "neutral": "#000000",  # black (drawn as a grey tint)
-    "unknown": "#CC79A7",  # reddish purple
+    "neutral": "#CC79A7",  # reddish purple
+    "unknown": "#999999",  # grey
 }
-#: Colour of a side a user's pack declares that is not in :data:`SIDE_COLOURS`.
-OTHER_SIDE_COLOUR = "#56B4E9"  # sky blue
+#: Colours of further sides a user's pack declares, in legend order (as in the charts).
+EXTRA_SIDE_COLOURS: tuple[str, ...] = ("#56B4E9", "#555555", "#CCCCCC")
 
 SIDE_NAMES: dict[str, str] = {
     "armenian": "Armenian",
@@ -76,9 +76,13 @@ SPEAKER_TYPES: dict[str, str] = {
 }
 
 
-def side_colour(side: str) -> str:
-    """The fixed colour of ``side`` (sky blue for sides the palette does not name)."""
-    return SIDE_COLOURS.get(side, OTHER_SIDE_COLOUR)
+def side_colours(sides: list[str]) -> dict[str, str]:
+    """The fixed colour of each side; sides the palette does not name take
+    :data:`EXTRA_SIDE_COLOURS` in the order given (repeating past three)."""
+    extra = [s for s in sides if s not in SIDE_COLOURS]
+    out = {s: SIDE_COLOURS[s] for s in sides if s in SIDE_COLOURS}
+    out.update({s: EXTRA_SIDE_COLOURS[i % len(EXTRA_SIDE_COLOURS)] for i, s in enumerate(extra)})
+    return out
 
 
 def side_name(side: str, declared: dict[str, str] | None = None) -> str:
@@ -93,8 +97,6 @@ def side_name(side: str, declared: dict[str, str] | None = None) -> str:
 def tint(colour: str, alpha: float = 0.3) -> str:
     """``rgba()`` of a hex colour at ``alpha`` (the highlight background)."""
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    if (r, g, b) == (0, 0, 0):
-        alpha = min(alpha, 0.16)
     return f"rgba({r},{g},{b},{alpha:g})"
 
 

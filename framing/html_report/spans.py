@@ -27,9 +27,9 @@ def esc(value: object) -> str:
     characters HTML does not allow (NUL, other controls, lone surrogates) become
     U+FFFD so the page stays well formed.
     """
-    text = "" if value is None else str(value)
-    if text != text:  # NaN from a DataFrame cell
+    if value is None or value != value:  # None, or NaN from a DataFrame cell
         return ""
+    text = str(value)
     return html.escape(_BAD_CHARS.sub("\ufffd", text), quote=True)
 
 
