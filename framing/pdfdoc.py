@@ -304,7 +304,7 @@ def draw_line(pdf: FPDF, x: float, y: float, line: list[Piece], lh: float, *, si
 
 
 def draw_table(pdf: PdfDoc, header: list[str], rows: list[list[list[Run]]], widths: list[float], *,
-               size: float = 8.5, group_rows: dict[int, str] | None = None) -> None:
+               size: float = 8.5, group_rows: dict[int, str] | None = None, min_row: float = 0.0) -> None:
     """A table with wrapped styled cells; the header repeats after a page break.
 
     Args:
@@ -313,6 +313,7 @@ def draw_table(pdf: PdfDoc, header: list[str], rows: list[list[list[Run]]], widt
         widths: Column widths in mm.
         size: Font size of the cells.
         group_rows: Row index → a group title drawn as a full-width band before that row.
+        min_row: Least height of a body row in mm (room to write in).
     """
     pad = 1.2
     lh = size * 0.48
@@ -327,7 +328,7 @@ def draw_table(pdf: PdfDoc, header: list[str], rows: list[list[list[Run]]], widt
     draw_header()
     for i, row in enumerate(rows):
         cells = [layout_runs(pdf, runs, w - 2 * pad, size=size) for runs, w in zip(row, widths, strict=True)]
-        height = max(lines_height(c, lh) for c in cells) + 2 * pad
+        height = max(max(lines_height(c, lh) for c in cells) + 2 * pad, min_row)
         band = lh + 2 * pad if i in group_rows else 0.0
         if pdf.get_y() + height + band > pdf.bottom:
             pdf.add_page()
