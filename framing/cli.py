@@ -368,6 +368,46 @@ def events(corpus: Path, window_days: int, **kw: Any) -> None:
     click.echo(f"framing: {_n(len(summary), 'event')} in {_n(len(rows), 'document')}", err=True)
 
 
+@cli.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.argument("outlet_a")
+@click.argument("outlet_b")
+@click.option("--metric", default="tone_authorial", show_default=True,
+              help="Per-article metric: tone_mean, tone_authorial, tone_quoted, quoted_share, "
+                   "flesch_reading_ease, ... or lean:<side> (e.g. lean:azerbaijani).")
+@click.option("--permutations", "n_perm", type=click.IntRange(min=100), default=10000, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the shuffles (same seed, same p).")
+@BY_OPTION
+@corpus_options
+@handle_errors
+def compare(corpus: Path, outlet_a: str, outlet_b: str, metric: str, n_perm: int, seed: int, by: str,
+            **kw: Any) -> None:
+    """Test whether two outlets (or groups) differ in a metric more than chance would explain.
+
+    Each article gives one value; a permutation test shuffles the outlet
+    labels of the articles. With fewer than two articles on a side, no test
+    is made and the output says so.
+
+    \b
+    Examples:
+      framing compare seeds/ Turan "Al-Ahram Weekly" --metric lean:azerbaijani
+      framing compare seeds/ azerbaijani-press foreign-press --by group --metric tone_authorial
+    """
+    from .analysis import analyze
+    from .compare import compare_metric
+
+    quiet = kw.pop("quiet")
+    kw.pop("force")
+    options, analyzer = _load_setup(kw)
+    from .corpus import load_corpus
+
+    docs = load_corpus(corpus, options=options)
+    analysis = analyze(docs, analyzer=analyzer, by=by)
+    _print_diagnostics(analysis.diagnostics, quiet)
+    result = compare_metric(analysis, metric, outlet_a, outlet_b, n_perm=n_perm, seed=seed)
+    click.echo(result.sentence())
+
+
 @cli.group()
 def lexicon() -> None:
     """Check and list lexicon packs (the YAML files in lexicons/).
