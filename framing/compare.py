@@ -98,5 +98,8 @@ def compare_metric(
     xa = values[unit == a].dropna().tolist()
     xb = values[unit == b].dropna().tolist()
     test = permutation_test(xa, xb, n_perm=n_perm, seed=seed)
-    mean = (lambda xs: sum(xs) / len(xs) if xs else math.nan)
-    return Comparison(metric, a, b, mean(xa), mean(xb), test)
+    return Comparison(metric, a, b, _mean(xa), _mean(xb), test)
+
+
+def _mean(xs: list[float]) -> float:
+    return sum(xs) / len(xs) if xs else math.nan
