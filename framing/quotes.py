@@ -595,11 +595,26 @@ def _participle_after_comma(text: str, cue: _Cue) -> bool:
     return not (m and m.group(1).lower() in ("is", "was", "were", "are", "be", "been", "am", "keeps", "kept"))
 
 
+_INTRO = frozenset(
+    """on in at after before during since while when as following until once despite amid with without
+    for from by under over hours minutes days weeks months years moments shortly later earlier meanwhile last
+    yesterday today tonight but and so yet still then also however instead now asked speaking referring
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
 def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Mention | None:
     """The subject of the sentence: the mention before its first verb-like cue, or its first name."""
     from .speakers import _words
 
     words = _words(text, sent_start, cue_start)
+    # 'Hours later, Trump returned ...', 'After the attacks, the ministry said': skip the
+    # introductory phrase up to its comma
+    while words and (words[0][0].lower() in _INTRO or words[0][0].lower().endswith("ly")):
+        comma = text.find(",", words[0][2], cue_start)
+        if comma < 0 or len(_words(text, words[0][2], comma)) > 12:
+            break
+        words = [w for w in words if w[1] > comma]
     k = 0
     while k < len(words) and (words[k][0][:1].isupper() or words[k][0].lower() in ("the", "a", "an")):
         k += 1

@@ -169,29 +169,8 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         return None
     gap = text[words[i][2] : cue_start]
     if "," in gap:
-        # "Zimmerman, who identifies as Hispanic, told": the noun phrase before ", who".
-        for k in range(i, -1, -1):
-            if words[k][0].lower() in ("who", "which") and k > 0 and "," in text[words[k - 1][2] : words[k][1]]:
-                return _speaker_before(text, words[k - 1][2] + 1, limit) if k > 0 else None
-        # "Cruz, the only Republican candidate to campaign in Wyoming, told": an apposition that
-        # opens with a determiner describes the name before it.
-        for k in range(i, 0, -1):
-            if words[k][0].lower() in ("the", "a", "an") and "," in text[words[k - 1][2] : words[k][1]]:
-                if _cap(words[k - 1][0]) and words[k - 1][0].lower() not in NOT_SPEAKERS:
-                    return _speaker_before(text, words[k - 1][2] + 1, limit)
-                break
-        # "Her campaign manager, Robby Mook, suggested": the name closing the apposition.
-        if _cap(words[i][0]) and words[i][0].lower() not in TITLES:
-            j = i
-            while j - 1 >= 0 and _cap(words[j - 1][0]) and not any(
-                ch in text[words[j - 1][2] : words[j][1]] for ch in ",;:()\"“”"
-            ):
-                j -= 1
-            span = [x[0] for x in words[j : i + 1]]
-            if _classify(span) == "person" and len(span) <= 4:
-                return Mention(text[words[j][1] : words[i][2]], words[j][1], words[i][2], "person")
-        # "Elman Mammadov, a member of ..., expressed": the sentence's first noun phrase.
-        return _sentence_subject(text, words, limit)
+        # "Zimmerman, who identifies as Hispanic, told", "Cruz, the only candidate ..., told"
+        return _subject_before_appositions(text, cue_start, limit)
     w, a, b = words[i]
     lw = w.lower()
     if lw in _POSSESSIVES or lw in _STOP_BEFORE:
@@ -246,6 +225,75 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
             return None
         return Mention(text[words[j][1] : b], words[j][1], b, _classify(span_words))
     return None
+
+
+_RELATIVE = frozenset("who whose which".split())
+_DETERMINER_START = frozenset("a an the one its his her their".split())
+_CONJUNCTIONS = frozenset("as but and or so while whereas although though because if".split())
+_INTRO_WORDS = frozenset(
+    """on in at after before during since while when as following until once despite amid with without
+    for from by under over but and so yet still then also however instead now asked speaking""".split()
+)
+
+
+def _subject_before_appositions(text: str, cue_start: int, limit: int) -> Mention | None:
+    """'SUBJECT, apposition, verb': the noun phrase before the appositions set off by commas.
+
+    The comma-separated pieces before the verb are read backwards. A bare name right before
+    the verb closes an apposition that describes it ("Her campaign manager, Robby Mook,
+    suggested"). Otherwise a piece describes the subject when it is a relative clause ("who
+    has told aides ..."), opens in lower case with no conjunction ("hoping to win New
+    Hampshire", "at a consulting firm"), opens with a determiner after a name ("Cruz, the only
+    candidate ..."), or is a capitalised phrase with small words ("Republican of West
+    Virginia", "David and Jeanne Heidler"); the first piece that does not is the subject's.
+    """
+    pieces = []
+    a = limit
+    for m in re.finditer(r",", text[limit:cue_start]):
+        pieces.append(_words(text, a, limit + m.start()))
+        a = limit + m.end()
+    pieces.append(_words(text, a, cue_start))
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return None
+    last = pieces[-1]
+    if len(pieces) > 1 and _name_piece(last) and not _name_piece(pieces[-2]) and pieces[-2][0][0].lower() not in _RELATIVE \
+            and not (len(pieces) > 2 and _name_piece(pieces[-3])):
+        return Mention(text[last[0][1] : last[-1][2]], last[0][1], last[-1][2], "person")
+    for k in range(len(pieces) - 1, -1, -1):
+        p = pieces[k]
+        first, low = p[0][0], p[0][0].lower()
+        if k > 0 and (
+            k == len(pieces) - 1
+            or low in _RELATIVE
+            or pieces[k - 1][0][0].lower() in _RELATIVE
+            or not _cap(first) and low not in _CONJUNCTIONS
+            or low in _DETERMINER_START and _cap(pieces[k - 1][-1][0]) and pieces[k - 1][0][0].lower() not in _INTRO_WORDS
+            or _cap(first) and len(p) <= 8 and low not in _INTRO_WORDS and any(not _cap(w[0]) for w in p)
+        ):
+            continue
+        if k == len(pieces) - 1 and len(p) > 6:
+            return _clause_subject(text, p)  # 'He later suggested ..., called her "third-rate"'
+        m = _clean_mention(text, _speaker_before(text, p[-1][2], p[0][1]))
+        if m is None and len(p) <= 6 and _cap(first) and low not in NOT_SPEAKERS | _INTRO_WORDS:
+            m = Mention(text[p[0][1] : p[-1][2]], p[0][1], p[-1][2], _classify([w[0] for w in p]))
+        return m
+    return None
+
+
+def _name_piece(p: list[tuple[str, int, int]]) -> bool:
+    return len(p) <= 4 and all(_cap(w[0]) for w in p) and p[0][0].lower() not in NOT_SPEAKERS \
+        and _classify([w[0] for w in p]) == "person"
+
+
+def _clause_subject(text: str, p: list[tuple[str, int, int]]) -> Mention | None:
+    """The first noun phrase of a clause: a pronoun, or a run of capitalised words."""
+    if p[0][0].lower() in PRONOUNS:
+        return Mention(p[0][0], p[0][1], p[0][2], "pronoun")
+    k = 0
+    while k < len(p) and (_cap(p[k][0]) or p[k][0].lower() in ("the", "a", "an")):
+        k += 1
+    return _clean_mention(text, _speaker_before(text, p[k - 1][2], p[0][1])) if k else None
 
 
 def _sentence_subject(text: str, words: list[tuple[str, int, int]], limit: int) -> Mention | None:
@@ -354,7 +402,10 @@ class SpeakerResolver:
             return SpeakerInfo(mention.text, "social_post", actor.side if actor else "unknown")
         if mention.type == "pronoun" and mention.text.lower() == "who":
             # "Mr. Ekovich, who noted ...": the noun phrase before ", who"
-            antecedent = _speaker_before(self.text, mention.start, max(0, mention.start - 200))
+            before = self.text[max(0, mention.start - 200) : mention.start].rstrip()
+            end = mention.start - (len(self.text[max(0, mention.start - 200) : mention.start]) - len(before))
+            end -= before.endswith(",")
+            antecedent = _speaker_before(self.text, end, max(0, mention.start - 200))
             if antecedent is not None and antecedent.type != "pronoun":
                 return self.resolve(antecedent, at=at)
             return SpeakerInfo("", "unattributed", "unknown")
