@@ -56,11 +56,19 @@ class ReadLimits:
             line, a CSV record). Default 10 MB, far beyond any real article.
         max_json_bytes: Largest ``.json`` file (read whole). Default 256 MB.
         max_decompressed_bytes: Most data read from one ``.gz`` file. Default 16 GB.
+        max_gzip_ratio: Largest expansion of a ``.gz`` file (data out per byte
+            in), checked once ``gzip_ratio_after_bytes`` have come out. Text
+            compresses 3- to 10-fold, a JSONL file repeating one article about
+            100-fold; a stream of one repeated byte (a decompression bomb)
+            expands about 1,000-fold. Default 500; ``0`` turns the check off.
+        gzip_ratio_after_bytes: Data read before the ratio is checked. Default 100 MB.
     """
 
     max_document_bytes: int = 10_000_000
     max_json_bytes: int = 256_000_000
     max_decompressed_bytes: int = 16_000_000_000
+    max_gzip_ratio: float = 500.0
+    gzip_ratio_after_bytes: int = 100_000_000
 
 
 def suffix_of(path: Path) -> str:
@@ -278,6 +286,7 @@ def _bounded_lines(fh: BinaryIO, display: str, limits: ReadLimits) -> Iterator[t
             raise InputError(
                 f"{display}: more than {limits.max_decompressed_bytes / 1e9:.0f} GB of data; stopped reading at line {lineno}"
             )
+        _check_expansion(fh, limits, display, lineno)
         if len(chunk) > cap and not chunk.endswith(b"\n"):
             # Oversized line: skip to its end without keeping it.
             while True:
@@ -287,6 +296,7 @@ def _bounded_lines(fh: BinaryIO, display: str, limits: ReadLimits) -> Iterator[t
                     break
                 if total > limits.max_decompressed_bytes:
                     raise InputError(f"{display}: more than {limits.max_decompressed_bytes / 1e9:.0f} GB of data; stopped reading")
+                _check_expansion(fh, limits, display, lineno)
             yield lineno, None
             continue
         yield lineno, chunk
@@ -388,6 +398,70 @@ def _sniff_text_encoding(sample: bytes) -> str:
     return "utf-8"
 
 
+class _OversizedLine(Exception):
+    """Raised by :class:`_BoundedTextLines` for a line over the size limit (already skipped)."""
+
+
+class _BoundedTextLines:
+    """Text lines for :func:`csv.reader`, never holding more than one article's worth.
+
+    ``csv.reader`` iterated over a file reads a whole physical line first, so a
+    gigabyte without a line break would sit in memory. This iterator reads at
+    most ``cap`` characters of a line; a longer line is skipped to its end in
+    small pieces and reported by raising :class:`_OversizedLine` (the reader
+    starts afresh on the next call). It also stops a compressed file that
+    expands past the limits.
+    """
+
+    def __init__(self, text: io.TextIOWrapper, raw: BinaryIO, limits: ReadLimits, display: str) -> None:
+        self.text = text
+        self.raw = raw
+        self.cap = limits.max_document_bytes
+        self.limits = limits
+        self.display = display
+        self.lineno = 0  # physical lines consumed so far
+
+    def __iter__(self) -> _BoundedTextLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.text.readline(self.cap + 1)
+        if not line:
+            raise StopIteration
+        self.lineno += 1
+        oversized = len(line) > self.cap and not line.endswith(("\n", "\r"))
+        while oversized:
+            more = self.text.readline(1 << 20)
+            self._check_size()
+            if not more or more.endswith(("\n", "\r")):
+                break
+        self._check_size()
+        if oversized:
+            raise _OversizedLine
+        return line
+
+    def _check_size(self) -> None:
+        _check_expansion(self.raw, self.limits, self.display, self.lineno)
+
+
+def _check_expansion(raw: BinaryIO, limits: ReadLimits, display: str, lineno: int) -> None:
+    """Stop reading a ``.gz`` file that expands past the size or ratio limit."""
+    if not isinstance(raw, gzip.GzipFile):
+        return
+    out = raw.tell()
+    if out > limits.max_decompressed_bytes:
+        raise InputError(
+            f"{display}: more than {limits.max_decompressed_bytes / 1e9:.0f} GB of data; stopped reading at line {lineno}"
+        )
+    if limits.max_gzip_ratio and out > limits.gzip_ratio_after_bytes:
+        compressed = max(raw.fileobj.tell(), 1)  # type: ignore[attr-defined]
+        if out / compressed > limits.max_gzip_ratio:
+            raise InputError(
+                f"{display}: compressed data expands {out / compressed:.0f}-fold (limit {limits.max_gzip_ratio:.0f}), "
+                f"a decompression bomb; stopped reading at line {lineno}"
+            )
+
+
 def _read_csv(path: Path, display: str, limits: ReadLimits, clean: bool) -> Iterator[Item]:
     stem = stem_of(path)
     with _open_binary(path) as raw:
@@ -403,7 +477,8 @@ def _read_csv(path: Path, display: str, limits: ReadLimits, clean: bool) -> Iter
     csv.field_size_limit(max(limits.max_document_bytes, 131072))
     with _open_binary(path) as raw:
         text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
-        reader = csv.reader(text)
+        lines = _BoundedTextLines(text, raw, limits, display)
+        reader = csv.reader(lines)
         try:
             header = next(reader)
         except StopIteration:
@@ -411,6 +486,9 @@ def _read_csv(path: Path, display: str, limits: ReadLimits, clean: bool) -> Iter
             return
         except csv.Error as exc:
             yield Diagnostic(display, f"unreadable CSV header ({exc}); skipped", line=1)
+            return
+        except _OversizedLine:
+            yield Diagnostic(display, "header line is over the per-article size limit; skipped", line=1)
             return
         keys = [h.strip() for h in header]
         canon = [k.lower() for k in keys]
@@ -422,13 +500,16 @@ def _read_csv(path: Path, display: str, limits: ReadLimits, clean: bool) -> Iter
             )
             return
         while True:
-            line = reader.line_num + 1
+            line = lines.lineno + 1
             try:
                 values = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
                 yield Diagnostic(display, f"unreadable CSV record ({exc}); skipped", line=line)
+                continue
+            except _OversizedLine:
+                yield Diagnostic(display, "record is over the per-article size limit; skipped", line=lines.lineno)
                 continue
             if not any(v.strip() for v in values):
                 continue
