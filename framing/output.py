@@ -7,6 +7,18 @@ every output with its hash. framing overwrites only files that an earlier
 framing run listed in ``run.json``; other files in the folder are left alone,
 and a file of the same name that framing did not create is refused unless
 ``force=True``.
+
+Tables meant to be opened in a spreadsheet can be written with
+``CsvTable(..., spreadsheet_safe=True)``: a text cell that begins with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so that
+Excel, LibreOffice and Google Sheets show it as text instead of running it as
+a formula (CSV injection). Numbers (``-3.2``) are left as they are. The option
+is off by default, so the tables stay exactly what the text and the analysis
+give; see :func:`spreadsheet_safe_cell`.
+
+References:
+    OWASP Foundation. CSV Injection.
+    https://owasp.org/www-community/attacks/CSV_Injection
 """
 
 from __future__ import annotations
@@ -15,6 +27,7 @@ import csv
 import hashlib
 import io
 import json
+import numbers
 import os
 import re
 from pathlib import Path
@@ -159,18 +172,66 @@ def _sha256(path: Path) -> str:
 
 
 class CsvTable:
-    """Rows written one at a time to a staged CSV file, with a fixed header."""
+    """Rows written one at a time to a staged CSV file, with a fixed header.
 
-    def __init__(self, out: OutputDir, name: str, columns: list[str]) -> None:
+    Args:
+        out: The output folder.
+        name: File name (``terms.csv``).
+        columns: Column names, in order.
+        spreadsheet_safe: Neutralise text cells that a spreadsheet would run
+            as a formula (see :func:`spreadsheet_safe_cell`); numbers are
+            untouched. Off by default.
+    """
+
+    def __init__(self, out: OutputDir, name: str, columns: list[str], *, spreadsheet_safe: bool = False) -> None:
         self.columns = columns
+        self.spreadsheet_safe = spreadsheet_safe
         self._fh = out.open_text(name)
         self._writer = csv.writer(self._fh, lineterminator="\n")
-        self._writer.writerow(columns)
+        self._writer.writerow([spreadsheet_safe_cell(c) for c in columns] if spreadsheet_safe else columns)
         self.rows = 0
 
     def write(self, row: dict[str, Any]) -> None:
-        self._writer.writerow([format_cell(row.get(c)) for c in self.columns])
+        if self.spreadsheet_safe:
+            cells = [_safe(row.get(c)) for c in self.columns]
+        else:
+            cells = [format_cell(row.get(c)) for c in self.columns]
+        self._writer.writerow(cells)
         self.rows += 1
+
+
+#: First characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe_cell(text: str) -> str:
+    """Prefix ``'`` to text a spreadsheet would take for a formula.
+
+    A cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return is prefixed; text that is a plain number (``-3.2``, ``+1e5``) is
+    not, as a spreadsheet reads it as that number and runs nothing.
+
+    Examples:
+        >>> spreadsheet_safe_cell('=HYPERLINK("http://x.example","click")')
+        '\'=HYPERLINK("http://x.example","click")'
+        >>> spreadsheet_safe_cell("-3.2"), spreadsheet_safe_cell("Stepanakert")
+        ('-3.2', 'Stepanakert')
+
+    References:
+        OWASP Foundation. CSV Injection.
+        https://owasp.org/www-community/attacks/CSV_Injection
+    """
+    if text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def _safe(value: Any) -> str:
+    cell = format_cell(value)
+    if isinstance(value, numbers.Number):  # also numpy numbers; bool is a Number too
+        return cell
+    return spreadsheet_safe_cell(cell)
 
 
 class JsonlTable:
