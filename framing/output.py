@@ -213,8 +213,8 @@ def spreadsheet_safe_cell(text: str) -> str:
     not, as a spreadsheet reads it as that number and runs nothing.
 
     Examples:
-        >>> spreadsheet_safe_cell('=HYPERLINK("http://x.example","click")')
-        '\'=HYPERLINK("http://x.example","click")'
+        >>> print(spreadsheet_safe_cell('=HYPERLINK("http://x.example","click")'))
+        '=HYPERLINK("http://x.example","click")
         >>> spreadsheet_safe_cell("-3.2"), spreadsheet_safe_cell("Stepanakert")
         ('-3.2', 'Stepanakert')
 
