@@ -284,7 +284,7 @@ def _bounded_lines(fh: BinaryIO, display: str, limits: ReadLimits) -> Iterator[t
         total += len(chunk)
         if total > limits.max_decompressed_bytes:
             raise InputError(
-                f"{display}: more than {limits.max_decompressed_bytes / 1e9:.0f} GB of data; stopped reading at line {lineno}"
+                f"{display}: more than {_size(limits.max_decompressed_bytes)} of data; stopped reading at line {lineno}"
             )
         _check_expansion(fh, limits, display, lineno)
         if len(chunk) > cap and not chunk.endswith(b"\n"):
@@ -295,11 +295,16 @@ def _bounded_lines(fh: BinaryIO, display: str, limits: ReadLimits) -> Iterator[t
                 if not more or more.endswith(b"\n"):
                     break
                 if total > limits.max_decompressed_bytes:
-                    raise InputError(f"{display}: more than {limits.max_decompressed_bytes / 1e9:.0f} GB of data; stopped reading")
+                    raise InputError(f"{display}: more than {_size(limits.max_decompressed_bytes)} of data; stopped reading at line {lineno}")
                 _check_expansion(fh, limits, display, lineno)
             yield lineno, None
             continue
         yield lineno, chunk
+
+
+def _size(n: float) -> str:
+    """'16 GB', '50 MB', '1.5 MB'."""
+    return f"{n / 1e9:.3g} GB" if n >= 1e9 else f"{n / 1e6:.3g} MB"
 
 
 def _read_jsonl(path: Path, display: str, limits: ReadLimits, clean: bool) -> Iterator[Item]:
@@ -451,7 +456,7 @@ def _check_expansion(raw: BinaryIO, limits: ReadLimits, display: str, lineno: in
     out = raw.tell()
     if out > limits.max_decompressed_bytes:
         raise InputError(
-            f"{display}: more than {limits.max_decompressed_bytes / 1e9:.0f} GB of data; stopped reading at line {lineno}"
+            f"{display}: more than {_size(limits.max_decompressed_bytes)} of data; stopped reading at line {lineno}"
         )
     if limits.max_gzip_ratio and out > limits.gzip_ratio_after_bytes:
         compressed = max(raw.fileobj.tell(), 1)  # type: ignore[attr-defined]
