@@ -293,7 +293,9 @@ def _find_cues(text: str) -> list[_Cue]:
         raw = m.group()
         if not raw.islower():
             continue  # "the United States", "Said Ahmed": a capitalised word is not a cue here
-        if k > 0 and (toks[k - 1].group().lower() in _NOUN_BEFORE or text[m.start() - 2 : m.start()] in ("'s", "’s")):
+        if k > 0 and not text[toks[k - 1].end() : m.start()].strip() and (
+            toks[k - 1].group().lower() in _NOUN_BEFORE or text[m.start() - 2 : m.start()] in ("'s", "’s")
+        ):
             continue  # "his comments", "Rubio's claim", "the report": a noun, not a verb
         w = raw
         if k + 1 < len(toks):
@@ -373,9 +375,15 @@ _AUX_WORDS = re.compile(
 )
 
 
+_OF_ORG = re.compile(
+    r"^\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w.&'’-]*)){0,6}"
+    r"(?:\s+(?:has|have|had|also|then|later|\w+ly))*\s*$"
+)
+
+
 def _links_to_cue(gap: str) -> bool:
     """Between a speaker and its verb: nothing, auxiliaries and adverbs, or an apposition ', ... ,'."""
-    if _AUX_WORDS.match(gap):
+    if _AUX_WORDS.match(gap) or _OF_ORG.match(gap):
         return True
     g = gap.strip()
     return g.startswith(",") and g.endswith(",") and not re.search(r"[.!?;]\s", _ABBREV.sub("", g)) and len(g) < 260
@@ -508,14 +516,89 @@ def _cue_after(ctx: _Ctx) -> Quote | None:
             mention = None
         if mention is None:
             mention = find_speaker_before(text, cue.start, b)
-        if mention is not None and text[b : mention.start].strip(" \t,.!?—–-\"'”’»"):
+        if mention is not None and not _descriptor_only(text[b : mention.start]):
             mention = None  # words between the quote and the speaker: not this quote's attribution
         if mention is None and not between.strip(" \t,.!?—–-\"'”’»"):
             mention = find_speaker_after(text, cue.end, sent[1])  # '"...," said X'
         if mention is not None:
             used.add(cue.start)
             return _make("direct", *content, mention, cue, resolver, "quote, then speaker and verb", text)
-    return None
+        q = _continued_then_cue(ctx, cue, between)
+        if q is not None:
+            return q
+    return _unlisted_verb_after(ctx)
+
+
+_GAP_PUNCT = " \t,.!?—–-\"'”’»"
+_NOT_DESCRIPTORS = frozenset("and but or so while as when because if then that which who".split())
+
+
+def _descriptor_only(gap: str) -> bool:
+    """Between a quote and its speaker: punctuation, or a few lower-case words ('," pollster ')."""
+    g = gap.strip(_GAP_PUNCT)
+    if not g:
+        return True
+    words = g.split()
+    return (
+        len(words) <= 3
+        and gap.lstrip().startswith((",", "”", '"', "’", "'"))
+        and all(w.isalpha() and w.islower() and w not in _NOT_DESCRIPTORS for w in words)
+    )
+
+
+def _continued_then_cue(ctx: _Ctx, cue: _Cue, between: str) -> Quote | None:
+    """'"Many would consider that an embarrassment" if she lost, said David Wasserman.'
+
+    The quote runs on in the writer's words up to a comma, and a cue with its speaker closes
+    the sentence: a mixed quote whose content ends at the comma.
+    """
+    text, s, sent = ctx.doc.text, ctx.s, ctx.sent
+    b = s.outer_end
+    if re.search(r"[.!?;:]\s|[\"“”„«»]", _ABBREV.sub("", between)) or "\n" in between:
+        return None
+    comma = text.rfind(",", b, cue.start)
+    if comma < 0 or len(TOKEN.findall(text[b:comma])) < 2:
+        return None
+    tail = text[cue.end : sent[1]]
+    if not text[comma + 1 : cue.start].strip():
+        mention = find_speaker_after(text, cue.end, sent[1])  # ', said David Wasserman.'
+        if mention is None or len(TOKEN.findall(text[mention.end : sent[1]])) > 8 and "," not in text[mention.end : mention.end + 2]:
+            return None
+    else:
+        mention = find_speaker_before(text, cue.start, comma + 1)  # ', Wasserman said.'
+        if mention is None or text[comma + 1 : mention.start].strip() or len(TOKEN.findall(tail)) > 6:
+            return None
+    ctx.used.add(cue.start)
+    return _make("mixed", s.start, comma, mention, cue, ctx.resolver, "quote run on in paraphrase, then verb and speaker", text)
+
+
+_VERB_AFTER = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:ed|s))\b(?=\s*(?:[.,;:!?]|$|\n|\s(?:on|in|at|to|during|after|before|from|with|"
+    r"about|of|when|while|as|last|this|back|into|via|over)\b))"
+)
+
+
+def _unlisted_verb_after(ctx: _Ctx) -> Quote | None:
+    """'"..., you fucking asshole," Oliver barked.': a name and a verb the table does not list.
+
+    Only right after a quote that ends with a comma, question or exclamation mark inside its
+    marks, the way news copy attributes a quote.
+    """
+    text, s, sent = ctx.doc.text, ctx.s, ctx.sent
+    b = s.outer_end
+    if not re.search(r"[,!?]\W*$", text[s.start : b]) or not text[b : b + 2].strip(" \t") or text[b : b + 1] not in " \t":
+        return None
+    mention = find_speaker_after(text, b, min(sent[1], b + 80))
+    if mention is None or text[b : mention.start].strip() or mention.type not in ("person", "pronoun", "role", "organisation", "anonymous"):
+        return None
+    m = _VERB_AFTER.match(text, mention.end)
+    if m is None or m.group("verb") in _NOT_VERBS:
+        return None
+    cue = _Cue(m.start("verb"), m.end("verb"), m.group("verb"), "", "none")
+    return _make("direct", *ctx.content, mention, cue, ctx.resolver, "quote, then speaker and an unlisted verb", text)
+
+
+_NOT_VERBS = frozenset("is was has does goes its his hers yours ours theirs this thus has as us always perhaps".split())
 
 
 def _cue_before(ctx: _Ctx) -> Quote | None:
@@ -532,7 +615,7 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
         if re.match(r"\s+that\s", between) and not _SENT_END.search(text[cue.end : a]):
             # 'X alleged that the DNC "failed ..."': a mixed quote even if X cannot be found
             if _participle_after_comma(text, cue):
-                mention = _sentence_subject_mention(text, sent[0], cue.start)
+                mention = _participle_subject(ctx, cue)
             else:
                 mention = find_speaker_before(text, cue.start, sent[0])
             mention = _plausible(mention, resolver)
@@ -548,7 +631,7 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
             mention = find_speaker_after(text, cue.end + m_by.end() - 1, a) if m_by else None
         elif _participle_after_comma(text, cue):
             # 'Trump warned against ..., pledging to "bomb ..."': the speaker is the sentence's subject
-            mention = _sentence_subject_mention(text, sent[0], cue.start)
+            mention = _participle_subject(ctx, cue)
         else:
             mention = find_speaker_before(text, cue.start, sent[0])
             if mention is None:
@@ -585,6 +668,31 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
         return _make("mixed", start, _fragment_end(text, s, sent[1]), mention, cue, resolver,
                      "a speaker's noun of speech ('his call for')", text)
     return None
+
+
+def _participle_subject(ctx: _Ctx, cue: _Cue) -> Mention | None:
+    """Who speaks a participle ('adding', 'saying') that hangs on the clause before it.
+
+    '"...," he said, adding: "..."' and '"...," said Mr. Burr, adding that ...': the speaker of
+    the speech verb just before; otherwise the sentence's subject.
+    """
+    text, sent = ctx.doc.text, ctx.sent
+    prev = [c for c in _cues_between(ctx.cues, ctx.cue_starts, max(sent[0], cue.start - 120), cue.start)
+            if c.cls in SPEECH_CLASSES and c.lemma in _INDIRECT]
+    if prev:
+        p = prev[-1]
+        gap = text[p.end : cue.start]
+        if not re.search(r"[.!?;]\s", gap):
+            after = find_speaker_after(text, p.end, cue.start)
+            if after is not None and not text[after.end : cue.start].strip(" ,"):
+                return after  # 'said Mr. Burr, adding'
+            if not gap.strip(" ,") or re.fullmatch(r"[\s,]*(?:\w+\s+){0,4}?(?:before|and|then)?\s*", gap):
+                left = text.rfind("\n", 0, p.start) + 1
+                quote_end = max(text.rfind(ch, left, p.start) for ch in "\"”'’»")
+                before = find_speaker_before(text, p.start, max(sent[0], left, quote_end + 1))
+                if before is not None:
+                    return before  # '"...," he said, adding'
+    return _sentence_subject_mention(text, sent[0], cue.start)
 
 
 def _participle_after_comma(text: str, cue: _Cue) -> bool:
