@@ -87,7 +87,8 @@ def _summary(data: ReportData) -> str:
         first, last = (dates[0], dates[-1]) if dates else ("—", "—")
         rows.append(
             f'<tr><td class="user">{esc(data.shown(outlet))}</td><td class="num">{len(ds)}</td>'
-            f'<td class="num">{sum(d.n_words for d in ds):,}</td><td>{esc(first)}</td><td>{esc(last)}</td></tr>'
+            f'<td class="num">{sum(d.n_words for d in ds):,}</td><td class="date">{esc(first)}</td>'
+            f'<td class="date">{esc(last)}</td></tr>'
         )
     parts = [
         '<section id="summary" aria-labelledby="h-summary"><h2 id="h-summary">The corpus</h2>',
@@ -132,13 +133,12 @@ def _lexicon_table(data: ReportData) -> str:
                 size.append(_plural(lex[key], word))
         rows.append(
             f'<tr><td class="user">{esc(lex.get("pack", lex.get("name", "")))}</td><td>{esc(lex.get("version", ""))}</td>'
-            f'<td>{esc(lex.get("kind", ""))}</td><td>{esc(", ".join(size))}</td>'
-            f'<td class="user">{esc(lex.get("file", ""))}</td></tr>'
+            f'<td>{esc(lex.get("kind", ""))}</td><td>{esc(", ".join(size))}</td></tr>'
         )
     return (
         '<div class="table-wrap"><table><caption class="note">Lexicon packs used: only the words listed in them are counted'
         '</caption><thead><tr><th scope="col">Pack</th><th scope="col">Version</th><th scope="col">Kind</th>'
-        f'<th scope="col">Size</th><th scope="col">File</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        f'<th scope="col">Size</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 
@@ -164,15 +164,17 @@ def _figure(data: ReportData, fig: Figure, index: int) -> str:
     if raw.startswith(_PNG_MAGIC):
         uri = "data:image/png;base64," + base64.b64encode(raw).decode("ascii")
         img = f'<img src="{uri}" alt="{esc(fig.alt or fig.title)}">'
+        head_class = ' class="sr-only"'  # the chart carries its own title
     else:
         img = f'<p class="missing">The chart file {esc(fig.path)} is missing or is not a PNG image.</p>'
+        head_class = ""
     notes = ""
     if fig.how_to_read:
         notes += f"<dt>How to read this</dt><dd>{esc(fig.how_to_read)}</dd>"
     if fig.caveats:
         notes += f"<dt>Caveats</dt><dd>{esc(fig.caveats)}</dd>"
     return (
-        f'<figure class="chart" id="{fid}" aria-labelledby="{fid}-h"><h3 id="{fid}-h">{esc(fig.title)}</h3>{img}'
+        f'<figure class="chart" id="{fid}" aria-labelledby="{fid}-h"><h3 id="{fid}-h"{head_class}>{esc(fig.title)}</h3>{img}'
         f"<figcaption><dl>{notes}</dl></figcaption></figure>"
     )
 
@@ -225,9 +227,9 @@ def _filters(data: ReportData, keys: Keys, info: LexiconInfo, sides: list[str],
         + _select("outlet", "Outlet", outlet_opts)
         + _select("side", "Side", side_opts)
         + _select("concept", "Concept", concept_opts)
-        + '<button type="button" id="f-reset">Show all</button>'
+        + '<span class="buttons"><button type="button" id="f-reset">Show all</button>'
         '<button type="button" id="f-expand">Expand all</button>'
-        '<button type="button" id="f-collapse">Collapse all</button></div>'
+        '<button type="button" id="f-collapse">Collapse all</button></span></div>'
         '<p id="f-status" class="status" role="status" aria-live="polite"></p>'
     )
 
@@ -271,7 +273,8 @@ def _articles(data: ReportData, info: LexiconInfo) -> tuple[str, list[str], Keys
     notes = "".join(f'<p class="missing">{m}</p>' for m in missing)
     section = (
         '<section id="articles" aria-labelledby="h-articles"><h2 id="h-articles">The articles</h2>'
-        f'<div class="toolbar">{_filters(data, keys, info, sides, concept_counts)}{_legend(sides, keys, info)}</div>'
+        f'<div class="toolbar">{_filters(data, keys, info, sides, concept_counts)}</div>'
+        f'<div class="legendbox">{_legend(sides, keys, info)}</div>'
         f"{notes}{body}</section>"
     )
     return section, sides, keys

@@ -15,6 +15,7 @@ from .labels import (
     VOICES,
     LexiconInfo,
     side_name,
+    side_usage,
 )
 from .spans import Span, esc, render_spans
 
@@ -104,7 +105,7 @@ def term_span(row: dict[str, Any], tip_id: str, keys: Keys, info: LexiconInfo) -
     concept_key = keys.concepts.get((pack, concept), "")
     label = info.concept_label(pack, concept)
     weight = _str(row.get("weight"))
-    side_text = esc(side_name(side, info.side_labels)) + (f" · {esc(weight)} signal" if weight else "")
+    side_text = esc(side_usage(side, info.side_labels)) + (f" · {esc(weight)} signal" if weight else "")
     voice = _str(row.get("voice"))
     marker = _str(row.get("distancing"))
     note = info.note(pack, concept, _str(row.get("term")))
@@ -159,7 +160,7 @@ def scare_span(row: dict[str, Any], tip_id: str, keys: Keys, info: LexiconInfo) 
     lines = [
         ("Scare quotes", esc(_str(row.get("reason")) or "quotation marks the outlet uses to keep its distance")),
         ("Term", esc(info.concept_label(pack, concept)) if concept else ""),
-        ("Side", esc(side_name(side, info.side_labels)) if side else ""),
+        ("Side", esc(side_usage(side, info.side_labels)) if side else ""),
         ("Distancing", f"marked by “{esc(marker)}”" if marker else ""),
     ]
     attrs, more = _ann_attrs("ann scare", keys.sides.get(side, ""), keys.concepts.get((pack, concept), ""), tip_id)

@@ -28,14 +28,15 @@ SIDE_COLOURS: dict[str, str] = {
 #: Colours of further sides a user's pack declares, in legend order (as in the charts).
 EXTRA_SIDE_COLOURS: tuple[str, ...] = ("#56B4E9", "#555555", "#CCCCCC")
 
+#: Short names of the sides (legend, chips, speakers' sides).
 SIDE_NAMES: dict[str, str] = {
     "armenian": "Armenian",
     "azerbaijani": "Azerbaijani",
-    "russian": "Russian / Soviet-era",
+    "russian": "Russian",
     "ukrainian": "Ukrainian",
-    "international": "International / wire",
-    "neutral": "Neutral / shared",
-    "unknown": "Unknown side",
+    "international": "International",
+    "neutral": "Neutral",
+    "unknown": "Unknown",
 }
 
 VOICES: dict[str, str] = {
@@ -86,12 +87,21 @@ def side_colours(sides: list[str]) -> dict[str, str]:
 
 
 def side_name(side: str, declared: dict[str, str] | None = None) -> str:
-    """A readable name for ``side``: ours, else the pack's label, else the id."""
+    """A short readable name for ``side``: ours, else the pack's label, else the id."""
     if side in SIDE_NAMES:
         return SIDE_NAMES[side]
     if declared and declared.get(side):
         return declared[side]
     return side.replace("_", " ").replace("-", " ").strip().capitalize() or "(none)"
+
+
+def side_usage(side: str, declared: dict[str, str] | None = None) -> str:
+    """What a term of ``side`` signals: the pack's label ("Azerbaijani usage"), else the short name."""
+    if declared and declared.get(side):
+        return declared[side]
+    if side == "neutral":
+        return "Neutral (shared by several sides)"
+    return side_name(side, declared)
 
 
 def tint(colour: str, alpha: float = 0.3) -> str:
