@@ -122,11 +122,18 @@ class TermMatcher:
 
     def find(self, text: str) -> list[TermHit]:
         """All hits in ``text``, sorted by position then pack."""
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[list[TermHit], list[str]]:
+        """All hits in ``text`` (as :meth:`find`), and the folded word tokens of ``text``.
+
+        The tokens let a caller ask "does this word occur?" without tokenising the text again.
+        """
         # Words and separators are listed at C speed; the trie is walked only from words
         # that can start a term, and character offsets are computed only there.
         toks = TOKEN.findall(text)
         if not toks:
-            return []
+            return [], []
         root = self._root
         cache = self._fold_cache
         if len(cache) > 100_000:
@@ -135,7 +142,7 @@ class TermMatcher:
         keys = [cache.get(t) or cache.setdefault(t, fold(t, diacritics)) for t in toks]
         cands = [i for i, k in enumerate(keys) if k in root]
         if not cands:
-            return []
+            return [], keys
         seps = TOKEN.split(text)  # seps[k] precedes toks[k]; len(seps) == len(toks) + 1
         n = len(toks)
         n_packs = len(self.packs)
@@ -173,7 +180,7 @@ class TermMatcher:
             if any(best):
                 self._emit(text, spans, best, free, hits)
         hits.sort(key=lambda h: (h.start, h.pack))
-        return hits
+        return hits, keys
 
     def _emit(
         self, text: str, spans: list[tuple[int, int]], best: list[tuple[int, _Entry] | None],

@@ -133,10 +133,10 @@ class Document:
         return count_words(self.text)
 
 
-_TOKEN = re.compile(r"\S+")
-_SYMBOL_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
+# From the first letter or digit of a token to the token's end: one match per counted token.
+_WORD_TOKEN = re.compile(r"[^\W_]\S*")
 
 
 def count_words(text: str) -> int:
     """Count whitespace-separated tokens that contain at least one letter or digit."""
-    return len(_TOKEN.findall(text)) - len(_SYMBOL_TOKEN.findall(text))
+    return len(_WORD_TOKEN.findall(text))

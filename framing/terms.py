@@ -97,8 +97,8 @@ def find_terms(doc: Document, matcher: TermMatcher, spans: list[QuoteSpan] | Non
     """Term hits of ``doc`` with voice and distancing, packs outside their scope dropped."""
     if spans is None:
         spans = quote_spans(doc)
-    hits = matcher.find(doc.text)
-    hits = _in_scope(doc, hits, matcher)
+    hits, keys = matcher.scan(doc.text)
+    hits = _in_scope(doc, hits, matcher, keys)
     markers = [h for h in hits if h.role in ("marker", "hedge")]
     marker_ends = [m.end for m in markers]
     index = SpanIndex(spans)
@@ -118,11 +118,14 @@ def find_terms(doc: Document, matcher: TermMatcher, spans: list[QuoteSpan] | Non
     return records
 
 
-def _in_scope(doc: Document, hits: list[TermHit], matcher: TermMatcher) -> list[TermHit]:
+def _in_scope(doc: Document, hits: list[TermHit], matcher: TermMatcher, keys: list[str] | None = None) -> list[TermHit]:
     scoped = {p.name: p.scope for p in matcher.packs if getattr(p, "scope", ())}
     if not scoped:
         return hits
-    present = {fold(t) for t in TOKEN.findall(doc.text)}
+    if keys is not None and not matcher.diacritics:
+        present = set(keys)  # the matcher's tokens, folded as fold(t) folds them
+    else:
+        present = {fold(t) for t in set(TOKEN.findall(doc.text))}  # each distinct token folded once
     keep = {name for name, scope in scoped.items() if any(fold(s) in present for s in scope)}
     return [h for h in hits if h.pack not in scoped or h.pack in keep]
 
@@ -191,7 +194,7 @@ def quote_span_rows(doc: Document, spans: list[QuoteSpan], records: list[TermRec
         gov = inside[0].hit if len(inside) == 1 or (inside and s.kind != "speech") else None
         marker = None
         k = bisect_right(marker_ends, s.open_at) - 1
-        if k >= 0 and not TOKEN.findall(doc.text[markers[k].end : s.open_at]):
+        if k >= 0 and not TOKEN.search(doc.text, markers[k].end, s.open_at):  # no word in between (no slice copy)
             marker = markers[k]
         rows.append(
             {

@@ -113,12 +113,23 @@ def _covered(intervals: list[tuple[int, int]], a: int, b: int) -> int:
     return total
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 @dataclass(frozen=True, slots=True)
 class GroupFinder:
-    """Finds the actor groups named in a sentence ("the Kremlin" → russia)."""
+    """Finds the actor groups named in a sentence ("the Kremlin" → russia).
+
+    ``first_words`` holds the leading word (run of ``\\w``) of every term. A
+    term can only match where the text has that very word (the pattern's
+    boundaries forbid a word character on either side of it), so a sentence
+    without any of them is skipped without running the large pattern; None
+    when some term does not start with a word character.
+    """
 
     pattern: re.Pattern[str] | None
     by_term: dict[str, tuple[str, str]]
+    first_words: frozenset[str] | None = None
 
     @classmethod
     def from_actors(cls, actors: Actors) -> GroupFinder:
@@ -131,11 +142,15 @@ class GroupFinder:
         if not by_term:
             return cls(None, {})
         alts = "|".join(re.escape(t) for t in sorted(by_term, key=lambda t: (-len(t), t)))
-        return cls(re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), by_term)
+        firsts = [_WORD_RUN.match(t) for t in by_term]
+        first_words = frozenset(m.group(0) for m in firsts if m) if all(firsts) else None
+        return cls(re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), by_term, first_words)
 
     def groups_in(self, text: str) -> list[tuple[str, str]]:
         """(group id, side) of each group named in ``text``, once each, in order of first mention."""
         if self.pattern is None:
+            return []
+        if self.first_words is not None and self.first_words.isdisjoint(_WORD_RUN.findall(text)):
             return []
         seen: dict[str, str] = {}
         for m in self.pattern.finditer(text):
