@@ -236,6 +236,13 @@ def _no_overlaps(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
+def _opens_sentence(text: str, sent_starts: list[int], at: int) -> bool:
+    """Does the quote opening at ``at`` start its sentence (a quoted sentence can float; a
+    fragment inside someone else's clause cannot)?"""
+    i = bisect_right(sent_starts, at) - 1
+    return i < 0 or not re.search(r"[^\W\d_]", text[sent_starts[i] : at])
+
+
 def _continues(text: str, prev: Quote, q: Quote, paras_apart: int) -> bool:
     """Does quote ``q`` (with no attribution of its own) go on with the speaker's quote before it?
 
@@ -453,7 +460,7 @@ def _attribute_span(
             return _make_colon(content, mention, colon, resolver, text, "a name and a colon")
     # 6. 'Sanders credited the victory to "a closed primary"': a quote inside a sentence whose
     #    subject is a speaker, with a verb the table does not know.
-    if head and not head.endswith((":", ",")) and not text[s.outer_end : sent[1]].strip(" .,;!?\"'”’»"):
+    if head and not head.endswith((":", ",")):
         mention = _sentence_subject_mention(text, sent[0], a)
         verb = _first_verb_after(text, mention.end, a) if mention is not None else None
         if mention is not None and verb is not None and mention.type in ("person", "organisation", "role", "pronoun"):
