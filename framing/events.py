@@ -1,0 +1,261 @@
+"""Same-event grouping: which articles report the same event.
+
+Documents whose manifest gives an ``event`` form one group per event, exactly
+as written, and are never merged with other documents. The remaining
+documents are grouped by what they say and when: two documents are linked
+when the cosine similarity of their TF-IDF vectors reaches ``threshold`` and
+their dates lie at most ``window_days`` apart (a document without a date may
+link to any date). Linked documents form candidate groups (connected
+components); with ``linkage="average"`` (the default) each candidate group is
+split further by average-linkage clustering at the same threshold, so one
+chance link does not chain two stories together.
+
+Group ids are deterministic: ``cluster-1``, ``cluster-2`` … for groups of two
+or more documents and ``single-1`` … for documents left alone, numbered by the
+group's first date (undated last) and then its first document id.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+from scipy.cluster.hierarchy import fcluster
+from scipy.cluster.hierarchy import linkage as hier_linkage
+from scipy.sparse import coo_matrix, csr_matrix
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .distinctive import TermAnalyzer
+from .errors import InputError
+
+log = logging.getLogger(__name__)
+
+__all__ = ["EVENT_COLUMNS", "SUMMARY_COLUMNS", "event_summary", "group_events"]
+
+EVENT_COLUMNS = ["doc_id", "outlet", "date", "event", "event_source", "top_terms", "n_docs", "n_outlets"]
+SUMMARY_COLUMNS = ["event", "event_source", "n_docs", "n_outlets", "outlets", "first_date", "last_date", "top_terms"]
+LINKAGES = ("average", "single", "complete")
+# Rows of the similarity matrix computed at once (rows x documents floats in memory).
+_BLOCK_CELLS = 4_000_000
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def _days(dates: pd.Series) -> np.ndarray:
+    """Calendar day number of each date (``NaN`` when missing or unreadable)."""
+    parsed = pd.to_datetime(dates.map(_text).replace("", None), errors="coerce", format="ISO8601", utc=True)
+    days = (parsed.dt.tz_localize(None).dt.normalize() - pd.Timestamp("1970-01-01")).dt.days
+    return days.to_numpy(dtype=float)
+
+
+def _links(X, days: np.ndarray, threshold: float, window_days: float) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) similar enough and close enough in time."""
+    n = X.shape[0]
+    block = max(1, _BLOCK_CELLS // max(1, n))
+    rows_out, cols_out = [], []
+    XT = X.T.tocsc()
+    for lo in range(0, n, block):
+        hi = min(n, lo + block)
+        sims = np.asarray((X[lo:hi] @ XT).todense())
+        r, c = np.nonzero(sims >= threshold)
+        gi = r + lo
+        keep = gi < c
+        gi, c = gi[keep], c[keep]
+        di, dj = days[gi], days[c]
+        near = np.isnan(di) | np.isnan(dj) | (np.abs(di - dj) <= window_days)
+        rows_out.append(gi[near])
+        cols_out.append(c[near])
+    if not rows_out:
+        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
+    return np.concatenate(rows_out), np.concatenate(cols_out)
+
+
+def _split(X, days: np.ndarray, members: np.ndarray, threshold: float, window_days: float, method: str) -> list[np.ndarray]:
+    """Split one candidate group by hierarchical clustering; pairs too far apart in time count as dissimilar."""
+    sub = X[members]
+    sims = np.asarray((sub @ sub.T).todense())
+    d = days[members]
+    far = ~(np.isnan(d[:, None]) | np.isnan(d[None, :]) | (np.abs(d[:, None] - d[None, :]) <= window_days))
+    dist = np.clip(1.0 - sims, 0.0, 1.0)
+    dist[far] = 1.0
+    np.fill_diagonal(dist, 0.0)
+    dist = (dist + dist.T) / 2.0
+    tree = hier_linkage(squareform(dist, checks=False), method=method)
+    # A merge at distance <= 1 - threshold keeps documents together (small tolerance for rounding).
+    labels = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
+    return [members[labels == k] for k in np.unique(labels)]
+
+
+def group_events(
+    docs: pd.DataFrame,
+    texts: Mapping[str, str],
+    *,
+    threshold: float = 0.2,
+    window_days: float = 3,
+    linkage: str = "average",
+    n_top_terms: int = 5,
+) -> pd.DataFrame:
+    """Group documents that report the same event.
+
+    Args:
+        docs: One row per document with ``doc_id`` and optionally ``outlet``, ``date`` (ISO 8601)
+            and ``event`` (the manifest's event; empty or missing = unknown).
+        texts: Document id → cleaned text (a missing text counts as empty).
+        threshold: Least cosine similarity of TF-IDF vectors for two documents to be grouped.
+        window_days: Largest distance in calendar days between the dates of grouped documents.
+        linkage: ``"average"`` (default), ``"complete"`` or ``"single"`` (connected components only).
+        n_top_terms: Number of terms in ``top_terms``.
+
+    Returns:
+        One row per document with :data:`EVENT_COLUMNS`: ``event`` (the manifest's event, or
+        ``cluster-N`` / ``single-N``), ``event_source`` (manifest | cluster | single),
+        ``top_terms`` of the group (highest mean TF-IDF), ``n_docs`` and ``n_outlets`` of the group.
+        Rows are ordered by group (first date, then first document id) and by date and id within.
+
+    Raises:
+        InputError: ``docs`` without ``doc_id``, duplicate ids, or an option out of range.
+
+    References:
+        Manning, C. D., Raghavan, P. & Schütze, H. (2008). *Introduction to Information
+        Retrieval*, ch. 6 (tf-idf, cosine) and ch. 17 (hierarchical clustering).
+        Allan, J. (ed.) (2002). *Topic Detection and Tracking: Event-based Information
+        Organization*. Kluwer (time windows for event detection).
+    """
+    if "doc_id" not in docs.columns:
+        raise InputError("docs: a doc_id column is needed")
+    if not 0.0 < threshold <= 1.0:
+        raise InputError(f"threshold={threshold!r}: must lie in (0, 1]")
+    if window_days < 0:
+        raise InputError(f"window_days={window_days!r}: must not be negative")
+    if linkage not in LINKAGES:
+        raise InputError(f"linkage={linkage!r}: use one of {', '.join(LINKAGES)}")
+    if n_top_terms < 0:
+        raise InputError(f"n_top_terms={n_top_terms!r}: must not be negative")
+    ids = [_text(d) for d in docs["doc_id"]]
+    if len(set(ids)) != len(ids):
+        dup = sorted({d for d in ids if ids.count(d) > 1})[0]
+        raise InputError(f"docs: doc_id {dup!r} appears more than once")
+    n = len(ids)
+    outlets = [_text(o) for o in docs["outlet"]] if "outlet" in docs.columns else [""] * n
+    dates = [_text(d) for d in docs["date"]] if "date" in docs.columns else [""] * n
+    events = [_text(e) for e in docs["event"]] if "event" in docs.columns else [""] * n
+    if n == 0:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in EVENT_COLUMNS})
+    days = _days(pd.Series(dates))
+    X, vocab = _tfidf([texts.get(d, "") or "" for d in ids])
+
+    groups: list[tuple[str, np.ndarray]] = []  # (source, member indices)
+    manifest: dict[str, list[int]] = {}
+    free = []
+    for i, e in enumerate(events):
+        if e:
+            manifest.setdefault(e, []).append(i)
+        else:
+            free.append(i)
+    for e in sorted(manifest):
+        groups.append(("manifest:" + e, np.array(manifest[e])))
+    if free:
+        free_idx = np.array(free)
+        Xf = X[free_idx]
+        r, c = _links(Xf, days[free_idx], threshold, window_days)
+        graph = coo_matrix((np.ones(len(r)), (r, c)), shape=(len(free), len(free)))
+        _, comp = connected_components(graph, directed=False)
+        for k in np.unique(comp):
+            members = np.nonzero(comp == k)[0]
+            parts = (
+                _split(Xf, days[free_idx], members, threshold, window_days, linkage)
+                if linkage != "single" and len(members) > 2
+                else [members]
+            )
+            for part in parts:
+                source = "cluster" if len(part) > 1 else "single"
+                groups.append((source, free_idx[part]))
+
+    def order(group: tuple[str, np.ndarray]) -> tuple[float, str]:
+        d = days[group[1]]
+        first = float(np.nanmin(d)) if not np.all(np.isnan(d)) else math.inf
+        return (first, min(ids[i] for i in group[1]))
+
+    rows = []
+    numbers = {"cluster": 0, "single": 0}
+    for source, members in sorted(groups, key=order):
+        if source.startswith("manifest:"):
+            name, source = source[len("manifest:"):], "manifest"
+        else:
+            numbers[source] += 1
+            name = f"{source}-{numbers[source]}"
+        top = _top_terms(X, vocab, members, n_top_terms)
+        n_out = len({outlets[i] for i in members if outlets[i]})
+        for i in sorted(members, key=lambda i: (math.inf if np.isnan(days[i]) else days[i], ids[i])):
+            rows.append(
+                {
+                    "doc_id": ids[i], "outlet": outlets[i], "date": dates[i], "event": name,
+                    "event_source": source, "top_terms": top, "n_docs": len(members), "n_outlets": n_out,
+                }
+            )
+    log.info("events: %d documents in %d groups", n, len(groups))
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+def _tfidf(texts: list[str]):
+    """Row-normalised TF-IDF matrix of the texts and its vocabulary (empty if no text has a word)."""
+    vec = TfidfVectorizer(analyzer=TermAnalyzer(ngram_range=(1, 1)), lowercase=False, sublinear_tf=True)
+    try:
+        X = vec.fit_transform(texts).tocsr()
+    except ValueError:  # no word in any text
+        return csr_matrix((len(texts), 0)), np.array([], dtype=object)
+    return X, vec.get_feature_names_out()
+
+
+def _top_terms(X, vocab: np.ndarray, members: np.ndarray, k: int) -> str:
+    if k == 0 or len(vocab) == 0:
+        return ""
+    weights = np.asarray(X[members].mean(axis=0)).ravel()
+    nonzero = np.nonzero(weights > 0)[0]
+    best = sorted(nonzero, key=lambda j: (-weights[j], vocab[j]))[:k]
+    return ", ".join(str(vocab[j]) for j in best)
+
+
+def event_summary(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per event group of :func:`group_events`' output.
+
+    Args:
+        events: The table returned by :func:`group_events`.
+
+    Returns:
+        :data:`SUMMARY_COLUMNS`: ``event``, ``event_source``, ``n_docs``, ``n_outlets``,
+        ``outlets`` (sorted, ``"; "``-separated), ``first_date`` and ``last_date`` (as written
+        in the documents; empty when no document of the group has a date) and ``top_terms``,
+        in the order of the groups in ``events``.
+    """
+    missing = [c for c in ("doc_id", "event") if c not in events.columns]
+    if missing:
+        raise InputError(f"events: missing column(s) {', '.join(missing)}; pass the table from group_events")
+    rows = []
+    for name, g in events.groupby("event", sort=False):
+        dates = g["date"].map(_text) if "date" in g.columns else pd.Series([""] * len(g))
+        days = _days(dates)
+        dated = [(d, s) for d, s in zip(days, dates, strict=True) if not np.isnan(d)]
+        outlets = sorted({_text(o) for o in g.get("outlet", pd.Series(dtype=object)) if _text(o)})
+        rows.append(
+            {
+                "event": name,
+                "event_source": g["event_source"].iloc[0] if "event_source" in g.columns else "",
+                "n_docs": len(g),
+                "n_outlets": len(outlets),
+                "outlets": "; ".join(outlets),
+                "first_date": min(dated)[1] if dated else "",
+                "last_date": max(dated)[1] if dated else "",
+                "top_terms": g["top_terms"].iloc[0] if "top_terms" in g.columns else "",
+            }
+        )
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
