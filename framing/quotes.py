@@ -617,6 +617,8 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
     before = [c for c in _cues_between(cues, cue_starts, sent[0], a) if c.start not in used]
     # 'Cruz said he's certain Rubio will continue to be "..."': the outermost speech verb speaks
     outer = [c for c in before[:-1] if c.cls in SPEECH_CLASSES and c.lemma in _INDIRECT]
+    if before and _participle_after_comma(text, before[-1]) and text[before[-1].start - 2 : before[-1].start] == ", ":
+        outer = []  # 'Trump has indicated he would ..., vowing to "open up" libel laws': the participle
     for cue in [*outer[:1], *reversed(before[-2:])]:
         between = text[cue.end : a]
         if re.match(r"\s+that\s", between) and not _SENT_END.search(text[cue.end : a]):
