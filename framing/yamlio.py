@@ -3,7 +3,8 @@
 Values come back as plain Python objects, but every mapping remembers the line
 it started on and the line of each key, so errors can say ``file:line``.
 Anchors and aliases are refused (a YAML "billion laughs" file cannot expand),
-and so are tags and files larger than :data:`MAX_YAML_BYTES`.
+and so are tags, nesting deeper than :data:`MAX_YAML_DEPTH` and files larger
+than :data:`MAX_YAML_BYTES`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import yaml
 from .errors import located
 
 MAX_YAML_BYTES = 5 * 1024 * 1024
+#: Deepest nesting of lists and mappings accepted (real manifests and lexicons use about 6).
+MAX_YAML_DEPTH = 100
 
 
 class LineDict(dict):  # type: ignore[type-arg]
@@ -73,7 +76,7 @@ def read_yaml(path: Path | str, *, display: str | None = None, max_bytes: int = 
 def parse_yaml(text: str, *, name: str) -> Any:
     """Parse YAML text; see :func:`read_yaml`."""
     try:
-        node = _compose(text)
+        node = _compose(text, name)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -86,17 +89,34 @@ def parse_yaml(text: str, *, name: str) -> Any:
     return _build(node, name, set())
 
 
-def _compose(text: str) -> yaml.Node | None:
+def _compose(text: str, name: str) -> yaml.Node | None:
     """Compose with libyaml when PyYAML has it (ten times faster on the bundled
     lexicons, which every run reads); on an error, parse again in pure Python,
-    whose messages name the offending character."""
+    whose messages name the offending character. The nesting depth is checked
+    first, on the flat event stream: PyYAML composes nodes recursively, and
+    ``[[[[...`` nested 100,000 deep crashes the interpreter (libyaml) or
+    exhausts Python's recursion limit."""
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         try:
+            _check_depth(text, name, fast)
             return yaml.compose(text, Loader=fast)
         except yaml.YAMLError:
             pass
+    _check_depth(text, name, yaml.SafeLoader)
     return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _check_depth(text: str, name: str, loader: type) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise YamlProblem(located(name, line, f"lists or mappings nested more than {MAX_YAML_DEPTH} deep"))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 _SCALAR = yaml.SafeLoader("")
