@@ -518,14 +518,14 @@ def _cue_after(ctx: _Ctx) -> Quote | None:
         if re.search(r"[.!?]\s", _ABBREV.sub("", between)) and not between.strip().startswith((",", "”", '"')):
             continue
         # '"...," Deborah Tamargo, the chairwoman of ..., recalled': the name right after the quote
-        mention = find_speaker_after(text, b, cue.start) if between.strip(" ,") else None
+        mention = find_speaker_after(text, b, cue.start) if between.strip(" ,\u00a0") else None
         if mention is not None and not _links_to_cue(text[mention.end : cue.start]):
             mention = None
         if mention is None:
             mention = find_speaker_before(text, cue.start, b)
         if mention is not None and not _descriptor_only(text[b : mention.start]):
             mention = None  # words between the quote and the speaker: not this quote's attribution
-        if mention is None and not between.strip(" \t,.!?—–-\"'”’»"):
+        if mention is None and not between.strip(_GAP_PUNCT):
             mention = find_speaker_after(text, cue.end, sent[1])  # '"...," said X'
         if mention is not None:
             used.add(cue.start)
@@ -536,7 +536,7 @@ def _cue_after(ctx: _Ctx) -> Quote | None:
     return _unlisted_verb_after(ctx)
 
 
-_GAP_PUNCT = " \t,.!?—–-\"'”’»"
+_GAP_PUNCT = " \t\u00a0,.!?—–-\"'”’»"
 _NOT_DESCRIPTORS = frozenset("and but or so while as when because if then that which who".split())
 
 
@@ -646,7 +646,7 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
             if mention is None:
                 after = find_speaker_after(text, cue.end, a)
                 # only 'said Name: "..."', where the quote follows the name at once
-                if after is not None and not text[after.end : a].strip(" \t,:—–-"):
+                if after is not None and not text[after.end : a].strip(" \t\u00a0,:—–-"):
                     mention = after
         if mention is None:
             continue
