@@ -30,12 +30,16 @@ class Row:
         values: Category → value (a share for stacked rows).
         note: Text written right of the plot area (the n behind the row).
         heading: A group heading: bold label, no bar.
+        values2: A second bar drawn just under the first (same label).
+        note2: The n of the second bar.
     """
 
     label: str
     values: Mapping[str, float] = field(default_factory=dict)
     note: str = ""
     heading: bool = False
+    values2: Mapping[str, float] | None = None
+    note2: str = ""
 
 
 def require_columns(table: pd.DataFrame | None, columns: Iterable[str], name: str) -> pd.DataFrame:
@@ -66,10 +70,10 @@ def with_axes(height: Callable[[], float] | float, ax: Axes | None, *, width: fl
     return new_axes(h, width=width)
 
 
-def label_height(label: str) -> float:
-    """Height of a row in row units: one for a one-line label, more for wrapped ones."""
+def label_height(label: str, *, paired: bool = False) -> float:
+    """Height of a row in row units: one for a one-line label, more for wrapped or paired rows."""
     lines = label.count("\n") + 1
-    return max(1.0, 0.55 * lines + 0.3)
+    return max(1.35 if paired else 1.0, 0.55 * lines + 0.3)
 
 
 def row_positions(rows: Sequence[Row]) -> list[float]:
@@ -82,7 +86,7 @@ def row_positions(rows: Sequence[Row]) -> list[float]:
     y = 0.0
     prev = 0.0
     for i, r in enumerate(rows):
-        h = label_height(r.label)
+        h = label_height(r.label, paired=r.values2 is not None)
         if i > 0:
             y += (prev + h) / 2 + (0.35 if r.heading else 0.0)
         ys.append(y)
@@ -96,8 +100,24 @@ def span_height(ys: Sequence[float], *, extra: float = 1.6) -> float:
 
 
 def set_title(ax: Axes, text: str, *, width: int = 56, **kw: Any) -> None:
-    """A left-aligned bold title, wrapped so that it never runs past the figure."""
-    ax.set_title(wrap(text, width, max_lines=2), **kw)
+    """A bold title, wrapped so that it never runs past the figure.
+
+    On a figure of its own the title is the figure's, aligned with its left edge
+    (long outlet names cannot push it off the page); on a shared figure it is
+    the Axes' title.
+    """
+    fig = ax.figure
+    if len(fig.axes) == 1 and getattr(fig, "_suptitle", None) is None:
+        fig.suptitle(wrap(text, 70, max_lines=2), x=0.01, ha="left", fontsize=11, fontweight="bold")
+    else:
+        ax.set_title(wrap(text, width, max_lines=2), **kw)
+
+
+def chart_title(ax: Axes) -> str:
+    """The title of the chart drawn on ``ax`` (figure title or Axes title), on one line."""
+    fig = ax.figure
+    sup = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) is not None else ""
+    return " ".join((sup or ax.get_title(loc="left") or ax.get_title()).split())
 
 
 def set_row_labels(ax: Axes, rows: Sequence[Row], ys: Sequence[float]) -> None:
@@ -154,25 +174,34 @@ def stacked_shares(
     ys = row_positions(rows)
     ax = with_axes(lambda: span_height(ys, extra=1.7), ax)
     with chart_style():
-        bar_rows = [(y, r) for y, r in zip(ys, rows, strict=True) if not r.heading]
-        left = [0.0] * len(bar_rows)
+        # (y, values, note, height) of every bar; paired rows give two thinner bars.
+        bars: list[tuple[float, Mapping[str, float], str, float]] = []
+        for y, r in zip(ys, rows, strict=True):
+            if r.heading:
+                continue
+            if r.values2 is None:
+                bars.append((y, r.values, r.note, 0.72))
+            else:
+                bars += [(y - 0.24, r.values, r.note, 0.44), (y + 0.24, r.values2, r.note2, 0.44)]
+        small = any(h < 0.5 for *_, h in bars)
+        left = [0.0] * len(bars)
         for cat in categories:
             widths = []
-            for _y, r in bar_rows:
-                v = r.values.get(cat, 0.0)
+            for _y, vals, _n, _h in bars:
+                v = vals.get(cat, 0.0)
                 widths.append(0.0 if is_nan(v) else float(v))
             cont = ax.barh(
-                [y for y, _ in bar_rows], widths, left=left, height=0.72, color=colors[cat],
+                [b[0] for b in bars], widths, left=left, height=[b[3] for b in bars], color=colors[cat],
                 edgecolor="white", linewidth=0.6, label=labels.get(cat, cat),
                 hatch=(hatches or {}).get(cat),
             )
             for patch, w, lft in zip(cont.patches, widths, left, strict=True):
-                if w >= min_label:
+                if w >= (min_label * 1.4 if small else min_label):
                     ax.text(lft + w / 2, patch.get_y() + patch.get_height() / 2, f"{w * 100:.0f}%",
-                            ha="center", va="center", fontsize=7, color=text_color_on(colors[cat]))
+                            ha="center", va="center", fontsize=6.5 if small else 7, color=text_color_on(colors[cat]))
             left = [a + b for a, b in zip(left, widths, strict=True)]
-        for y, r in bar_rows:
-            note_right(ax, y, r.note)
+        for y, _v, note, _h in bars:
+            note_right(ax, y, note)
         set_row_labels(ax, rows, ys)
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(PercentFormatter(1.0))
@@ -191,9 +220,37 @@ def row_count(rows: Sequence[Row]) -> int:
     return sum(1 for r in rows if not r.heading)
 
 
-def cap_groups(n_groups: int, per_group: int, *, max_rows: int = 64, at_least: int = 2) -> int:
-    """How many groups of ``per_group`` rows (plus a heading) fit into ``max_rows``."""
-    return max(at_least, min(n_groups, max_rows // max(per_group + 1, 1)))
+#: Most row units a grouped chart shows (about 8 inches at :data:`ROW`).
+MAX_UNITS = 27.0
+
+
+def take_groups(groups: Sequence[list[Row]], *, max_units: float = MAX_UNITS, at_least: int = 2) -> list[Row]:
+    """Whole groups of rows (heading first), in order, while they fit into ``max_units``."""
+    out: list[Row] = []
+    for i, g in enumerate(groups):
+        trial = out + g
+        ys = row_positions(trial)
+        if i >= at_least and ys and ys[-1] + 1 > max_units:
+            break
+        out = trial
+    return out
+
+
+def page_groups(groups: Sequence[list[Row]], *, max_units: float = MAX_UNITS) -> list[list[int]]:
+    """Indices of ``groups`` per page: consecutive groups that fit into ``max_units`` (one at least)."""
+    pages: list[list[int]] = []
+    current: list[int] = []
+    rows: list[Row] = []
+    for i, g in enumerate(groups):
+        ys = row_positions(rows + g)
+        if current and ys[-1] + 1 > max_units:
+            pages.append(current)
+            current, rows = [], []
+        current.append(i)
+        rows = rows + g
+    if current:
+        pages.append(current)
+    return pages
 
 
 def fig_height_for(n_rows: int, *, per_row: float = ROW, extra: float = 1.6) -> float:

@@ -82,7 +82,7 @@ def plot_event_coverage(
         raise EmptyChartError("events: no articles")
     n_ev, n_out = table.shape
     cmap = LinearSegmentedColormap.from_list("coverage", ["#F7F7F7", "#3A5A78"])
-    ax = with_axes(lambda: 2.2 + 0.36 * n_ev + 0.06 * max(len(shown(str(o), aliases)) for o in table.columns), ax)
+    ax = with_axes(lambda: 1.5 + 0.3 * n_ev + 0.05 * min(20, max(len(shown(str(o), aliases)) for o in table.columns)), ax)
     with chart_style():
         data = table.to_numpy(dtype=float)
         shown_data = np.ma.masked_where(data == 0, data)
@@ -102,9 +102,11 @@ def plot_event_coverage(
         for y, r in zip(ys, rows, strict=True):
             note_right(ax, y, r.note)
         ax.set_xticks([j + 0.5 for j in range(n_out)])
-        ax.set_xticklabels([wrap(shown(str(o), aliases), 18, max_lines=2) for o in table.columns],
-                           rotation=35 if n_out > 4 else 0, ha="left" if n_out > 4 else "center",
-                           rotation_mode="anchor", va="bottom" if n_out > 4 else "baseline")
+        if n_out > 4:
+            ax.set_xticklabels([wrap(shown(str(o), aliases), 26, max_lines=1) for o in table.columns],
+                               rotation=50 if n_out > 8 else 35, ha="left", va="bottom", rotation_mode="anchor")
+        else:
+            ax.set_xticklabels([wrap(shown(str(o), aliases), 18, max_lines=2) for o in table.columns])
         ax.set_xlim(0, n_out)
         ax.xaxis.tick_top()
         ax.tick_params(length=0)
@@ -166,7 +168,9 @@ def plot_timeline(
         ax.set_xlim(lo - pad, hi + pad)
         locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
+            locator, show_offset=False, formats=["%Y", "%b %Y", "%d %b", "%H:%M", "%H:%M", "%S.%f"],
+            zero_formats=["", "%Y", "%b %Y", "%d %b", "%H:%M", "%H:%M"]))
         ax.grid(axis="x", color="#E0E0E0", linewidth=0.5)
         ax.grid(axis="y", color="#F0F0F0", linewidth=0.5)
         ax.set_axisbelow(True)

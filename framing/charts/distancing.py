@@ -16,6 +16,7 @@ from .base import (
     EmptyChartError,
     Row,
     legend_below,
+    note_right,
     require_columns,
     row_positions,
     set_row_labels,
@@ -94,7 +95,7 @@ def plot_scare_quotes(
     if int(counts[list(MEASURES)].to_numpy().sum()) == 0:
         raise EmptyChartError("terms, scare_quotes: no scare quotes and no distancing words")
     n_measures = len(MEASURES)
-    rows = [Row(wrap(shown(str(o), aliases), 30) + f"\n({plural(int(r['n_docs']), 'article')})")
+    rows = [Row(wrap(shown(str(o), aliases), 30), note=f"in {plural(int(r['n_docs']), 'article')}")
             for o, r in counts.iterrows()]
     ys = [y * 1.5 for y in row_positions(rows)]
     ax = with_axes(lambda: span_height(ys, extra=1.9), ax)
@@ -109,6 +110,8 @@ def plot_scare_quotes(
             for p, v in zip(cont.patches, vals, strict=True):
                 ax.text(v + top * 0.01, p.get_y() + p.get_height() / 2, str(v), va="center", ha="left",
                         fontsize=7, color=MUTED)
+        for y, r in zip(ys, rows, strict=True):
+            note_right(ax, y, r.note)
         set_row_labels(ax, rows, ys)
         ax.set_ylim(max(ys) + 0.9, min(ys) - 0.9)
         ax.set_xlim(0, top * 1.12)

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure as MplFigure
 
 from ..errors import InputError
 from ..reportdata import Figure
-from .base import EmptyChartError
+from .base import EmptyChartError, chart_title
 from .coverage import coverage_counts, plot_event_coverage, plot_timeline
 from .distancing import distancing_counts, plot_scare_quotes
 from .naming import (
@@ -31,7 +31,7 @@ from .naming import (
 )
 from .readability import GRADE_METRICS, plot_readability
 from .style import WIDTH, chart_style, outlet_colors, plural, save_figure, shown, side_label
-from .tone import plot_actor_tone, plot_tone
+from .tone import actor_tone_pages, plot_actor_tone, plot_tone
 from .voices import plot_cue_classes, plot_sourcing, plot_voices_by_side
 from .words import distinctive_outlets, plot_distinctive
 
@@ -129,9 +129,7 @@ def render_figures(
 
 def figure_title(fig: MplFigure) -> str:
     """The chart's title: the figure's suptitle, else its first Axes' title, on one line."""
-    sup = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) is not None else ""
-    text = sup or (fig.axes[0].get_title(loc="left") if fig.axes else "")
-    return " ".join(text.split())
+    return chart_title(fig.axes[0]) if fig.axes else ""
 
 
 def _remove_stale(figdir: Path, written: set[str]) -> None:
@@ -404,13 +402,15 @@ def _tone_plans(ctx: _Context) -> list[_Plan]:
                 parts.append(f"{grp}: " + ", ".join(f"{ctx.name(o)} {float(m):+.2f}"
                                                      for o, m in zip(sub["outlet"], sub["mean"], strict=True)))
             return "Dot plot of mean tone toward each actor group per outlet. " + "; ".join(parts) + "."
-        plans.append(_Plan(
-            "actor_tone", _fig(lambda: plot_actor_tone(at, aliases=ctx.aliases, colors=ctx.colors)),
-            "Under each actor group, one dot per outlet shows the average tone of the outlet's own sentences that "
-            "mention the group; whiskers show a 95% interval and n counts the sentences.",
-            ctx.caveat(VADER, INTERVALS),
-            alt_actor,
-        ))
+        for page in range(actor_tone_pages(at)):
+            plans.append(_Plan(
+                "actor_tone" if page == 0 else f"actor_tone_{page + 1}",
+                _fig(lambda page=page: plot_actor_tone(at, aliases=ctx.aliases, colors=ctx.colors, page=page)),
+                "Under each actor group, one dot per outlet shows the average tone of the outlet's own sentences "
+                "that mention the group; whiskers show a 95% interval and n counts the sentences.",
+                ctx.caveat(VADER, INTERVALS),
+                alt_actor,
+            ))
     return plans
 
 

@@ -19,10 +19,10 @@ from ..lexicon import load_packs
 from .base import (
     EmptyChartError,
     Row,
-    cap_groups,
     require_columns,
     set_title,
     stacked_shares,
+    take_groups,
     with_axes,
 )
 from .style import (
@@ -120,19 +120,18 @@ def plot_naming_shares(
     require_columns(naming, NAMING_NEEDS, "naming")
     counts = authorial_counts(naming)
     if concepts is None:
-        pairs = contested_concepts(naming) or contested_concepts_any(counts)
-        n_out = counts["outlet"].nunique() if not counts.empty else 1
-        pairs = pairs[: min(max_concepts, cap_groups(len(pairs), n_out))]
+        pairs = (contested_concepts(naming) or contested_concepts_any(counts))[:max_concepts]
     else:
         known = {c: p for p, c in zip(counts["pack"], counts["concept"], strict=True)}
         pairs = [(known[c], c) for c in concepts if c in known]
     if not pairs:
         raise EmptyChartError("naming: no authorial uses of any lexicon concept")
     sides = order_sides(counts[counts.set_index(["pack", "concept"]).index.isin(pairs)]["side"].unique())
-    rows: list[Row] = []
+    groups: list[list[Row]] = []
     for pack, concept in pairs:
         sub = counts[(counts["pack"] == pack) & (counts["concept"] == concept)]
-        rows.append(Row(wrap(concept_name(concept, concept_labels), 34), heading=True))
+        rows = [Row(wrap(concept_name(concept, concept_labels), 34), heading=True)]
+        groups.append(rows)
         for outlet, part in sorted(sub.groupby("outlet"), key=lambda kv: str(kv[0])):
             total = float(part["n_authorial"].sum())
             by_side = part.groupby("side")["n_authorial"].sum()
@@ -143,10 +142,14 @@ def plot_naming_shares(
                     note=f"n={int(total)}",
                 )
             )
+    rows = take_groups(groups) if concepts is None else [r for g in groups for r in g]
+    n_shown = sum(1 for r in rows if r.heading)
+    n_all = len(contested_concepts(naming)) if concepts is None else n_shown
+    more = f" (the {n_shown} most used of {n_all} contested concepts)" if n_shown < n_all else ""
     colors = side_colors(sides)
     return stacked_shares(
         ax, rows, sides, colors, {s: side_label(s) for s in sides},
-        title="Whose names does each outlet use?",
+        title="Whose names does each outlet use?" + more,
         xlabel="share of the outlet's own uses of each concept (n = number of uses)",
     )
 

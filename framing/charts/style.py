@@ -76,7 +76,7 @@ WIDTH = 7.0
 #: Resolution of saved PNGs.
 DPI = 200
 #: Height of one bar row, in inches.
-ROW = 0.27
+ROW = 0.24
 #: Characters per line of a wrapped axis label.
 LABEL_WIDTH = 28
 #: Text colours.

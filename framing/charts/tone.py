@@ -12,6 +12,7 @@ References:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -21,11 +22,11 @@ from matplotlib.lines import Line2D
 from .base import (
     EmptyChartError,
     Row,
-    cap_groups,
     finite,
     is_nan,
     legend_below,
     note_right,
+    page_groups,
     require_columns,
     row_positions,
     set_row_labels,
@@ -85,9 +86,9 @@ def _whisker(ax: Axes, y: float, lo: float, hi: float, color: str) -> None:
 
 
 def group_name(label: str, group: str) -> str:
-    """A short heading for an actor group: its label before any parenthesis."""
-    text = str(label).split(" (")[0].strip() if label and not is_nan(label) else str(group)
-    return text or str(group)
+    """A short heading for an actor group: its label without parentheses."""
+    text = re.sub(r"\s*\([^)]*\)", "", str(label)).strip() if label and not is_nan(label) else str(group)
+    return " ".join(text.split()) or str(group)
 
 
 def plot_actor_tone(
@@ -97,54 +98,39 @@ def plot_actor_tone(
     aliases: Mapping[str, str] | None = None,
     voice: str = "authorial",
     min_sentences: int = 1,
-    max_groups: int = 10,
+    max_groups: int | None = None,
+    page: int = 0,
     colors: Mapping[str, str] | None = None,
 ) -> Axes:
     """Dot plot: mean tone of the sentences mentioning each actor group, per outlet.
 
-    One heading per actor group, one dot per outlet with its interval where the
-    table has one, and the number of sentences and articles written at the right.
+    One heading per actor group (most mentioned first), one dot per outlet with
+    its interval where the table has one, and the number of sentences and
+    articles written at the right. Groups that do not fit on one printed page
+    go to further pages (``page=1`` …; see :func:`actor_tone_pages`).
 
     Args:
         actor_tone: The ``actor_tone`` table.
         voice: ``authorial`` (the outlet's own sentences) or ``quoted``.
         min_sentences: Leave out outlet × group cells with fewer sentences.
-        max_groups: Most groups shown (fewer when there are many outlets), most mentioned first.
+        max_groups: Most groups shown, most mentioned first (default: all).
+        page: Which page of groups to draw.
         colors: Outlet → colour (default: :func:`outlet_colors` of the table's outlets).
 
     Raises:
-        EmptyChartError: No group with enough sentences in this voice.
+        EmptyChartError: No group with enough sentences in this voice, or no such page.
     """
-    require_columns(actor_tone, ACTOR_NEEDS, "actor_tone")
-    t = actor_tone[(actor_tone["voice"] == voice) & (actor_tone["n_sentences"].fillna(0) >= max(min_sentences, 1))]
-    t = t[t["mean"].notna()]
-    if t.empty:
-        raise EmptyChartError(f"actor_tone: no {voice} sentences mention an actor group")
+    blocks = _actor_blocks(actor_tone, aliases=aliases, voice=voice, min_sentences=min_sentences,
+                           max_groups=max_groups)
+    pages = page_groups([[row for row, _ in b] for b in blocks])
+    if not 0 <= page < len(pages):
+        raise EmptyChartError(f"actor_tone: no page {page} (there are {len(pages)})")
+    chosen = [blocks[i] for i in pages[page]]
+    rows = [row for b in chosen for row, _ in b]
+    cells = [cell for b in chosen for _, cell in b]
     all_outlets = sorted(actor_tone["outlet"].unique(), key=str)
     colors = dict(colors) if colors else outlet_colors(all_outlets)
     markers = outlet_markers(all_outlets)
-    totals = t.groupby("group")["n_sentences"].sum().reset_index().sort_values(
-        ["n_sentences", "group"], ascending=[False, True])
-    n_out = t["outlet"].nunique()
-    groups = list(totals["group"])[: min(max_groups, cap_groups(len(totals), n_out, max_rows=60))]
-    rows: list[Row] = []
-    cells: list[pd.Series | None] = []
-    for g in groups:
-        part = t[t["group"] == g].sort_values("outlet")
-        first = part.iloc[0]
-        label = group_name(first.get("group_label", ""), g)
-        side = first.get("side", "")
-        if side and not is_nan(side):
-            label += f" ({side_label(str(side))} side)"
-        head = wrap(label, 44, max_lines=2)
-        rows.append(Row(head, heading=True))
-        cells.append(None)
-        for _, r in part.iterrows():
-            note = f"n={plural(int(r['n_sentences']), 'sentence')}"
-            if "n_docs" in part.columns and not is_nan(r["n_docs"]):
-                note += f", {plural(int(r['n_docs']), 'article')}"
-            rows.append(Row(wrap(shown(str(r["outlet"]), aliases), 30), {"mean": float(r["mean"])}, note))
-            cells.append(r)
     ys = row_positions(rows)
     ax = with_axes(lambda: span_height(ys, extra=1.7), ax)
     with chart_style():
@@ -162,10 +148,58 @@ def plot_actor_tone(
         set_row_labels(ax, rows, ys)
         _tone_axis(ax, values)
         who = "the outlet's own sentences" if voice == "authorial" else "quoted sentences"
-        ax.set_xlabel(f"mean tone (VADER compound, −1 to +1) of {who} mentioning the group\n"
-                      "bars: 95% interval; n: sentences and articles behind each dot")
-        set_title(ax, "Tone toward each actor group", pad=16)
+        ax.set_xlabel(f"mean tone (VADER compound, −1 to +1) of {who}\nmentioning the group; "
+                      "bars: 95% interval; n = sentences")
+        more = f" ({page + 1} of {len(pages)})" if len(pages) > 1 else ""
+        set_title(ax, "Tone toward each actor group" + more, pad=16)
     return ax
+
+
+def actor_tone_pages(actor_tone: pd.DataFrame, *, voice: str = "authorial", min_sentences: int = 1,
+                     max_groups: int | None = None) -> int:
+    """How many pages :func:`plot_actor_tone` needs for all groups (0 when there is nothing to draw)."""
+    try:
+        blocks = _actor_blocks(actor_tone, aliases=None, voice=voice, min_sentences=min_sentences,
+                               max_groups=max_groups)
+    except EmptyChartError:
+        return 0
+    return len(page_groups([[row for row, _ in b] for b in blocks]))
+
+
+def _actor_blocks(
+    actor_tone: pd.DataFrame,
+    *,
+    aliases: Mapping[str, str] | None,
+    voice: str,
+    min_sentences: int,
+    max_groups: int | None,
+) -> list[list[tuple[Row, pd.Series | None]]]:
+    """Per group, most mentioned first: its heading row, then one row (and table row) per outlet."""
+    require_columns(actor_tone, ACTOR_NEEDS, "actor_tone")
+    t = actor_tone[(actor_tone["voice"] == voice) & (actor_tone["n_sentences"].fillna(0) >= max(min_sentences, 1))]
+    t = t[t["mean"].notna()]
+    if t.empty:
+        raise EmptyChartError(f"actor_tone: no {voice} sentences mention an actor group")
+    totals = t.groupby("group")["n_sentences"].sum().reset_index().sort_values(
+        ["n_sentences", "group"], ascending=[False, True])
+    groups = list(totals["group"])[:max_groups]
+    blocks: list[list[tuple[Row, pd.Series | None]]] = []
+    for g in groups:
+        part = t[t["group"] == g].sort_values("outlet")
+        first = part.iloc[0]
+        label = group_name(first.get("group_label", ""), g)
+        side = first.get("side", "")
+        head = wrap(label, 44, max_lines=1)
+        if side and not is_nan(side):
+            head += f"\n{side_label(str(side))} side"
+        block: list[tuple[Row, pd.Series | None]] = [(Row(head, heading=True), None)]
+        for _, r in part.iterrows():
+            note = f"n={int(r['n_sentences'])}"
+            if "n_docs" in part.columns and not is_nan(r["n_docs"]):
+                note += f" ({plural(int(r['n_docs']), 'article')})"
+            block.append((Row(wrap(shown(str(r["outlet"]), aliases), 30), {"mean": float(r["mean"])}, note), r))
+        blocks.append(block)
+    return blocks
 
 
 def plot_tone(

@@ -57,17 +57,17 @@ def plot_voices_by_side(
             continue
         q = part.groupby("side")["n_quotes"].sum()
         w = part.groupby("side")["quoted_words"].sum()
-        rows.append(Row(wrap(shown(str(outlet), aliases), 34), heading=True))
-        rows.append(Row("quotes", {s: float(q.get(s, 0)) / nq for s in sides}, f"n={int(nq)} quotes"))
-        rows.append(Row("quoted words", {s: (float(w.get(s, 0)) / nw if nw else 0.0) for s in sides},
-                        f"n={int(nw):,} words"))
+        rows.append(Row(wrap(shown(str(outlet), aliases), 30), {s: float(q.get(s, 0)) / nq for s in sides},
+                        f"{plural(int(nq), 'quote')}",
+                        values2={s: (float(w.get(s, 0)) / nw if nw else 0.0) for s in sides},
+                        note2=f"{plural(int(nw), 'quoted word')}"))
     if not rows:
         raise EmptyChartError("voices_by_side: no quotes")
     colors = side_colors(sides)
     return stacked_shares(
         ax, rows, sides, colors, {s: side_label(s) for s in sides},
         title="Whose voices are heard: quotes by the speaker's side",
-        xlabel="share of the outlet's quotes and of its quoted words, by the speaker's side",
+        xlabel="upper bar: share of the outlet's quotes; lower bar: share of its quoted words",
         hatches={"unknown": "///"} if "unknown" in sides else None,
     )
 

@@ -136,7 +136,7 @@ def plot_distinctive(
             ax.tick_params(axis="y", length=0)
         there = left if two_sided else "the other outlets"
         if compact:
-            ax.set_title(wrap(f"more in {right}" if not two_sided else right, 34, max_lines=2), fontsize=9,
+            ax.set_title(wrap(f"more in {right}" if not two_sided else right, 27, max_lines=2), fontsize=9,
                          pad=14 if two_sided else 6)
             ax.set_xlabel("log-odds z (dashed: 1.96)", fontsize=7.5)
             ax.tick_params(axis="x", labelsize=7)
