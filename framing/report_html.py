@@ -37,6 +37,8 @@ __all__ = ["render_html", "content_security_policy"]
 
 #: Articles are shown expanded when there are at most this many.
 OPEN_UP_TO = 12
+#: The table of outlets is folded away when there are more outlets than this.
+FOLD_OUTLETS_OVER = 15
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
@@ -75,7 +77,7 @@ def _day(date: str) -> str:
 # ----------------------------------------------------------------- sections
 
 
-def _summary(data: ReportData) -> str:
+def _summary(data: ReportData, words: dict[int, int]) -> str:
     docs = data.documents
     by_outlet: dict[str, list] = {}
     for d in docs:
@@ -87,16 +89,18 @@ def _summary(data: ReportData) -> str:
         first, last = (dates[0], dates[-1]) if dates else ("—", "—")
         rows.append(
             f'<tr><td class="user">{esc(data.shown(outlet))}</td><td class="num">{len(ds)}</td>'
-            f'<td class="num">{sum(d.n_words for d in ds):,}</td><td class="date">{esc(first)}</td>'
+            f'<td class="num">{sum(words[id(d)] for d in ds):,}</td><td class="date">{esc(first)}</td>'
             f'<td class="date">{esc(last)}</td></tr>'
         )
-    parts = [
-        '<section id="summary" aria-labelledby="h-summary"><h2 id="h-summary">The corpus</h2>',
+    table = (
         '<div class="table-wrap"><table><caption class="note">Articles per outlet</caption><thead><tr>'
         '<th scope="col">Outlet</th><th scope="col" class="num">Articles</th><th scope="col" class="num">Words</th>'
         '<th scope="col">First date</th><th scope="col">Last date</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>",
-    ]
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+    if len(rows) > FOLD_OUTLETS_OVER:
+        table = f"<details><summary>Articles per outlet ({len(rows)} outlets)</summary>{table}</details>"
+    parts = ['<section id="summary" aria-labelledby="h-summary"><h2 id="h-summary">The corpus</h2>', table]
     if data.blind:
         parts.append('<p class="note">Outlet names are hidden (blind mode); links and bylines are left out.</p>')
     parts.append(_lexicon_table(data))
@@ -185,7 +189,7 @@ def _figures(data: ReportData) -> str:
         return head + '<p class="missing">No charts in this report.</p></section>'
     toc = "".join(f'<li><a class="int" href="#fig-{i + 1}">{esc(f.title)}</a></li>' for i, f in enumerate(data.figures))
     body = "".join(_figure(data, f, i) for i, f in enumerate(data.figures))
-    return f'{head}<nav aria-label="Charts"><ul>{toc}</ul></nav>{body}</section>'
+    return f'{head}<nav class="noprint" aria-label="Charts"><ul>{toc}</ul></nav>{body}</section>'
 
 
 def _legend(sides: list[str], keys: Keys, info: LexiconInfo) -> str:
@@ -234,7 +238,7 @@ def _filters(data: ReportData, keys: Keys, info: LexiconInfo, sides: list[str],
     )
 
 
-def _articles(data: ReportData, info: LexiconInfo) -> tuple[str, list[str], Keys]:
+def _articles(data: ReportData, info: LexiconInfo, words: dict[int, int]) -> tuple[str, list[str], Keys]:
     tables = data.analysis.tables
     terms = group_rows(tables.get("terms"))
     quotes = group_rows(tables.get("quotes"))
@@ -262,7 +266,7 @@ def _articles(data: ReportData, info: LexiconInfo) -> tuple[str, list[str], Keys
     open_ = len(docs) <= OPEN_UP_TO
     body = "".join(
         render_article(i, d, ArticleRows(terms.get(d.id, []), quotes.get(d.id, []), scare.get(d.id, [])),
-                       data, keys, info, open_=open_)
+                       data, keys, info, open_=open_, n_words=words[id(d)])
         for i, d in enumerate(docs)
     )
     missing = []
@@ -304,7 +308,8 @@ def render_html(data: ReportData) -> str:
         The page, starting with ``<!DOCTYPE html>``.
     """
     info = lexicon_info(getattr(data.analysis, "analyzer", None))
-    articles, sides, keys = _articles(data, info)
+    words = {id(d): d.n_words for d in data.documents}
+    articles, sides, keys = _articles(data, info, words)
     style = _style(sides, keys)
     script = _asset("report.js")
     if "</style" in style.lower() or "</script" in script.lower():  # static assets; never true unless edited
@@ -322,7 +327,7 @@ def render_html(data: ReportData) -> str:
         '<nav class="toc" aria-label="Sections"><ul><li><a class="int" href="#summary">Corpus</a></li>'
         '<li><a class="int" href="#findings">Findings</a></li><li><a class="int" href="#charts">Charts</a></li>'
         '<li><a class="int" href="#articles">Articles</a></li></ul></nav></div></header>\n<main>\n',
-        _summary(data), "\n", _findings(data), "\n", _figures(data), "\n", articles, "\n",
+        _summary(data, words), "\n", _findings(data), "\n", _figures(data), "\n", articles, "\n",
         f'<footer><p class="note">Made with framing {esc(__version__)}. Highlights come from the lexicon packs '
         "listed above and from rules that find quotations; they can be wrong, and each can be checked in the text.</p>"
         "</footer>\n</main>\n",

@@ -192,7 +192,7 @@ class ArticleRows:
 
 
 def render_article(index: int, doc: Document, rows: ArticleRows, data: ReportData, keys: Keys,
-                   info: LexiconInfo, *, open_: bool) -> str:
+                   info: LexiconInfo, *, open_: bool, n_words: int) -> str:
     """One ``<details>`` element: a summary line, the metadata and the highlighted text."""
     aid = f"a{index + 1}"
     spans = paragraph_spans(doc)
@@ -238,7 +238,7 @@ def render_article(index: int, doc: Document, rows: ArticleRows, data: ReportDat
         details.append(f'By <span class="user">{esc(doc.author)}</span>')
     if doc.wire:
         details.append("Relays copy from " + esc(", ".join(doc.wire)))
-    details.append(f"{doc.n_words} words")
+    details.append(f"{n_words:,} words")
     attrs = (
         f' class="article" id="{aid}" data-outlet="{esc(keys.outlets.get(doc.outlet, ""))}"'
         f' data-sides="{esc(" ".join(sorted(s for s in sides if s)))}"'
