@@ -84,7 +84,7 @@ class OutputDir:
             return set()
         try:
             data = json.loads(run.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return set()
         if not isinstance(data, dict) or data.get("generator") != "framing":
             return set()

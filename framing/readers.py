@@ -318,10 +318,10 @@ def _read_jsonl(path: Path, display: str, limits: ReadLimits, clean: bool) -> It
                 continue
             digest = hashlib.sha256(raw).hexdigest()
             try:
-                row = json.loads(raw.decode("utf-8-sig") if lineno == 1 else raw.decode("utf-8"))
+                row = _loads(raw.decode("utf-8-sig") if lineno == 1 else raw.decode("utf-8"))
             except UnicodeDecodeError:
                 try:
-                    row = json.loads(raw.decode("utf-8", errors="replace"))
+                    row = _loads(raw.decode("utf-8", errors="replace"))
                 except ValueError as exc:
                     yield Diagnostic(display, f"malformed JSON ({_json_reason(exc)}); line skipped", line=lineno)
                     continue
@@ -329,6 +329,14 @@ def _read_jsonl(path: Path, display: str, limits: ReadLimits, clean: bool) -> It
                 yield Diagnostic(display, f"malformed JSON ({_json_reason(exc)}); line skipped", line=lineno)
                 continue
             yield _row_source(row, display=display, line=lineno, stem=stem, clean=clean, limits=limits, digest=digest)
+
+
+def _loads(text: str) -> Any:
+    """``json.loads``, with nesting too deep for Python's recursion turned into a ValueError."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def _json_reason(exc: ValueError) -> str:
@@ -347,12 +355,15 @@ def _read_json(path: Path, display: str, limits: ReadLimits, clean: bool) -> Ite
         yield Diagnostic(display, "empty file; skipped")
         return
     try:
-        obj = json.loads(data.decode("utf-8-sig"))
+        obj = _loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         yield Diagnostic(display, "not valid UTF-8 (JSON must be UTF-8); skipped")
         return
     except json.JSONDecodeError as exc:
         yield Diagnostic(display, f"malformed JSON ({exc.msg}); skipped", line=exc.lineno)
+        return
+    except ValueError as exc:
+        yield Diagnostic(display, f"malformed JSON ({exc}); skipped")
         return
     stem = stem_of(path)
     if isinstance(obj, dict):
