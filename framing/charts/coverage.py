@@ -81,13 +81,12 @@ def plot_event_coverage(
     if table.empty:
         raise EmptyChartError("events: no articles")
     n_ev, n_out = table.shape
-    cmap = LinearSegmentedColormap.from_list("coverage", ["#F7F7F7", "#3A5A78"])
+    cmap = LinearSegmentedColormap.from_list("coverage", ["#F7F7F7", "#3A5A78"]).with_extremes(bad="#FFFFFF")
     ax = with_axes(lambda: 1.5 + 0.3 * n_ev + 0.05 * min(20, max(len(shown(str(o), aliases)) for o in table.columns)), ax)
     with chart_style():
         data = table.to_numpy(dtype=float)
         shown_data = np.ma.masked_where(data == 0, data)
         vmax = max(2.0, float(data.max()))
-        cmap.set_bad("#FFFFFF")
         ax.pcolormesh(shown_data, cmap=cmap, vmin=0, vmax=vmax, edgecolors="#DDDDDD", linewidth=0.8)
         for i in range(n_ev):
             for j in range(n_out):

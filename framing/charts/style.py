@@ -212,9 +212,7 @@ def text_color_on(fill: str) -> str:
 
 def ramp(color: str, name: str = "ramp") -> LinearSegmentedColormap:
     """A sequential colour map from near-white to ``color``."""
-    cmap = LinearSegmentedColormap.from_list(name, ["#FAFAFA", color])
-    cmap.set_bad(NO_DATA)
-    return cmap
+    return LinearSegmentedColormap.from_list(name, ["#FAFAFA", color]).with_extremes(bad=NO_DATA)
 
 
 def fmt_count(n: float) -> str:

@@ -95,7 +95,7 @@ def plot_distinctive(
         raise EmptyChartError(f"distinctive: no distinctive words for {outlet!r}")
     colors = dict(colors) if colors else outlet_colors(outlets)
     right = shown(str(outlet), aliases)
-    left = shown(left_raw, aliases) if left_raw in colors else left_raw
+    left = shown(left_raw, aliases)
     left_color = colors.get(left_raw, OTHER)
     two_sided = not neg.empty
     sel = pd.concat([pos, neg.iloc[::-1]], ignore_index=True)  # top: strongest for outlet; bottom: strongest against
