@@ -149,7 +149,7 @@ def _lexicon_table(data: ReportData) -> str:
 def _findings(data: ReportData) -> str:
     head = '<section id="findings" aria-labelledby="h-findings"><h2 id="h-findings">Key findings</h2>'
     if not data.findings:
-        return head + '<p class="missing">No findings: the tables hold too little to compare outlets.</p></section>'
+        return head + '<p class="missing">No findings were generated for this report.</p></section>'
     items = "".join(
         "<li>" + (f'<span class="topic">{esc(f.topic)}</span>' if f.topic else "") + f"{esc(f.text)}</li>"
         for f in data.findings
@@ -270,6 +270,8 @@ def _articles(data: ReportData, info: LexiconInfo, words: dict[int, int]) -> tup
         for i, d in enumerate(docs)
     )
     missing = []
+    if not docs:
+        missing.append("There are no articles in this report.")
     if not terms:
         missing.append("No lexicon terms were found in these articles, so nothing is coloured by side.")
     if not quotes:

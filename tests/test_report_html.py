@@ -371,6 +371,7 @@ def test_filters_and_data_attributes_agree(tmp_path: Path) -> None:
     assert [v for v, _ in select["f-side"]] == ["", "armenian", "azerbaijani"]
     assert select["f-concept"][1][0] == "karabakh--stepanakert" and select["f-concept"][1][1].endswith("(2)")
     assert "hidden" in tree.by_id("filters").attrs  # shown only by the script
+    assert all("hidden" not in a.attrs and "open" in a.attrs for a in arts)  # without it, everything shows
 
 
 def test_report_says_what_is_missing() -> None:
@@ -382,10 +383,21 @@ def test_report_says_what_is_missing() -> None:
         assert message in page
 
 
+def test_an_empty_analysis_still_gives_a_page() -> None:
+    from framing.analysis import Analysis
+
+    page = render_html(ReportData(Analysis(tables={}, documents_list=[]), title="Empty"))
+    tree = Tree(page)
+    assert not tree.errors and not tree.all("details", "article")
+    assert "0 articles from 0 outlets." in page and "There are no articles in this report." in page
+
+
 def test_print_and_keyboard_rules_are_in_the_stylesheet() -> None:
     _, page = sample_report()
     style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
     assert "@media print" in style and ".ann:focus > .tip" in style and "::details-content" in style
+    # the focus rule must not share a selector list with :has(), which older browsers reject whole
+    assert not re.search(r":has\([^{]*\.ann:focus|\.ann:focus[^{]*:has\(", style)
     assert "beforeprint" in re.search(r"<script>(.*?)</script>", page, re.S).group(1)
 
 

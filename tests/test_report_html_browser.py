@@ -8,12 +8,18 @@ notice. Skips when Chromium is not installed.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
+import json
+import os
+import select
 import shutil
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -130,3 +136,104 @@ def test_filters_follow_the_address_fragment(tmp_path: Path) -> None:
         # the side filter dims the other sides' highlights, here the Azerbaijani name
         terms = [n for n in tree.root.iter() if "term" in n.classes() and n.attrs.get("tabindex")]
         assert {t.text(): "dim" in t.classes() for t in terms} == {"Stepanakert": False, "Khankendi": dimmed}
+
+
+class DevTools:
+    """Chromium driven over ``--remote-debugging-pipe`` (DevTools protocol on fds 3 and 4): real key presses
+    and pointer moves, no extra package. Evaluating expressions through DevTools is not subject to the page's
+    policy; the page's own behaviour is."""
+
+    def __init__(self, url: str, profile: Path, *, width: int = 1280) -> None:
+        to_chrome_r, to_chrome_w = os.pipe()
+        from_chrome_r, from_chrome_w = os.pipe()
+
+        def wire() -> None:  # in the child: its fd 3 reads our commands, fd 4 writes the answers
+            os.dup2(to_chrome_r, 3)
+            os.dup2(from_chrome_w, 4)
+
+        self.proc = subprocess.Popen(
+            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe", f"--window-size={width},900", url],
+            preexec_fn=wire, pass_fds=(3, 4), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_chrome_r)
+        os.close(from_chrome_w)
+        self.out, self.inp = to_chrome_w, from_chrome_r
+        self.n, self.buf, self.session = 0, b"", None
+        page = next(t for t in self.call("Target.getTargets")["targetInfos"] if t["type"] == "page")
+        self.session = self.call("Target.attachToTarget", targetId=page["targetId"], flatten=True)["sessionId"]
+        deadline = time.monotonic() + 10
+        while self.eval("document.readyState") != "complete" and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def call(self, method: str, **params: Any) -> dict[str, Any]:
+        self.n += 1
+        msg: dict[str, Any] = {"id": self.n, "method": method, "params": params}
+        if self.session:
+            msg["sessionId"] = self.session
+        os.write(self.out, json.dumps(msg).encode() + b"\0")
+        deadline = time.monotonic() + 10
+        while True:
+            while b"\0" not in self.buf:
+                ready, _, _ = select.select([self.inp], [], [], max(0.0, deadline - time.monotonic()))
+                chunk = os.read(self.inp, 1 << 16) if ready else b""
+                if not chunk:
+                    raise TimeoutError(f"no answer from chromium to {method}")
+                self.buf += chunk
+            line, self.buf = self.buf.split(b"\0", 1)
+            answer = json.loads(line)
+            if answer.get("id") == self.n:
+                assert "error" not in answer, answer
+                return answer["result"]
+
+    def eval(self, expression: str) -> Any:
+        return self.call("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
+
+    def key(self, key: str, code: int) -> None:
+        for kind in ("keyDown", "keyUp"):
+            self.call("Input.dispatchKeyEvent", type=kind, key=key, code=key, windowsVirtualKeyCode=code)
+
+    def close(self) -> None:
+        with contextlib.suppress(TimeoutError, OSError, AssertionError):
+            self.call("Browser.close")
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        os.close(self.out)
+        os.close(self.inp)
+
+
+TIP_OF_ACTIVE = "document.getElementById(document.activeElement.getAttribute('aria-describedby'))"
+
+
+def test_tooltips_show_on_keyboard_focus_and_on_hover(tmp_path: Path) -> None:
+    # a term (Stepanakert) before a quote whose speaker and verb the tooltip must name
+    text = 'Residents of Stepanakert waited.\n\n"We will never leave," Armen Sargsyan said.'
+    page = framing.report_html.render_html(framing.reportdata.ReportData(framing.analyze_text(text, outlet="X")))
+    path = tmp_path / "report.html"
+    path.write_text(page, encoding="utf-8")
+    browser = DevTools(path.as_uri(), tmp_path / "profile")
+    try:
+        tip_display = "getComputedStyle({}).display"
+        # keyboard: Tab until a quote has the focus; its tooltip appears, inside the window
+        for _ in range(40):
+            browser.key("Tab", 9)
+            if "quote" in (browser.eval("document.activeElement.className") or ""):
+                break
+        assert "quote" in browser.eval("document.activeElement.className")
+        assert browser.eval(tip_display.format(TIP_OF_ACTIVE)) != "none"
+        text = browser.eval(TIP_OF_ACTIVE + ".innerText")
+        assert "Armen Sargsyan" in text and "said" in text
+        assert browser.eval(f"{TIP_OF_ACTIVE}.getBoundingClientRect().right <= window.innerWidth")
+        browser.key("Escape", 27)  # Esc hides it
+        assert browser.eval("document.activeElement === document.body")
+        # pointer: the term's tooltip is hidden until the pointer is over the term
+        term = "document.querySelector('.text .term[tabindex]')"
+        tip = f"document.getElementById({term}.getAttribute('aria-describedby'))"
+        assert browser.eval(tip_display.format(tip)) == "none"
+        x, y = browser.eval(f"(() => {{ const r = {term}.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }})()")
+        browser.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
+        assert browser.eval(tip_display.format(tip)) != "none"
+        assert "Stepanakert" in browser.eval(f"{term}.textContent") and "Armenian" in browser.eval(f"{tip}.innerText")
+    finally:
+        browser.close()
