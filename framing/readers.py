@@ -218,18 +218,30 @@ def fm_problem_line(message: str) -> int | None:
     return int(m.group(1)) + 1 if m else None
 
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M)
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
-_MD_EMPH = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+# Every pattern here runs in time linear in the line: no lazy ".*?" followed by
+# optional parts, and bracket contents that cannot hold the opening bracket
+# again (a line of 100,000 "[" or "*a " took minutes with the earlier patterns).
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*)$", re.M)
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\n]*\)")
+_MD_STRONG_STAR = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\1(?![\w*])")
+_MD_STRONG_UNDER = re.compile(r"(?<![\w_])(__|_)(?=[^\s_])([^_\n]+?)(?<=[^\s_])\1(?![\w_])")
+
+
+def _heading(m: re.Match[str]) -> str:
+    """A heading's text without the closing hashes ("## Title ##" -> "Title")."""
+    return m.group(1).rstrip(" \t").rstrip("#").rstrip(" \t")
 
 
 def markdown_to_text(text: str) -> str:
     """Reduce Markdown to plain text: headings, images, links, bold and italic markers."""
-    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_HEADING.sub(_heading, text)
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
-    return _MD_EMPH.sub(r"\2", text)
+    for _ in range(2):  # twice: the inner emphasis first, then what encloses it ("**a *b* c**")
+        text = _MD_STRONG_STAR.sub(r"\2", text)
+        text = _MD_STRONG_UNDER.sub(r"\2", text)
+    return text
 
 
 # --- row files: JSONL, JSON, CSV ---------------------------------------------------
