@@ -91,11 +91,12 @@ SPECIAL_CASES: dict[str, float] = {
     "yeah right": -2, "kiss of death": -1.5, "to die for": 3, "beating heart": 3.5,
 }
 
-#: Every word of a multi-word special case or booster: idiom strings are built
-#: only when one of these is within reach of a lexicon word.
-_IDIOM_WORDS = frozenset(
-    w for key in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in key for w in key.split(" ")
-)
+#: First and second words of the multi-word special cases and boosters. Every
+#: phrase ``_special_idioms_check`` builds starts at i-3, i-2, i-1 or i and holds
+#: a first word followed by a second word, so the phrases are built only when
+#: such a pair is in reach.
+_IDIOM_FIRST = frozenset(k.split(" ")[0] for k in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in k)
+_IDIOM_SECOND = frozenset(k.split(" ")[1] for k in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in k)
 _SO_THIS = ("so", "this")
 _OR_NOR = ("or", "nor")
 _PUNCT = string.punctuation
@@ -427,7 +428,12 @@ class VaderScorer:
                     pass
                 elif l3 in NEGATE or "n't" in l3:
                     valence = valence * N_SCALAR
-                if l2 in _IDIOM_WORDS or l1 in _IDIOM_WORDS or lw in _IDIOM_WORDS:
+                if (
+                    (lw in _IDIOM_SECOND and l1 in _IDIOM_FIRST)
+                    or (l1 in _IDIOM_SECOND and l2 in _IDIOM_FIRST)
+                    or (l2 in _IDIOM_SECOND and l3 in _IDIOM_FIRST)
+                    or (lw in _IDIOM_FIRST and i < last and low[i + 1] in _IDIOM_SECOND)
+                ):
                     valence = _idioms(valence, low, i)
             if l1 == "least" and "least" not in lexicon:
                 if i > 1:

@@ -101,7 +101,8 @@ TRICKY = [
     "With VADER, sentiment analysis is the shit!", "The new phone is the bomb.",
     "On the other hand, VADER is quite bad ass", "VADER is such a badass!", "Yeah right, great job.",
     "That cake was to die for.", "a kiss of death", "his beating heart", "at the bus stop today",
-    "He can cut the mustard.", "Under the weather but fine.",
+    "He can cut the mustard.", "Under the weather but fine.", "It was sort of a good day.",
+    "the bomb was good", "kiss of death is sad", "so the shit happy", "just enough of it good",
     # emoticons and emoji
     "Make sure you :) or :D today!", "Catch utf-8 emoji such as 💘 and 💋 and 😁",
     "😁😁", "good😁", "x 😁 y", "🔛 on!", "Emoji at end 😡", "flags 🇦🇲 🇦🇿 are two characters",
