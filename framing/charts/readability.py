@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
+from matplotlib.transforms import blended_transform_factory
 
 from .base import (
     EmptyChartError,
@@ -33,7 +34,7 @@ from .base import (
     span_height,
     with_axes,
 )
-from .style import chart_style, plural, pretty, shown, wrap
+from .style import MUTED, chart_style, plural, pretty, shown, wrap
 
 #: metric: label, marker, colour, unit.
 METRICS: dict[str, tuple[str, str, str, str]] = {
@@ -44,6 +45,10 @@ METRICS: dict[str, tuple[str, str, str, str]] = {
     "dale_chall": ("Dale–Chall score", "o", "#0F4C5C", "dale"),
 }
 GRADE_METRICS = ("flesch_kincaid_grade", "gunning_fog", "smog_index")
+#: Flesch (1948) reading-ease bands: upper bound, label.
+EASE_BANDS: tuple[tuple[float, str], ...] = (
+    (30, "very hard"), (50, "hard"), (60, "fairly\nhard"), (70, "plain\nEnglish"), (100, "easy"),
+)
 NEEDS = ("outlet", "metric", "n_docs", "mean", "ci_low", "ci_high")
 
 
@@ -101,13 +106,16 @@ def plot_readability(
         set_row_labels(ax, rows, ys)
         pad = 0.6 * (1.0 + 0.15 * len(metrics))
         ax.set_ylim(max(ys) + pad, min(ys) - pad)
+        units = {METRICS.get(m, ("", "", "", ""))[3] for m in metrics}
         lo, hi = min(values), max(values)
-        span = max(hi - lo, 1.0)
-        ax.set_xlim(max(0.0, lo - 0.12 * span) if lo >= 0 else lo - 0.12 * span, hi + 0.12 * span)
+        if units == {"ease"}:
+            _ease_bands(ax, lo, hi)
+        else:
+            span = max(hi - lo, 4.0)
+            ax.set_xlim(max(0.0, lo - 0.15 * span) if lo >= 0 else lo - 0.15 * span, hi + 0.15 * span)
         ax.grid(axis="x", color="#E0E0E0", linewidth=0.5)
         ax.set_axisbelow(True)
         ax.spines["left"].set_visible(False)
-        units = {METRICS.get(m, ("", "", "", ""))[3] for m in metrics}
         if units == {"grade"}:
             ax.set_xlabel("US school grade needed to follow the text (higher = harder); bars: 95% interval")
             set_title(ax, "How hard is each outlet to read?")
@@ -119,3 +127,19 @@ def plot_readability(
                               color=METRICS.get(m, ("", "o", "#0F4C5C"))[2], markersize=6.5) for m in metrics]
             legend_below(ax, handles, [METRICS.get(m, (pretty(m),))[0] for m in metrics], offset=34)
     return ax
+
+
+def _ease_bands(ax: Axes, lo: float, hi: float) -> None:
+    """Shade Flesch's reading-ease bands behind the dots, named along the top."""
+    left = min(0.0, lo - 2)
+    right = max(100.0, hi + 2)
+    ax.set_xlim(left, right)
+    start = left
+    trans = blended_transform_factory(ax.transData, ax.transAxes)
+    for k, (end, label) in enumerate(EASE_BANDS):
+        stop = right if end == EASE_BANDS[-1][0] else end
+        if k % 2 == 0:
+            ax.axvspan(start, stop, color="#F3F3F3", zorder=0, linewidth=0)
+        ax.text((start + stop) / 2, 1.0, label, transform=trans, ha="center", va="bottom", fontsize=7,
+                color=MUTED)
+        start = stop

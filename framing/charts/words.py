@@ -127,9 +127,9 @@ def plot_distinctive(
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
             ax.text(0.0, 1.0, wrap(f"← more in {left}", 36, max_lines=2), transform=ax.transAxes, ha="left",
-                    va="bottom", fontsize=8.5, fontweight="bold", color=left_color if left_color != OTHER else MUTED)
+                    va="bottom", fontsize=8.5, fontweight="bold", color=INK)
             ax.text(1.0, 1.0, wrap(f"more in {right} →", 36, max_lines=2), transform=ax.transAxes, ha="right",
-                    va="bottom", fontsize=8.5, fontweight="bold", color=colors.get(str(outlet), INK))
+                    va="bottom", fontsize=8.5, fontweight="bold", color=INK)
         else:
             ax.set_yticks(ys)
             ax.set_yticklabels([wrap(str(w), 22, max_lines=1) for w in sel["term"]], fontsize=fs)
@@ -142,6 +142,11 @@ def plot_distinctive(
             ax.tick_params(axis="x", labelsize=7)
         else:
             ax.set_xlabel(f"log-odds z-score (dashed: z = {Z_95}); numbers: uses in {right} : uses in {there}")
-            title = f"Words that set {right} apart" + ("" if two_sided else " from the other outlets")
+            if not two_sided:
+                title = f"Words that set {right} apart from the other outlets"
+            elif versus is not None and left_raw == str(versus):
+                title = f"Words that set {right} and {left} apart"
+            else:
+                title = f"Words that set {right} apart"
             set_title(ax, title, pad=20 if two_sided else 8)
     return ax
