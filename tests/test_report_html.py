@@ -416,3 +416,20 @@ def test_seeds_page_renders_every_article(seeds_dir: Path) -> None:
     assert len(ids) == len(set(ids))
     for div, doc in zip(tree.all("div", "text"), analysis.documents_list, strict=True):
         assert div.text() == doc.text
+
+
+def test_page_is_the_same_under_two_hash_seeds() -> None:
+    """Sets of sides and concepts must not leak their iteration order into the page."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, framing; from framing.reportdata import ReportData; from framing.report_html import render_html; "
+            "sys.stdout.write(render_html(ReportData(framing.analyze(sys.argv[1]), title='S')))")
+    pages = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent.parent / "seeds")],
+                             capture_output=True, text=True, env=env, timeout=120, check=True)
+        pages.append(run.stdout)
+    assert pages[0] == pages[1] and pages[0].startswith("<!DOCTYPE html>")
