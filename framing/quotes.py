@@ -22,7 +22,7 @@ from .quotemarks import QuoteSpan
 from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
 from .terms import SpanIndex
 from .tokens import TOKEN
-from .verbs import SPEECH_CLASSES, verb_forms
+from .verbs import DATA_VERBS, SPEECH_CLASSES, verb_forms
 
 QUOTE_KINDS = ("direct", "mixed", "indirect", "floating", "embedded_post")
 SPEAKER_TYPES = ("person", "organisation", "role", "anonymous", "social_post", "unattributed")
@@ -152,6 +152,8 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     speech = [s for s in spans if s.kind == "speech" and s.depth == 0]
     inside_speech = SpanIndex(speech)
     cues = [c for c in cues if not inside_speech.enclosing(c.start, c.end)]
+    # 'the poll shows ...' reports data, not words: a cue of indirect speech only
+    all_cues, cues = cues, [c for c in cues if c.lemma not in DATA_VERBS]
     cue_starts = [c.start for c in cues]
     posts = [p for p in doc.paragraphs if p.kind == "embedded_post"]
     items: list[tuple[int, str, object]] = [(s.open_at, "span", s) for s in speech]
@@ -200,8 +202,8 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     double_opens = sorted(
         sp.open_at for sp in spans if sp.style == "double" and sp.reason != "after a distancing marker"
     )
-    for cue in cues:
-        if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma != "according to":
+    for cue in all_cues:
+        if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma not in ("according to", "ask"):
             continue
         if cue.start in cue_owners or speech_index.enclosing(cue.start, cue.start + 1):
             continue
@@ -766,9 +768,17 @@ def _clause_end(text: str, pos: int, sent_end: int) -> int:
 def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
     text = doc.text
     if cue.lemma == "according to":
-        mention = find_speaker_after(text, cue.end, sent[1])
+        mention = find_speaker_after(text, cue.end, sent[1]) or _source_phrase(text, cue.end, sent[1])
         if mention is None:
             return None
+        lead = text[sent[0] : cue.start]
+        comma = text.find(",", mention.end, sent[1])
+        if not lead.strip() and mention.end <= comma < cue.end + 200 and len(TOKEN.findall(text[comma : sent[1]])) >= 3:
+            # 'According to early results of exit polls conducted by ..., majorities of voters ...'
+            start = comma + 1 + len(text[comma + 1 : sent[1]]) - len(text[comma + 1 : sent[1]].lstrip())
+            if mention.end < comma and not re.search(r"[.;:]\s", text[mention.end : comma]):
+                mention = Mention(text[mention.start : comma], mention.start, comma, mention.type)
+            return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
         rest = text[mention.end : sent[1]]
         m = re.match(r"\s*,\s*", rest)
         if m and len(TOKEN.findall(rest)) >= 3:
@@ -779,6 +789,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         if len(TOKEN.findall(head)) >= 3:
             return _make("indirect", sent[0], sent[0] + len(head), mention, cue, resolver, "clause, according to X", text)
         return None
+    if cue.lemma == "ask":
+        return _asked(text, cue, sent, resolver)
     if _passive(text, cue):
         return None
     before = text[sent[0] : cue.start]
@@ -786,12 +798,16 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     comma = before.rfind(",")
     tail = text[cue.end : sent[1]]
     mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
+    if mention is None:
+        mention = _quantity_speaker(text, cue.start, sent[0]) or _coordinated_subject(text, cue, sent)
+    tail_words = TOKEN.findall(tail)
     if (
         comma > 0
         and mention is not None
         and mention.start > sent[0] + comma
         and len(TOKEN.findall(before[:comma])) >= 3
-        and len(TOKEN.findall(tail)) <= 6
+        and len(tail_words) <= 6
+        and not (len(tail_words) > 2 and (tail_words[0].lower() == "that" or _starts_clause(text, cue.end + 1)))
     ):
         start, rule = sent[0], "clause, then speaker and verb"
         para = next((p for p in doc.paragraphs if p.start <= sent[0] < p.end + 1), None)
@@ -804,7 +820,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         m = _THAT.match(text, cue.end)
         start = m.end() if m else cue.end
         if cue.lemma == "tell":
-            m2 = re.match(r"\s*(?:[A-Z][\w.’'-]*\s*){1,4}(?:that\s+)?|\s*(?:reporters|journalists|the \w+)\s+(?:that\s+)?", text[cue.end : sent[1]])
+            m2 = re.match(r"\s*(?:[A-Z][\w.’'-]*\s*){1,4}(?:that\s+)?|\s*(?:reporters|journalists|the \w+)\s+(?:that\s+)?"
+                          r"|\s*(?:[\w.’'-]+\s+){1,8}?that\s+", text[cue.end : sent[1]])
             if not m2:
                 return None
             start = cue.end + m2.end()
@@ -816,6 +833,64 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     if comma > 0 and after is not None and before.rstrip().endswith(",") and len(TOKEN.findall(before)) >= 3:
         return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
     return None
+
+
+_QUANTITY = re.compile(
+    r"(?:(?:more|fewer|less) than |about |nearly |almost |roughly |just |only |some )?"
+    r"(?:\d[\d.,]*\s?(?:%|percent|per cent)|\w+ (?:in|of) (?:\d+|ten)|\w+-(?:thirds|fourths|quarters|fifths)|half|"
+    r"a (?:third|quarter|majority|plurality)|most|the majority)(?: of (?:\w+ ){0,3}?\w+)?\s+(?:\w+ly\s+)?$"
+)
+
+
+_QUESTION = re.compile(r"\s+(?:(?:[\w’'.-]+\s+){0,5}?)(?P<q>whether|if|why|how|what|who|when|where|about|to)\b")
+
+
+def _asked(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
+    """Reported questions: 'Todd asked Pence whether ...', 'Asked about Sullivan, Feinstein said'."""
+    m = _QUESTION.match(text, cue.end)
+    if m is None or re.search(r"[,.;:]", text[cue.end : m.start("q")]):
+        return None
+    start = m.start("q")
+    head = text[sent[0] : cue.start]
+    if re.fullmatch(r"\s*(?:[Ww]hen\s+)?(?:(?:was|were)\s+)?", head):
+        # 'Asked whether ..., Mr. Trump said:' — the question ends where the main clause starts
+        comma = text.rfind(",", start, sent[1])
+        if comma < 0:
+            return None
+        return _make("indirect", start, comma, None, cue, resolver, "a reported question", text)
+    mention = None if _passive(text, cue) else _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
+    end = _clause_end(text, start, sent[1])
+    if len(TOKEN.findall(text[start:end])) < 2:
+        return None
+    return _make("indirect", start, end, mention, cue, resolver, "a reported question", text)
+
+
+def _source_phrase(text: str, pos: int, limit: int) -> Mention | None:
+    """The noun phrase after 'according to' when it is not a name: 'the poll', 'media buying sources'."""
+    m = re.match(r"\s*((?:the |a |an |his |her |their |its )?[\w’'-]+(?: [\w’'-]+){0,5}?)(?=\s*(?:[,.;]|$))", text[pos:limit])
+    if m is None:
+        return None
+    a = pos + m.start(1)
+    return Mention(m.group(1), a, pos + m.end(1), "role")
+
+
+def _quantity_speaker(text: str, cue_start: int, sent_start: int) -> Mention | None:
+    """Poll answers: '61 percent said', 'six in 10 said', 'two-thirds of voters say'."""
+    head = text[max(sent_start, cue_start - 60) : cue_start]
+    m = _QUANTITY.search(head)
+    if m is None:
+        return None
+    a = cue_start - len(head) + m.start()
+    phrase = m.group().rstrip()
+    return Mention(phrase, a, a + len(phrase), "anonymous")
+
+
+def _coordinated_subject(text: str, cue: _Cue, sent: tuple[int, int]) -> Mention | None:
+    """'Clinton has expressed concerns but has said she wants ...': coordinated verbs share a subject."""
+    head = text[max(sent[0], cue.start - 40) : cue.start]
+    if not re.search(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*$", head):
+        return None
+    return _sentence_subject_mention(text, sent[0], cue.start)
 
 
 _CLAUSE_START = re.compile(

@@ -14,6 +14,9 @@ import yaml
 
 SPEECH_CLASSES = ("neutral", "distancing", "endorsing", "concessive", "confrontational")
 CUE_CLASSES = (*SPEECH_CLASSES, "according_to", "opinion", "none")
+DATA_VERBS = frozenset({"show"})
+"""Lemmas that report data, not words ('the poll shows Clinton ahead'): cues of indirect
+attributions only, never what makes a quotation someone's speech."""
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -62,4 +65,6 @@ def verb_forms() -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=1)
 def speech_forms() -> frozenset[str]:
     """Single-word forms of verbs that introduce speech (not opinion verbs)."""
-    return frozenset(f for f, (_, c) in verb_forms().items() if c in SPEECH_CLASSES and " " not in f)
+    return frozenset(
+        f for f, (lemma, c) in verb_forms().items() if c in SPEECH_CLASSES and " " not in f and lemma not in DATA_VERBS
+    )
