@@ -16,103 +16,48 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from .actors import Actors, load_actors
+from .actors import Actors
+from .attribution import (  # noqa: F401  (Quote, QUOTE_KINDS, SPEAKER_TYPES are public here)
+    _ABBREV,
+    _INDIRECT,
+    _SENT_END,
+    _THAT,
+    QUOTE_KINDS,
+    SPEAKER_TYPES,
+    Quote,
+    _clause_end,
+    _Cue,
+    _cues_between,
+    _default_actors,
+    _find_cues,
+    _inherit,
+    _make,
+    _participle_after_comma,
+    _passive,
+    _plausible,
+    _sentence_of,
+    _sentence_subject_mention,
+)
+from .indirect import _indirect
 from .model import Document
 from .quotemarks import QuoteSpan
 from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
 from .terms import SpanIndex
 from .tokens import TOKEN
-from .verbs import DATA_VERBS, SPEECH_CLASSES, verb_forms
+from .verbs import DATA_VERBS, SPEECH_CLASSES
 
-QUOTE_KINDS = ("direct", "mixed", "indirect", "floating", "embedded_post")
-SPEAKER_TYPES = ("person", "organisation", "role", "anonymous", "social_post", "unattributed")
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """One attributed (or unattributed) quote.
-
-    Attributes:
-        kind: direct, mixed, indirect, floating or embedded_post.
-        start: Start of the quoted content (inside the quote marks; for mixed
-            and indirect quotes, the reported clause).
-        end: End of the content (exclusive).
-        speaker: The speaker mention as written ("he", "a user"), or "".
-        speaker_start: Offset of the mention, or -1.
-        speaker_end: End of the mention, or -1.
-        speaker_name: The entity the mention resolves to ("Elman Mammadov"), or "".
-        speaker_type: person, organisation, role, anonymous, social_post or unattributed.
-        side: The speaker's side (from the actors list or a nationality cue), or "unknown".
-        cue: The cue as written, with auxiliaries and negation ("has accused", "according to", ":"), or "".
-        cue_start: Offset of the cue, or -1.
-        cue_end: End of the cue, or -1.
-        cue_class: neutral, distancing, endorsing, concessive, confrontational, according_to, opinion or none.
-        rule: The rule that attributed it (for explanations).
-    """
-
-    kind: str
-    start: int
-    end: int
-    speaker: str = ""
-    speaker_start: int = -1
-    speaker_end: int = -1
-    speaker_name: str = ""
-    speaker_type: str = "unattributed"
-    side: str = "unknown"
-    cue: str = ""
-    cue_start: int = -1
-    cue_end: int = -1
-    cue_class: str = "none"
-    rule: str = ""
-    parts: tuple[tuple[int, int], ...] = ()
-
-    @property
-    def spans(self) -> tuple[tuple[int, int], ...]:
-        """The quoted pieces: a quote split by its attribution ('"A," he said. "B."') has two."""
-        return self.parts or ((self.start, self.end),)
-
-
-# --- the extractor ------------------------------------------------------------------
-
-
-# Verbs that introduce indirect speech: every reporting verb of the table except those that
-# take a noun object rather than a clause ("called him a liar", "described it as").
-_NOT_INDIRECT = frozenset("call describe ask read post quote cite detail issue sing pray begin go on put it continue".split())
-
-
-def _indirect_lemmas() -> frozenset[str]:
-    return frozenset(lemma for lemma, _ in verb_forms().values()) - _NOT_INDIRECT
-
-
-_INDIRECT = _indirect_lemmas()
-_AUX = frozenset(
-    "has have had did does do was were is are will would could can may might must should also not never "
-    "n't later then reportedly repeatedly previously earlier first again himself herself themselves".split()
-)
-_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
-_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b)?\s*")
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,3})"
     r"[ \t\u00a0.,]*(?=\n|$|\(|,)"
 )
+
+
 _NOMINAL_CUE = re.compile(
     r"\b(?P<poss>[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s)\s+(?:\w+\s+)?"
     r"(?P<noun>call|calls|claim|claims|promise|promises|pledge|vow|demand|demands|warning|statement|comments|"
     r"remarks|accusation|assertion|insistence|suggestion|words|plea|proposal|description|argument|charge)\b"
     r"(?:\s+(?:for|that|of|to))?\s*"
 )
-_NOUN_BEFORE = frozenset("the a an his her their its our my your this these those such no any every each".split())
-_SENT_END = re.compile(r"[.!?…]+[\"'”’»]*\s*$")
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|Amb|No|Mt|Ft|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K)\.")
-
-
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    start: int
-    end: int
-    text: str
-    lemma: str
-    cls: str
 
 
 def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[QuoteSpan] | None = None) -> list[Quote]:
@@ -272,110 +217,8 @@ def _in_taken(taken: list[tuple[int, int]], starts: list[int], a: int, b: int) -
     return k < len(taken) and taken[k][0] < b
 
 
-_ACTORS: Actors | None = None
-
-
-def _default_actors() -> Actors:
-    global _ACTORS
-    if _ACTORS is None:
-        _ACTORS = load_actors()
-    return _ACTORS
-
-
 def _overlaps(a: Quote, b: Quote) -> bool:
     return a.start < b.end and b.start < a.end
-
-
-def _sentence_of(doc: Document, starts: list[int], offset: int) -> tuple[int, int]:
-    i = bisect_right(starts, offset) - 1
-    if i < 0:
-        return (0, len(doc.text))
-    s = doc.sentences[i]
-    return (s.start, s.end)
-
-
-def _find_cues(text: str) -> list[_Cue]:
-    forms = verb_forms()
-    cues: list[_Cue] = []
-    toks = list(TOKEN.finditer(text))
-    for k, m in enumerate(toks):
-        raw = m.group()
-        if not raw.islower():
-            continue  # "the United States", "Said Ahmed": a capitalised word is not a cue here
-        if k > 0 and not text[toks[k - 1].end() : m.start()].strip() and (
-            toks[k - 1].group().lower() in _NOUN_BEFORE or text[m.start() - 2 : m.start()] in ("'s", "’s")
-        ):
-            continue  # "his comments", "Rubio's claim", "the report": a noun, not a verb
-        w = raw
-        if k + 1 < len(toks):
-            two = f"{w} {toks[k + 1].group().lower()}"
-            if two in forms and text[m.end() : toks[k + 1].start()].strip() == "":
-                lemma, cls = forms[two]
-                cues.append(_Cue(m.start(), toks[k + 1].end(), text[m.start() : toks[k + 1].end()], lemma, cls))
-                continue
-        if w in forms:
-            lemma, cls = forms[w]
-            cues.append(_Cue(m.start(), m.end(), m.group(), lemma, cls))
-    for m in _ACCORDING.finditer(text):
-        cues.append(_Cue(m.start(), m.end(), m.group(), "according to", "according_to"))
-    cues.sort(key=lambda c: c.start)
-    return cues
-
-
-def _with_aux(text: str, cue: _Cue) -> tuple[int, str]:
-    """Extend a cue backwards over auxiliaries and negation ("has also said", "did not deny")."""
-    start = cue.start
-    while True:
-        m = re.search(r"([A-Za-z']+)\s+$", text[max(0, start - 30) : start])
-        if not m or m.group(1).lower() not in _AUX:
-            break
-        start = start - len(m.group(0))
-    return start, text[start : cue.end]
-
-
-def _plausible(mention: Mention | None, resolver: SpeakerResolver) -> Mention | None:
-    """Drop mentions that cannot speak: a lone nationality adjective ("Turkish state TV")."""
-    if mention is None:
-        return None
-    words = TOKEN.findall(mention.text)
-    if len(words) == 1 and words[0].casefold() in resolver.actors.nationality and words[0].casefold() not in ("eu", "un"):
-        return None
-    return mention
-
-
-def _make(
-    kind: str, start: int, end: int, mention: Mention | None, cue: _Cue | None, resolver: SpeakerResolver,
-    rule: str, text: str,
-) -> Quote:
-    cue_start, cue_text = _with_aux(text, cue) if cue is not None else (-1, "")
-    if cue is not None and cue.lemma == "according to":
-        cue_start, cue_text = cue.start, cue.text
-    info = resolver.resolve(mention, at=start) if mention is not None else None
-    return Quote(
-        kind=kind,
-        start=start,
-        end=end,
-        speaker=mention.text if mention else "",
-        speaker_start=mention.start if mention else -1,
-        speaker_end=mention.end if mention else -1,
-        speaker_name=info.name if info else "",
-        speaker_type=info.type if info else "unattributed",
-        side=info.side if info else "unknown",
-        cue=cue_text,
-        cue_start=cue_start,
-        cue_end=cue.end if cue is not None else -1,
-        cue_class=cue.cls if cue is not None else "none",
-        rule=rule,
-    )
-
-
-def _inherit(q: Quote, prev: Quote, rule: str) -> Quote:
-    return Quote(
-        kind="floating", start=q.start, end=q.end, speaker=prev.speaker, speaker_start=prev.speaker_start,
-        speaker_end=prev.speaker_end, speaker_name=prev.speaker_name, speaker_type=prev.speaker_type,
-        side=prev.side, cue=prev.cue, cue_start=prev.cue_start, cue_end=prev.cue_end, cue_class=prev.cue_class,
-        rule=rule,
-    )
 
 
 _AUX_WORDS = re.compile(
@@ -396,11 +239,6 @@ def _links_to_cue(gap: str) -> bool:
         return True
     g = gap.strip()
     return g.startswith(",") and g.endswith(",") and not re.search(r"[.!?;]\s", _ABBREV.sub("", g)) and len(g) < 260
-
-
-def _cues_between(cues: list[_Cue], starts: list[int], a: int, b: int) -> list[_Cue]:
-    """Cues starting in ``[a, b)``."""
-    return cues[bisect_left(starts, a) : bisect_left(starts, b)]
 
 
 def _attribute_span(
@@ -539,6 +377,8 @@ def _cue_after(ctx: _Ctx) -> Quote | None:
 
 
 _GAP_PUNCT = " \t\u00a0,.!?—–-\"'”’»"
+
+
 _NOT_DESCRIPTORS = frozenset("and but or so while as when because if then that which who".split())
 
 
@@ -706,209 +546,11 @@ def _participle_subject(ctx: _Ctx, cue: _Cue) -> Mention | None:
     return _sentence_subject_mention(text, sent[0], cue.start)
 
 
-def _participle_after_comma(text: str, cue: _Cue) -> bool:
-    """'..., saying', 'at one point calling': a participle that hangs on the main clause (not 'is saying')."""
-    if not cue.text.endswith("ing"):
-        return False
-    m = re.search(r"(\w+)\W*$", text[max(0, cue.start - 30) : cue.start])
-    return not (m and m.group(1).lower() in ("is", "was", "were", "are", "be", "been", "am", "keeps", "kept"))
-
-
-_INTRO = frozenset(
-    """on in at after before during since while when as following until once despite amid with without
-    for from by under over hours minutes days weeks months years moments shortly later earlier meanwhile last
-    yesterday today tonight but and so yet still then also however instead now asked speaking referring
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
-
-
-def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Mention | None:
-    """The subject of the sentence: the mention before its first verb-like cue, or its first name."""
-    from .speakers import _words
-
-    words = _words(text, sent_start, cue_start)
-    # 'Hours later, Trump returned ...', 'After the attacks, the ministry said': skip the
-    # introductory phrase up to its comma
-    while words and (words[0][0].lower() in _INTRO or words[0][0].lower().endswith("ly")):
-        comma = text.find(",", words[0][2], cue_start)
-        if comma < 0 or len(_words(text, words[0][2], comma)) > 12:
-            break
-        words = [w for w in words if w[1] > comma]
-    k = 0
-    while k < len(words) and (words[k][0][:1].isupper() or words[k][0].lower() in ("the", "a", "an")):
-        k += 1
-        if k < len(words) and any(ch in text[words[k - 1][2] : words[k][1]] for ch in ",;:"):
-            break
-    if k == 0:
-        m = re.match(r"\s*(he|she|they|it|we)\b", text[sent_start:cue_start], re.I)
-        return Mention(m.group(1), sent_start + m.start(1), sent_start + m.end(1), "pronoun") if m else None
-    return find_speaker_before(text, words[k - 1][2], sent_start)
-
-
-def _passive(text: str, cue: _Cue) -> bool:
-    """'was described', 'were told', 'is quoted': the speaker follows "by", if anywhere."""
-    return bool(re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[max(0, cue.start - 25) : cue.start]))
-
-
 def _fragment_end(text: str, s: QuoteSpan, sent_end: int) -> int:
     """End of a mixed quote: the clause end, or the quote's own end when it closes the sentence."""
     if re.search(r"[.!?…]\W*$", text[s.start : s.end]):
         return s.outer_end
     return max(s.outer_end, _clause_end(text, s.outer_end, sent_end))
-
-
-def _clause_end(text: str, pos: int, sent_end: int) -> int:
-    """End of the clause a quoted fragment sits in: the sentence end, without its final full stop."""
-    end = sent_end
-    while end > pos and text[end - 1] in ".!?…":
-        end -= 1
-    return end
-
-
-def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
-    text = doc.text
-    if cue.lemma == "according to":
-        mention = find_speaker_after(text, cue.end, sent[1]) or _source_phrase(text, cue.end, sent[1])
-        if mention is None:
-            return None
-        lead = text[sent[0] : cue.start]
-        comma = text.find(",", mention.end, sent[1])
-        if not lead.strip() and mention.end <= comma < cue.end + 200 and len(TOKEN.findall(text[comma : sent[1]])) >= 3:
-            # 'According to early results of exit polls conducted by ..., majorities of voters ...'
-            start = comma + 1 + len(text[comma + 1 : sent[1]]) - len(text[comma + 1 : sent[1]].lstrip())
-            if mention.end < comma and not re.search(r"[.;:]\s", text[mention.end : comma]):
-                mention = Mention(text[mention.start : comma], mention.start, comma, mention.type)
-            return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
-        rest = text[mention.end : sent[1]]
-        m = re.match(r"\s*,\s*", rest)
-        if m and len(TOKEN.findall(rest)) >= 3:
-            start = mention.end + m.end()
-            return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
-        # "clause, according to X."
-        head = text[sent[0] : cue.start].rstrip(" ,")
-        if len(TOKEN.findall(head)) >= 3:
-            return _make("indirect", sent[0], sent[0] + len(head), mention, cue, resolver, "clause, according to X", text)
-        return None
-    if cue.lemma == "ask":
-        return _asked(text, cue, sent, resolver)
-    if _passive(text, cue):
-        return None
-    before = text[sent[0] : cue.start]
-    # "clause, X said." — the cue near the sentence end, after a comma.
-    comma = before.rfind(",")
-    tail = text[cue.end : sent[1]]
-    mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
-    if mention is None:
-        mention = _quantity_speaker(text, cue.start, sent[0]) or _coordinated_subject(text, cue, sent)
-    tail_words = TOKEN.findall(tail)
-    if (
-        comma > 0
-        and mention is not None
-        and mention.start > sent[0] + comma
-        and len(TOKEN.findall(before[:comma])) >= 3
-        and len(tail_words) <= 6
-        and not (len(tail_words) > 2 and (tail_words[0].lower() == "that" or _starts_clause(text, cue.end + 1)))
-    ):
-        start, rule = sent[0], "clause, then speaker and verb"
-        para = next((p for p in doc.paragraphs if p.start <= sent[0] < p.end + 1), None)
-        if para is not None and para.start < sent[0] and _only_paraphrase(text[para.start : sent[0]]):
-            # "...(several sentences of a pundit's view)... , he opined." at a paragraph's end
-            start, rule = para.start, "paragraph, then speaker and verb"
-        return _make("indirect", start, sent[0] + comma, mention, cue, resolver, rule, text)
-    # "X said (that) clause."
-    if mention is not None:
-        m = _THAT.match(text, cue.end)
-        start = m.end() if m else cue.end
-        if cue.lemma == "tell":
-            m2 = re.match(r"\s*(?:[A-Z][\w.’'-]*\s*){1,4}(?:that\s+)?|\s*(?:reporters|journalists|the \w+)\s+(?:that\s+)?"
-                          r"|\s*(?:[\w.’'-]+\s+){1,8}?that\s+", text[cue.end : sent[1]])
-            if not m2:
-                return None
-            start = cue.end + m2.end()
-        end = _clause_end(text, start, sent[1])
-        if len(TOKEN.findall(text[start:end])) >= 3 and (text[cue.end : start].strip().endswith("that") or _starts_clause(text, start)):
-            return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
-    # "clause, said X."
-    after = find_speaker_after(text, cue.end, sent[1])
-    if comma > 0 and after is not None and before.rstrip().endswith(",") and len(TOKEN.findall(before)) >= 3:
-        return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
-    return None
-
-
-_QUANTITY = re.compile(
-    r"(?:(?:more|fewer|less) than |about |nearly |almost |roughly |just |only |some )?"
-    r"(?:\d[\d.,]*\s?(?:%|percent|per cent)|\w+ (?:in|of) (?:\d+|ten)|\w+-(?:thirds|fourths|quarters|fifths)|half|"
-    r"a (?:third|quarter|majority|plurality)|most|the majority)(?: of (?:\w+ ){0,3}?\w+)?\s+(?:\w+ly\s+)?$"
-)
-
-
-_QUESTION = re.compile(r"\s+(?:(?:[\w’'.-]+\s+){0,5}?)(?P<q>whether|if|why|how|what|who|when|where|about|to)\b")
-
-
-def _asked(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
-    """Reported questions: 'Todd asked Pence whether ...', 'Asked about Sullivan, Feinstein said'."""
-    m = _QUESTION.match(text, cue.end)
-    if m is None or re.search(r"[,.;:]", text[cue.end : m.start("q")]):
-        return None
-    start = m.start("q")
-    head = text[sent[0] : cue.start]
-    if re.fullmatch(r"\s*(?:[Ww]hen\s+)?(?:(?:was|were)\s+)?", head):
-        # 'Asked whether ..., Mr. Trump said:' — the question ends where the main clause starts
-        comma = text.rfind(",", start, sent[1])
-        if comma < 0:
-            return None
-        return _make("indirect", start, comma, None, cue, resolver, "a reported question", text)
-    mention = None if _passive(text, cue) else _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
-    end = _clause_end(text, start, sent[1])
-    if len(TOKEN.findall(text[start:end])) < 2:
-        return None
-    return _make("indirect", start, end, mention, cue, resolver, "a reported question", text)
-
-
-def _source_phrase(text: str, pos: int, limit: int) -> Mention | None:
-    """The noun phrase after 'according to' when it is not a name: 'the poll', 'media buying sources'."""
-    m = re.match(r"\s*((?:the |a |an |his |her |their |its )?[\w’'-]+(?: [\w’'-]+){0,5}?)(?=\s*(?:[,.;]|$))", text[pos:limit])
-    if m is None:
-        return None
-    a = pos + m.start(1)
-    return Mention(m.group(1), a, pos + m.end(1), "role")
-
-
-def _quantity_speaker(text: str, cue_start: int, sent_start: int) -> Mention | None:
-    """Poll answers: '61 percent said', 'six in 10 said', 'two-thirds of voters say'."""
-    head = text[max(sent_start, cue_start - 60) : cue_start]
-    m = _QUANTITY.search(head)
-    if m is None:
-        return None
-    a = cue_start - len(head) + m.start()
-    phrase = m.group().rstrip()
-    return Mention(phrase, a, a + len(phrase), "anonymous")
-
-
-def _coordinated_subject(text: str, cue: _Cue, sent: tuple[int, int]) -> Mention | None:
-    """'Clinton has expressed concerns but has said she wants ...': coordinated verbs share a subject."""
-    head = text[max(sent[0], cue.start - 40) : cue.start]
-    if not re.search(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*$", head):
-        return None
-    return _sentence_subject_mention(text, sent[0], cue.start)
-
-
-_CLAUSE_START = re.compile(
-    r"\s*(?:the|a|an|he|she|they|it|we|i|there|this|that|these|those|his|her|their|its|our|[A-Z][\w’'-]+)\b", re.I
-)
-
-
-def _only_paraphrase(text: str) -> bool:
-    """No quotation mark and no reporting verb: sentences a closing cue can cover."""
-    if any(ch in text for ch in "\"“”„«»"):
-        return False
-    forms = verb_forms()
-    return not any(w.lower() in forms for w in TOKEN.findall(text) if w.islower())
-
-
-def _starts_clause(text: str, pos: int) -> bool:
-    """Does a subject (a pronoun, a determiner or a name) start at ``pos``?"""
-    return bool(_CLAUSE_START.match(text, pos))
 
 
 _SIGNATURE = re.compile(r"^[—–-]\s*(?P<name>.+?)\s*\(@(?P<handle>\w{1,30})\)")

@@ -1,0 +1,267 @@
+"""Attribution primitives shared by the quote and the indirect-speech rules.
+
+The :class:`Quote` record, the reporting cues of a text (:func:`_find_cues`, from the verb
+table in ``framing/data/reporting_verbs.yaml``), and the small steps both kinds of rules
+take: a cue with its auxiliaries, the sentence's subject, passive cues, clause ends, and
+building a quote from a mention and a cue (:func:`_make`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .actors import Actors, load_actors
+from .model import Document
+from .speakers import Mention, SpeakerResolver, _words, find_speaker_before
+from .tokens import TOKEN
+from .verbs import verb_forms
+
+QUOTE_KINDS = ("direct", "mixed", "indirect", "floating", "embedded_post")
+
+
+SPEAKER_TYPES = ("person", "organisation", "role", "anonymous", "social_post", "unattributed")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One attributed (or unattributed) quote.
+
+    Attributes:
+        kind: direct, mixed, indirect, floating or embedded_post.
+        start: Start of the quoted content (inside the quote marks; for mixed
+            and indirect quotes, the reported clause).
+        end: End of the content (exclusive).
+        speaker: The speaker mention as written ("he", "a user"), or "".
+        speaker_start: Offset of the mention, or -1.
+        speaker_end: End of the mention, or -1.
+        speaker_name: The entity the mention resolves to ("Elman Mammadov"), or "".
+        speaker_type: person, organisation, role, anonymous, social_post or unattributed.
+        side: The speaker's side (from the actors list or a nationality cue), or "unknown".
+        cue: The cue as written, with auxiliaries and negation ("has accused", "according to", ":"), or "".
+        cue_start: Offset of the cue, or -1.
+        cue_end: End of the cue, or -1.
+        cue_class: neutral, distancing, endorsing, concessive, confrontational, according_to, opinion or none.
+        rule: The rule that attributed it (for explanations).
+    """
+
+    kind: str
+    start: int
+    end: int
+    speaker: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+    speaker_name: str = ""
+    speaker_type: str = "unattributed"
+    side: str = "unknown"
+    cue: str = ""
+    cue_start: int = -1
+    cue_end: int = -1
+    cue_class: str = "none"
+    rule: str = ""
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The quoted pieces: a quote split by its attribution ('"A," he said. "B."') has two."""
+        return self.parts or ((self.start, self.end),)
+
+
+# Verbs that introduce indirect speech: every reporting verb of the table except those that
+# take a noun object rather than a clause ("called him a liar", "described it as").
+_NOT_INDIRECT = frozenset("call describe ask read post quote cite detail issue sing pray begin go on put it continue".split())
+
+
+def _indirect_lemmas() -> frozenset[str]:
+    return frozenset(lemma for lemma, _ in verb_forms().values()) - _NOT_INDIRECT
+
+
+_INDIRECT = _indirect_lemmas()
+
+
+_AUX = frozenset(
+    "has have had did does do was were is are will would could can may might must should also not never "
+    "n't later then reportedly repeatedly previously earlier first again himself herself themselves".split()
+)
+
+
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+
+
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b)?\s*")
+
+
+_NOUN_BEFORE = frozenset("the a an his her their its our my your this these those such no any every each".split())
+
+
+_SENT_END = re.compile(r"[.!?…]+[\"'”’»]*\s*$")
+
+
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|Amb|No|Mt|Ft|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K)\.")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    cls: str
+
+
+_ACTORS: Actors | None = None
+
+
+def _default_actors() -> Actors:
+    global _ACTORS
+    if _ACTORS is None:
+        _ACTORS = load_actors()
+    return _ACTORS
+
+
+def _sentence_of(doc: Document, starts: list[int], offset: int) -> tuple[int, int]:
+    i = bisect_right(starts, offset) - 1
+    if i < 0:
+        return (0, len(doc.text))
+    s = doc.sentences[i]
+    return (s.start, s.end)
+
+
+def _find_cues(text: str) -> list[_Cue]:
+    forms = verb_forms()
+    cues: list[_Cue] = []
+    toks = list(TOKEN.finditer(text))
+    for k, m in enumerate(toks):
+        raw = m.group()
+        if not raw.islower():
+            continue  # "the United States", "Said Ahmed": a capitalised word is not a cue here
+        if k > 0 and not text[toks[k - 1].end() : m.start()].strip() and (
+            toks[k - 1].group().lower() in _NOUN_BEFORE or text[m.start() - 2 : m.start()] in ("'s", "’s")
+        ):
+            continue  # "his comments", "Rubio's claim", "the report": a noun, not a verb
+        w = raw
+        if k + 1 < len(toks):
+            two = f"{w} {toks[k + 1].group().lower()}"
+            if two in forms and text[m.end() : toks[k + 1].start()].strip() == "":
+                lemma, cls = forms[two]
+                cues.append(_Cue(m.start(), toks[k + 1].end(), text[m.start() : toks[k + 1].end()], lemma, cls))
+                continue
+        if w in forms:
+            lemma, cls = forms[w]
+            cues.append(_Cue(m.start(), m.end(), m.group(), lemma, cls))
+    for m in _ACCORDING.finditer(text):
+        cues.append(_Cue(m.start(), m.end(), m.group(), "according to", "according_to"))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _with_aux(text: str, cue: _Cue) -> tuple[int, str]:
+    """Extend a cue backwards over auxiliaries and negation ("has also said", "did not deny")."""
+    start = cue.start
+    while True:
+        m = re.search(r"([A-Za-z']+)\s+$", text[max(0, start - 30) : start])
+        if not m or m.group(1).lower() not in _AUX:
+            break
+        start = start - len(m.group(0))
+    return start, text[start : cue.end]
+
+
+def _plausible(mention: Mention | None, resolver: SpeakerResolver) -> Mention | None:
+    """Drop mentions that cannot speak: a lone nationality adjective ("Turkish state TV")."""
+    if mention is None:
+        return None
+    words = TOKEN.findall(mention.text)
+    if len(words) == 1 and words[0].casefold() in resolver.actors.nationality and words[0].casefold() not in ("eu", "un"):
+        return None
+    return mention
+
+
+def _make(
+    kind: str, start: int, end: int, mention: Mention | None, cue: _Cue | None, resolver: SpeakerResolver,
+    rule: str, text: str,
+) -> Quote:
+    cue_start, cue_text = _with_aux(text, cue) if cue is not None else (-1, "")
+    if cue is not None and cue.lemma == "according to":
+        cue_start, cue_text = cue.start, cue.text
+    info = resolver.resolve(mention, at=start) if mention is not None else None
+    return Quote(
+        kind=kind,
+        start=start,
+        end=end,
+        speaker=mention.text if mention else "",
+        speaker_start=mention.start if mention else -1,
+        speaker_end=mention.end if mention else -1,
+        speaker_name=info.name if info else "",
+        speaker_type=info.type if info else "unattributed",
+        side=info.side if info else "unknown",
+        cue=cue_text,
+        cue_start=cue_start,
+        cue_end=cue.end if cue is not None else -1,
+        cue_class=cue.cls if cue is not None else "none",
+        rule=rule,
+    )
+
+
+def _inherit(q: Quote, prev: Quote, rule: str) -> Quote:
+    return Quote(
+        kind="floating", start=q.start, end=q.end, speaker=prev.speaker, speaker_start=prev.speaker_start,
+        speaker_end=prev.speaker_end, speaker_name=prev.speaker_name, speaker_type=prev.speaker_type,
+        side=prev.side, cue=prev.cue, cue_start=prev.cue_start, cue_end=prev.cue_end, cue_class=prev.cue_class,
+        rule=rule,
+    )
+
+
+def _cues_between(cues: list[_Cue], starts: list[int], a: int, b: int) -> list[_Cue]:
+    """Cues starting in ``[a, b)``."""
+    return cues[bisect_left(starts, a) : bisect_left(starts, b)]
+
+
+def _participle_after_comma(text: str, cue: _Cue) -> bool:
+    """'..., saying', 'at one point calling': a participle that hangs on the main clause (not 'is saying')."""
+    if not cue.text.endswith("ing"):
+        return False
+    m = re.search(r"(\w+)\W*$", text[max(0, cue.start - 30) : cue.start])
+    return not (m and m.group(1).lower() in ("is", "was", "were", "are", "be", "been", "am", "keeps", "kept"))
+
+
+_INTRO = frozenset(
+    """on in at after before during since while when as following until once despite amid with without
+    for from by under over hours minutes days weeks months years moments shortly later earlier meanwhile last
+    yesterday today tonight but and so yet still then also however instead now asked speaking referring
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Mention | None:
+    """The subject of the sentence: the mention before its first verb-like cue, or its first name."""
+    words = _words(text, sent_start, cue_start)
+    # 'Hours later, Trump returned ...', 'After the attacks, the ministry said': skip the
+    # introductory phrase up to its comma
+    while words and (words[0][0].lower() in _INTRO or words[0][0].lower().endswith("ly")):
+        comma = text.find(",", words[0][2], cue_start)
+        if comma < 0 or len(_words(text, words[0][2], comma)) > 12:
+            break
+        words = [w for w in words if w[1] > comma]
+    k = 0
+    while k < len(words) and (words[k][0][:1].isupper() or words[k][0].lower() in ("the", "a", "an")):
+        k += 1
+        if k < len(words) and any(ch in text[words[k - 1][2] : words[k][1]] for ch in ",;:"):
+            break
+    if k == 0:
+        m = re.match(r"\s*(he|she|they|it|we)\b", text[sent_start:cue_start], re.I)
+        return Mention(m.group(1), sent_start + m.start(1), sent_start + m.end(1), "pronoun") if m else None
+    return find_speaker_before(text, words[k - 1][2], sent_start)
+
+
+def _passive(text: str, cue: _Cue) -> bool:
+    """'was described', 'were told', 'is quoted': the speaker follows "by", if anywhere."""
+    return bool(re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[max(0, cue.start - 25) : cue.start]))
+
+
+def _clause_end(text: str, pos: int, sent_end: int) -> int:
+    """End of the clause a quoted fragment sits in: the sentence end, without its final full stop."""
+    end = sent_end
+    while end > pos and text[end - 1] in ".!?…":
+        end -= 1
+    return end

@@ -1,0 +1,172 @@
+"""Indirect speech: reported clauses with no quotation marks.
+
+"Mammadov alleged that ...", "clause, X said.", "According to X, clause", reported
+questions ("asked whether ..."), poll answers ("six in 10 said ...") and data verbs ("the
+poll shows ..."). :func:`_indirect` is called by :func:`framing.quotes.find_quotes` for every
+cue that no quotation used.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import (
+    _THAT,
+    Quote,
+    _clause_end,
+    _Cue,
+    _make,
+    _passive,
+    _plausible,
+    _sentence_subject_mention,
+)
+from .model import Document
+from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
+from .tokens import TOKEN
+from .verbs import verb_forms
+
+
+def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
+    text = doc.text
+    if cue.lemma == "according to":
+        mention = find_speaker_after(text, cue.end, sent[1]) or _source_phrase(text, cue.end, sent[1])
+        if mention is None:
+            return None
+        lead = text[sent[0] : cue.start]
+        comma = text.find(",", mention.end, sent[1])
+        if not lead.strip() and mention.end <= comma < cue.end + 200 and len(TOKEN.findall(text[comma : sent[1]])) >= 3:
+            # 'According to early results of exit polls conducted by ..., majorities of voters ...'
+            start = comma + 1 + len(text[comma + 1 : sent[1]]) - len(text[comma + 1 : sent[1]].lstrip())
+            if mention.end < comma and not re.search(r"[.;:]\s", text[mention.end : comma]):
+                mention = Mention(text[mention.start : comma], mention.start, comma, mention.type)
+            return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
+        rest = text[mention.end : sent[1]]
+        m = re.match(r"\s*,\s*", rest)
+        if m and len(TOKEN.findall(rest)) >= 3:
+            start = mention.end + m.end()
+            return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
+        # "clause, according to X."
+        head = text[sent[0] : cue.start].rstrip(" ,")
+        if len(TOKEN.findall(head)) >= 3:
+            return _make("indirect", sent[0], sent[0] + len(head), mention, cue, resolver, "clause, according to X", text)
+        return None
+    if cue.lemma == "ask":
+        return _asked(text, cue, sent, resolver)
+    if _passive(text, cue):
+        return None
+    before = text[sent[0] : cue.start]
+    # "clause, X said." — the cue near the sentence end, after a comma.
+    comma = before.rfind(",")
+    tail = text[cue.end : sent[1]]
+    mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
+    if mention is None:
+        mention = _quantity_speaker(text, cue.start, sent[0]) or _coordinated_subject(text, cue, sent)
+    tail_words = TOKEN.findall(tail)
+    if (
+        comma > 0
+        and mention is not None
+        and mention.start > sent[0] + comma
+        and len(TOKEN.findall(before[:comma])) >= 3
+        and len(tail_words) <= 6
+        and not (len(tail_words) > 2 and (tail_words[0].lower() == "that" or _starts_clause(text, cue.end + 1)))
+    ):
+        start, rule = sent[0], "clause, then speaker and verb"
+        para = next((p for p in doc.paragraphs if p.start <= sent[0] < p.end + 1), None)
+        if para is not None and para.start < sent[0] and _only_paraphrase(text[para.start : sent[0]]):
+            # "...(several sentences of a pundit's view)... , he opined." at a paragraph's end
+            start, rule = para.start, "paragraph, then speaker and verb"
+        return _make("indirect", start, sent[0] + comma, mention, cue, resolver, rule, text)
+    # "X said (that) clause."
+    if mention is not None:
+        m = _THAT.match(text, cue.end)
+        start = m.end() if m else cue.end
+        if cue.lemma == "tell":
+            m2 = re.match(r"\s*(?:[A-Z][\w.’'-]*\s*){1,4}(?:that\s+)?|\s*(?:reporters|journalists|the \w+)\s+(?:that\s+)?"
+                          r"|\s*(?:[\w.’'-]+\s+){1,8}?that\s+", text[cue.end : sent[1]])
+            if not m2:
+                return None
+            start = cue.end + m2.end()
+        end = _clause_end(text, start, sent[1])
+        if len(TOKEN.findall(text[start:end])) >= 3 and (text[cue.end : start].strip().endswith("that") or _starts_clause(text, start)):
+            return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
+    # "clause, said X."
+    after = find_speaker_after(text, cue.end, sent[1])
+    if comma > 0 and after is not None and before.rstrip().endswith(",") and len(TOKEN.findall(before)) >= 3:
+        return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
+    return None
+
+
+_QUANTITY = re.compile(
+    r"(?:(?:more|fewer|less) than |about |nearly |almost |roughly |just |only |some )?"
+    r"(?:\d[\d.,]*\s?(?:%|percent|per cent)|\w+ (?:in|of) (?:\d+|ten)|\w+-(?:thirds|fourths|quarters|fifths)|half|"
+    r"a (?:third|quarter|majority|plurality)|most|the majority)(?: of (?:\w+ ){0,3}?\w+)?\s+(?:\w+ly\s+)?$"
+)
+
+
+_QUESTION = re.compile(r"\s+(?:(?:[\w’'.-]+\s+){0,5}?)(?P<q>whether|if|why|how|what|who|when|where|about|to)\b")
+
+
+def _asked(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
+    """Reported questions: 'Todd asked Pence whether ...', 'Asked about Sullivan, Feinstein said'."""
+    m = _QUESTION.match(text, cue.end)
+    if m is None or re.search(r"[,.;:]", text[cue.end : m.start("q")]):
+        return None
+    start = m.start("q")
+    head = text[sent[0] : cue.start]
+    if re.fullmatch(r"\s*(?:[Ww]hen\s+)?(?:(?:was|were)\s+)?", head):
+        # 'Asked whether ..., Mr. Trump said:' — the question ends where the main clause starts
+        comma = text.rfind(",", start, sent[1])
+        if comma < 0:
+            return None
+        return _make("indirect", start, comma, None, cue, resolver, "a reported question", text)
+    mention = None if _passive(text, cue) else _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
+    end = _clause_end(text, start, sent[1])
+    if len(TOKEN.findall(text[start:end])) < 2:
+        return None
+    return _make("indirect", start, end, mention, cue, resolver, "a reported question", text)
+
+
+def _source_phrase(text: str, pos: int, limit: int) -> Mention | None:
+    """The noun phrase after 'according to' when it is not a name: 'the poll', 'media buying sources'."""
+    m = re.match(r"\s*((?:the |a |an |his |her |their |its )?[\w’'-]+(?: [\w’'-]+){0,5}?)(?=\s*(?:[,.;]|$))", text[pos:limit])
+    if m is None:
+        return None
+    a = pos + m.start(1)
+    return Mention(m.group(1), a, pos + m.end(1), "role")
+
+
+def _quantity_speaker(text: str, cue_start: int, sent_start: int) -> Mention | None:
+    """Poll answers: '61 percent said', 'six in 10 said', 'two-thirds of voters say'."""
+    head = text[max(sent_start, cue_start - 60) : cue_start]
+    m = _QUANTITY.search(head)
+    if m is None:
+        return None
+    a = cue_start - len(head) + m.start()
+    phrase = m.group().rstrip()
+    return Mention(phrase, a, a + len(phrase), "anonymous")
+
+
+def _coordinated_subject(text: str, cue: _Cue, sent: tuple[int, int]) -> Mention | None:
+    """'Clinton has expressed concerns but has said she wants ...': coordinated verbs share a subject."""
+    head = text[max(sent[0], cue.start - 40) : cue.start]
+    if not re.search(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*$", head):
+        return None
+    return _sentence_subject_mention(text, sent[0], cue.start)
+
+
+_CLAUSE_START = re.compile(
+    r"\s*(?:the|a|an|he|she|they|it|we|i|there|this|that|these|those|his|her|their|its|our|[A-Z][\w’'-]+)\b", re.I
+)
+
+
+def _only_paraphrase(text: str) -> bool:
+    """No quotation mark and no reporting verb: sentences a closing cue can cover."""
+    if any(ch in text for ch in "\"“”„«»"):
+        return False
+    forms = verb_forms()
+    return not any(w.lower() in forms for w in TOKEN.findall(text) if w.islower())
+
+
+def _starts_clause(text: str, pos: int) -> bool:
+    """Does a subject (a pronoun, a determiner or a name) start at ``pos``?"""
+    return bool(_CLAUSE_START.match(text, pos))
