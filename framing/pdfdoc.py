@@ -24,6 +24,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from . import __version__
+from .palette import SIDE_COLOURS, lighten
 
 FONT = "DejaVu"
 #: Fixed creation date: the same input gives the same bytes (no wall-clock time).
@@ -40,16 +41,8 @@ HEADER_FILL: Colour = (228, 232, 238)
 ACCENT: Colour = (0, 84, 147)
 SCARE_COLOUR: Colour = (170, 51, 0)
 
-#: Light highlight per side (Okabe-Ito hues lightened so black text stays readable).
-SIDE_FILL: dict[str, Colour] = {
-    "armenian": (250, 214, 150),
-    "azerbaijani": (180, 220, 245),
-    "russian": (236, 196, 220),
-    "ukrainian": (246, 240, 150),
-    "international": (170, 226, 206),
-    "neutral": (222, 222, 222),
-    "unknown": (240, 240, 240),
-}
+#: Light highlight per side: the charts' Okabe-Ito hues mixed with white so black text stays readable.
+SIDE_FILL: dict[str, Colour] = {side: lighten(colour, 0.6) for side, colour in SIDE_COLOURS.items()}
 #: Short side codes printed beside highlighted terms (readable in black and white).
 SIDE_CODE: dict[str, str] = {
     "armenian": "AM",

@@ -33,35 +33,11 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure
 
-#: The Okabe–Ito palette (2008).
-OKABE_ITO: dict[str, str] = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-}
+from ..palette import EXTRA_SIDE_COLOURS, SIDE_COLOURS, SIDE_ORDER
 
-#: Sides in the order legends list them.
-SIDE_ORDER: tuple[str, ...] = (
-    "armenian", "azerbaijani", "russian", "ukrainian", "international", "neutral", "unknown",
-)
-
-#: One fixed colour per side, the same in every chart.
-SIDE_COLORS: dict[str, str] = {
-    "armenian": OKABE_ITO["orange"],
-    "azerbaijani": OKABE_ITO["blue"],
-    "russian": OKABE_ITO["vermillion"],
-    "ukrainian": OKABE_ITO["yellow"],
-    "international": OKABE_ITO["bluish_green"],
-    "neutral": OKABE_ITO["reddish_purple"],
-    "unknown": "#999999",
-}
-#: Sides a lexicon may add beyond the seven above (in order of first appearance).
-EXTRA_SIDE_COLORS: tuple[str, ...] = (OKABE_ITO["sky_blue"], "#555555", "#CCCCCC")
+# Side colours live in framing/palette.py, shared with the HTML explorer and the PDF.
+SIDE_COLORS = SIDE_COLOURS
+EXTRA_SIDE_COLORS = EXTRA_SIDE_COLOURS
 
 #: Paul Tol's "muted" qualitative palette, for outlets.
 OUTLET_PALETTE: tuple[str, ...] = (

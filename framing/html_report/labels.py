@@ -15,18 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Okabe–Ito colour of each side (hex), in legend order.
-SIDE_COLOURS: dict[str, str] = {
-    "armenian": "#E69F00",  # orange
-    "azerbaijani": "#0072B2",  # blue
-    "russian": "#D55E00",  # vermillion
-    "ukrainian": "#F0E442",  # yellow
-    "international": "#009E73",  # bluish green
-    "neutral": "#CC79A7",  # reddish purple
-    "unknown": "#999999",  # grey
-}
-#: Colours of further sides a user's pack declares, in legend order (as in the charts).
-EXTRA_SIDE_COLOURS: tuple[str, ...] = ("#56B4E9", "#555555", "#CCCCCC")
+# One colour per side, shared with the charts and the PDF (framing/palette.py).
+from ..palette import EXTRA_SIDE_COLOURS, SIDE_COLOURS  # noqa: E402
 
 #: Short names of the sides (legend, chips, speakers' sides).
 SIDE_NAMES: dict[str, str] = {
