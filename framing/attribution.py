@@ -204,11 +204,12 @@ def _make(
 
 
 def _inherit(q: Quote, prev: Quote, rule: str) -> Quote:
+    """A floating quote: the previous quote's speaker, and no cue of its own (the cue-class
+    counts count each verb once)."""
     return Quote(
         kind="floating", start=q.start, end=q.end, speaker=prev.speaker, speaker_start=prev.speaker_start,
         speaker_end=prev.speaker_end, speaker_name=prev.speaker_name, speaker_type=prev.speaker_type,
-        side=prev.side, cue=prev.cue, cue_start=prev.cue_start, cue_end=prev.cue_end, cue_class=prev.cue_class,
-        rule=rule,
+        side=prev.side, rule=rule,
     )
 
 

@@ -44,7 +44,7 @@ from .quotemarks import QuoteSpan
 from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
 from .terms import SpanIndex
 from .tokens import TOKEN
-from .verbs import DATA_VERBS, SPEECH_CLASSES
+from .verbs import DATA_VERBS, SPEECH_CLASSES, verb_forms
 
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,3})"
@@ -104,6 +104,7 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     items: list[tuple[int, str, object]] = [(s.open_at, "span", s) for s in speech]
     items += [(p.start, "post", p) for p in posts]
     items.sort(key=lambda x: x[0])
+    unclosed: set[int] = set()
     for _, what, obj in items:
         if what == "post":
             q = _embedded_post(doc, obj, resolver)
@@ -131,8 +132,12 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
             out[-1] = merged
             last, last_para = merged, para
             continue
+        if q.speaker and not q.rule.startswith(("floating", "none", "the speaker of the sentence before")):
+            _back_over_paragraphs(doc, out, q, unclosed)
         if q.rule == "none" and last is not None and para - last_para <= 2:
             q = _inherit(q, last, "floating: inherits the speaker of the previous quote")
+        if s.close_at is None:
+            unclosed.add(q.start)
         if q.speaker_type != "unattributed":
             last, last_para = q, para
             resolver.note_speaker(q)
@@ -167,6 +172,32 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
             resolver.note_speaker(q)
     out.sort(key=lambda q: (q.start, q.end))
     return _no_overlaps(out)
+
+
+def _back_over_paragraphs(doc: Document, out: list[Quote], q: Quote, unclosed: set[int]) -> None:
+    """A quote over several paragraphs, each opened and never closed, with its cue after the last.
+
+    '"A ...(no closing mark) / "B," he claimed.': the paragraphs before take the attribution
+    of the last one (the news convention: a quote continued over paragraphs reopens each
+    paragraph and closes only at the end). Changes ``out`` in place.
+    """
+    text = doc.text
+    k, start = len(out) - 1, q.start
+    while k >= 0:
+        prev = out[k]
+        if prev.start not in unclosed or prev.rule not in _UNATTRIBUTED_RULES:
+            break
+        gap = text[prev.end : start]
+        if not re.fullmatch(r"\s*\n\s*[\"“”„«'‘’`]*", gap):
+            break
+        out[k] = replace(
+            q, kind="direct", start=prev.start, end=prev.end, parts=prev.parts,
+            rule="a quote over several paragraphs: the cue after its last paragraph",
+        )
+        k, start = k - 1, prev.start
+
+
+_UNATTRIBUTED_RULES = frozenset({"none", "floating: inherits the speaker of the previous quote"})
 
 
 def _no_overlaps(quotes: list[Quote]) -> list[Quote]:
@@ -255,6 +286,12 @@ def _attribute_span(
         mention = Mention(m.group("name"), a0, a0 + len(m.group("name")), "person")
         q = _make("direct", *content, mention, None, resolver, "quote, then a dash and a name", text)
         return replace(q, cue=m.group("dash"), cue_start=m.start("dash"), cue_end=m.end("dash"))
+    # 0b. An unclosed quote whose paragraph ends with its attribution ('"..., he added.'): the
+    #     closing mark is missing before the cue.
+    if s.close_at is None:
+        q = _cue_inside_unclosed(text, s, resolver)
+        if q is not None:
+            return q
     # A quote that opens its sentence is attributed by what follows it ('"...," he said'); a
     # quote inside a sentence by the clause that holds it ('Sanders called it "arbitrary."').
     ctx = _Ctx(doc, s, sent, cues, cue_starts, used, resolver, content)
@@ -309,6 +346,35 @@ def _attribute_span(
             return _make("mixed", m.end() if m else verb[1], _fragment_end(text, s, sent[1]),
                          mention, cue, resolver, "the sentence's subject, with an unlisted verb", text)
     return _make("direct", *content, None, None, resolver, "none", text)
+
+
+_TRAILING_CUE = re.compile(r",\s+(?P<rest>[^,;:\"“”.!?\n]{1,60}?)[.!?]?\s*$")
+
+
+def _cue_inside_unclosed(text: str, s: QuoteSpan, resolver: SpeakerResolver) -> Quote | None:
+    """'"The statements ... are widely spread, he added.' (no closing mark): the quote ends at the comma."""
+    m = _TRAILING_CUE.search(text, s.start, s.end)
+    if m is None:
+        return None
+    comma = m.start()
+    forms = verb_forms()
+    toks = list(TOKEN.finditer(text, m.start("rest"), m.end("rest")))
+    for t in (toks[-1:] + toks[:1]) if toks else []:
+        form = t.group()
+        if form not in forms or forms[form][1] not in SPEECH_CLASSES:
+            continue
+        cue = _Cue(t.start(), t.end(), form, *forms[form])
+        if t is toks[-1]:
+            mention = find_speaker_before(text, cue.start, comma + 1)  # ', he added.'
+            if mention is None or text[comma + 1 : mention.start].strip():
+                continue
+        else:
+            mention = find_speaker_after(text, cue.end, m.end("rest"))  # ', said the pundit.'
+            if mention is None:
+                continue
+        return _make("direct", s.start, comma + 1, mention, cue, resolver,
+                     "an unclosed quote, then speaker and verb", text)
+    return None
 
 
 def _make_colon(
