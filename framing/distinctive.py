@@ -35,7 +35,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from .errors import InputError
-from .tokens import term_key, tokenize_term
+from .tokens import TOKEN, fold, normalise_gap, term_key, tokenize_term
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +54,13 @@ DISTINCTIVE_COLUMNS = ["outlet", "term", "n_outlet", "n_rest", "delta", "var", "
 #: Lexicon categories whose multi-word names are counted as one term.
 NAME_CATEGORIES = ("place", "region", "polity", "corridor")
 
-# A word: letters or digits of any script, with hyphens inside ("self-proclaimed").
-_WORD = r"[^\W_]+(?:[-‐‑][^\W_]+)*"
+# Words are runs of letters or digits of any script (tokens.TOKEN), joined by single hyphens.
+_HYPHEN_CHARS = frozenset("-‐‑")
+_WORD = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
 _HYPHENS = str.maketrans({"‐": "-", "‑": "-"})
 # Terms do not run across sentence ends, semicolons, colons or line breaks.
 _SEGMENT_BREAK = re.compile(r"[.!?;:\n]+")
-_SOFT_GAP = r"[\s\-‐‑‒–'’ʼ]*"
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -121,42 +122,70 @@ class TermAnalyzer:
         else:
             self.stop_words = frozenset(w.lower() for w in stop_words)
         names = place_names() if keep_intact is None else tuple(keep_intact)
-        self.canonical: dict[tuple[str, ...], str] = {}
-        patterns = []
-        for name in sorted(set(names), key=lambda s: (-len(s), s)):
+        # first folded token -> [(folded tokens, gaps, canonical form)], longest first
+        self._names: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
+        seen: set[tuple[str, ...]] = set()
+        for name in sorted(set(names), key=lambda s: (-len(tokenize_term(s)), s)):
             toks = tokenize_term(name)
-            if len(toks) < 2:
-                continue
             key = term_key(name)
-            if key in self.canonical:
+            if len(toks) < 2 or key in seen:
                 continue
-            self.canonical[key] = name.lower().translate(_HYPHENS)
-            parts = [re.escape(toks[0][0])]
-            for tok, gap in toks[1:]:
-                parts.append(_SOFT_GAP if gap == "" else r"\s*" + re.escape(gap) + r"\s*")
-                parts.append(re.escape(tok))
-            patterns.append("".join(parts))
-        names_re = "|".join(patterns)
-        alternatives = (f"(?P<name>{names_re})|" if names_re else "") + f"(?P<word>{_WORD})"
-        self._token = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE)
+            seen.add(key)
+            entry = (tuple(fold(t) for t, _ in toks), tuple(g for _, g in toks), name.lower().translate(_HYPHENS))
+            self._names.setdefault(entry[0][0], []).append(entry)
+        self._heads = frozenset(self._names)
+
+    def _name_at(self, segment: str, raw: list[re.Match[str]], i: int) -> tuple[str, int] | None:
+        """The protected name starting at token ``i`` (canonical form, tokens used), if any."""
+        for toks, gaps, canonical in self._names.get(fold(raw[i].group()), ()):
+            n = len(toks)
+            if i + n > len(raw):
+                continue
+            if all(
+                fold(raw[i + k].group()) == toks[k]
+                and normalise_gap(segment[raw[i + k - 1].end() : raw[i + k].start()]) == gaps[k].strip()
+                for k in range(1, n)
+            ):
+                return canonical, n
+        return None
 
     def tokens(self, text: str) -> list[list[str]]:
         """Tokens of each segment (sentence or clause), lower-cased, stop words removed."""
         text = _URL.sub(" ", unicodedata.normalize("NFC", text))
         out = []
         for segment in _SEGMENT_BREAK.split(text):
-            toks = []
-            for m in self._token.finditer(segment):
-                if m.lastgroup == "name":
-                    toks.append(self.canonical.get(term_key(m.group()), m.group().lower()))
-                    continue
-                word = m.group().lower().translate(_HYPHENS)
-                if len(word) < 2 or word in self.stop_words or not any(ch.isalpha() for ch in word):
-                    continue
-                toks.append(word)
+            if self._names and not self._heads.isdisjoint(TOKEN.findall(segment.casefold())):
+                toks = self._tokens_with_names(segment)
+            else:  # fast path: no protected name can start in this segment
+                stop = self.stop_words
+                toks = [
+                    w
+                    for w in _WORD.findall(segment.lower().translate(_HYPHENS))
+                    if len(w) > 1 and w not in stop and (w.isalpha() or _LETTER.search(w))
+                ]
             if toks:
                 out.append(toks)
         return out
+
+    def _tokens_with_names(self, segment: str) -> list[str]:
+        raw = list(TOKEN.finditer(segment))
+        toks = []
+        i = 0
+        while i < len(raw):
+            hit = self._name_at(segment, raw, i)
+            if hit is not None:
+                toks.append(hit[0])
+                i += hit[1]
+                continue
+            j = i  # join words linked by a single hyphen ("self-proclaimed")
+            while j + 1 < len(raw) and segment[raw[j].end() : raw[j + 1].start()] in _HYPHEN_CHARS:
+                j += 1
+            word = segment[raw[i].start() : raw[j].end()].lower()
+            i = j + 1
+            if len(word) < 2 or word in self.stop_words or not _LETTER.search(word):
+                continue
+            toks.append(word.translate(_HYPHENS))
+        return toks
 
     def __call__(self, text: str) -> list[str]:
         lo, hi = self.ngram_range

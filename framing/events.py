@@ -6,9 +6,12 @@ documents are grouped by what they say and when: two documents are linked
 when the cosine similarity of their TF-IDF vectors reaches ``threshold`` and
 their dates lie at most ``window_days`` apart (a document without a date may
 link to any date). Linked documents form candidate groups (connected
-components); with ``linkage="average"`` (the default) each candidate group is
-split further by average-linkage clustering at the same threshold, so one
-chance link does not chain two stories together.
+components); with ``linkage="average"`` (the default) or ``"complete"`` each
+candidate group is split further by hierarchical clustering at the same
+threshold, so one chance link does not chain two stories together, and no
+final group holds two dated documents more than ``window_days`` apart. With
+``linkage="single"`` the groups are the candidate groups themselves: chains of
+links, each within the window.
 
 Group ids are deterministic: ``cluster-1``, ``cluster-2`` … for groups of two
 or more documents and ``single-1`` … for documents left alone, numbered by the
@@ -42,6 +45,7 @@ SUMMARY_COLUMNS = ["event", "event_source", "n_docs", "n_outlets", "outlets", "f
 LINKAGES = ("average", "single", "complete")
 # Rows of the similarity matrix computed at once (rows x documents floats in memory).
 _BLOCK_CELLS = 4_000_000
+_FAR = 1e6
 
 
 def _text(value: object) -> str:
@@ -86,7 +90,9 @@ def _split(X, days: np.ndarray, members: np.ndarray, threshold: float, window_da
     d = days[members]
     far = ~(np.isnan(d[:, None]) | np.isnan(d[None, :]) | (np.abs(d[:, None] - d[None, :]) <= window_days))
     dist = np.clip(1.0 - sims, 0.0, 1.0)
-    dist[far] = 1.0
+    # Far apart in time: a distance no average can bring under the threshold, so no group of
+    # this step holds two dated documents more than window_days apart.
+    dist[far] = _FAR
     np.fill_diagonal(dist, 0.0)
     dist = (dist + dist.T) / 2.0
     tree = hier_linkage(squareform(dist, checks=False), method=method)
@@ -221,6 +227,9 @@ def _top_terms(X, vocab: np.ndarray, members: np.ndarray, k: int) -> str:
         return ""
     weights = np.asarray(X[members].mean(axis=0)).ravel()
     nonzero = np.nonzero(weights > 0)[0]
+    if len(nonzero) > 4 * k:  # only the largest few need sorting
+        nonzero = nonzero[np.argpartition(-weights[nonzero], 4 * k)[: 4 * k]]
+        nonzero = nonzero[weights[nonzero] >= np.sort(weights[nonzero])[::-1][k - 1]]
     best = sorted(nonzero, key=lambda j: (-weights[j], vocab[j]))[:k]
     return ", ".join(str(vocab[j]) for j in best)
 
