@@ -46,8 +46,7 @@ import math
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import ne
+from itertools import compress
 
 from .errors import InputError
 
@@ -97,6 +96,11 @@ SPECIAL_CASES: dict[str, float] = {
 #: such a pair is in reach.
 _IDIOM_FIRST = frozenset(k.split(" ")[0] for k in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in k)
 _IDIOM_SECOND = frozenset(k.split(" ")[1] for k in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in k)
+#: Words that make a rule fire when they stand up to three places before a lexicon word.
+_CONTEXT = frozenset(
+    [*BOOSTER_DICT, *NEGATE, *_IDIOM_FIRST, *_IDIOM_SECOND,
+     "no", "never", "without", "so", "this", "doubt", "least", "or", "nor", "at", "very"]
+)
 _SO_THIS = ("so", "this")
 _OR_NOR = ("or", "nor")
 _PUNCT = string.punctuation
@@ -168,26 +172,22 @@ def _strip_word(token: str) -> str:
     return token if len(stripped) <= 2 else stripped
 
 
-def _tokens(text: str) -> tuple[list[str], list[str]]:
-    """Raw whitespace tokens and vaderSentiment's lower-cased words, position by position.
+class _WordCache(dict[str, str]):
+    """Raw token -> its lower-cased word, ``_strip_word(token).lower()`` as vaderSentiment has it.
 
-    The words are ``_strip_word(token).lower()``, computed here as
-    ``_strip_word(token.lower())`` (one C-level pass each): lower-casing leaves
-    ASCII punctuation alone and gives no character that is ASCII punctuation,
-    and within a token the final-sigma rule sees the same context with or
-    without the punctuation at its edges. The one character whose lower case is
-    longer (U+0130 İ) could change the two-character rule, so texts holding it
-    take the literal path. Only tokens whose edges changed need that rule.
+    A miss computes the word (``__missing__``), so a sentence's words are one
+    C-level ``map`` over its tokens. Emptied when it reaches ``limit`` entries.
     """
-    toks = text.split()
-    if "\u0130" in text:
-        return toks, [_strip_word(t).lower() for t in toks]
-    ltoks = list(map(str.lower, toks))
-    low = list(map(str.strip, ltoks, repeat(_PUNCT)))
-    for i in compress(range(len(low)), map(ne, low, ltoks)):
-        if len(low[i]) <= 2:
-            low[i] = ltoks[i]
-    return toks, low
+
+    def __init__(self, limit: int = 200_000) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        word = self[token] = _strip_word(token).lower()
+        return word
 
 
 def _scalar_inc_dec(word: str, lower: str, valence: float, is_cap_diff: bool) -> float:
@@ -326,6 +326,7 @@ class VaderScorer:
         self._emoji_chars = res.emoji_chars
         self._cache: dict[str, Scores] = {}
         self._cache_size = cache_size
+        self._words = _WordCache()
 
     def score(self, text: str) -> Scores:
         """VADER scores of one sentence as ``(neg, neu, pos, compound)``.
@@ -352,14 +353,16 @@ class VaderScorer:
         return [score(t) for t in texts]
 
     def clear_cache(self) -> None:
-        """Forget the cached scores."""
+        """Forget the cached scores and words."""
         self._cache.clear()
+        self._words.clear()
 
     def _polarity(self, text: str) -> Scores:
         if not text.isascii() and _has_emoji(text, self._emoji_chars):
             text = _replace_emojis(text, self._emojis)
         # (vaderSentiment strips the text here: that changes neither the words nor the ! and ? counts)
-        toks, low = _tokens(text)
+        toks = text.split()
+        low = list(map(self._words.__getitem__, toks))
         n = len(toks)
         if not n:
             return _ZERO
@@ -382,7 +385,12 @@ class VaderScorer:
             l3 = low[i - 3] if i > 2 else ""
             if lw == "no" and i != last and low[i + 1] in lexicon:
                 valence = 0.0
-            if l1 == "no" or l2 == "no" or (l3 == "no" and l1 in _OR_NOR):
+            # can any of the three words before boost, negate, or start or continue an idiom?
+            near = (
+                l1 in _CONTEXT or l2 in _CONTEXT or l3 in _CONTEXT
+                or "n't" in l1 or "n't" in l2 or "n't" in l3
+            )
+            if near and (l1 == "no" or l2 == "no" or (l3 == "no" and l1 in _OR_NOR)):
                 valence = lexicon[lw] * N_SCALAR
             if toks[i].isupper():
                 if is_cap_diff is None:
@@ -392,6 +400,16 @@ class VaderScorer:
                         valence += C_INCR
                     else:
                         valence -= C_INCR
+            if not near:
+                # only an idiom that starts with this word can still apply
+                if (
+                    i > 2 and lw in _IDIOM_FIRST and i < last and low[i + 1] in _IDIOM_SECOND
+                    and l3 not in lexicon
+                ):
+                    valence = _idioms(valence, low, i)
+                if valence != 0:
+                    values[i] = valence
+                continue
             # (a non-booster word adds a scalar of 0.0: x + 0.0 is x, and zeros are dropped)
             if i > 0 and l1 not in lexicon:
                 if l1 in BOOSTER_DICT:
