@@ -22,11 +22,13 @@ rules in the same order with the same floating-point operations:
 - "!" (up to four) and "?" (two or more) emphasis; normalisation
   ``x / sqrt(x**2 + 15)``; rounding to 3 (neg/neu/pos) and 4 (compound) places.
 
-What makes it fast: lower-cased tokens computed once per sentence instead of
-once per rule and lexicon word, set and dict look-ups instead of list scans,
-idiom strings built only when a word of an idiom is near, the emoji pass only
-for non-ASCII text that holds an emoji, and a bounded cache of the scores of
-sentences already seen (wire copy repeats sentences verbatim).
+What makes it fast: each sentence is split once and its words come from a
+bounded cache of tokens already seen (one C-level ``map``), lexicon hits are
+found in C (``itertools.compress``), the rule blocks run only when a negation,
+booster or idiom word stands within three words of a hit, idiom phrases are
+built only when a pair of idiom words is in reach, the emoji pass runs only for
+non-ASCII text that holds an emoji, and scores of sentences already seen come
+from a bounded cache (wire copy repeats sentences verbatim).
 
 The lexicon is loaded on first use, never at import.
 
