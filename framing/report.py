@@ -136,6 +136,7 @@ def write_report(
     extra = comparison_tables(analysis)
     with tempfile.TemporaryDirectory(prefix="framing-report-") as tmp, OutputDir(outdir, force=force) as out:
         data = build_report_data(analysis, figdir=Path(tmp), blind=blind, title=title, extra=extra)
+        extra = {name: table for name, table in extra.items() if len(table.columns)}
         names = [*output_names(), *(f"{n}.csv" for n in extra), *(f.path for f in data.figures)]
         names += [f"report.{fmt}" for fmt in formats]
         out.check_writable(names)
