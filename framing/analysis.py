@@ -12,6 +12,7 @@ import os
 import platform
 import time
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,9 +24,11 @@ from .corpus import Corpus, LoadOptions, load_corpus
 from .errors import Diagnostic, InputError
 from .lexicon import Pack, load_packs
 from .matcher import TermMatcher
-from .model import Document, Source
+from .model import Document, Source, count_words
 from .naming import NamingProfile
 from .output import CsvTable, JsonlTable, OutputDir, sha256_path
+from .parallel import analyze_sources
+from .quotemarks import QuoteSpan
 from .quotes import find_quotes
 from .readability_profile import ReadabilityProfile, readability_columns
 from .tables import AGGREGATE_COLUMNS, COLUMNS, document_record, document_row, sentence_rows
@@ -56,6 +59,23 @@ class DocumentResult:
     record: dict[str, Any]
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentBase:
+    """The lexicon-independent part of one document's analysis.
+
+    It depends on the document, the code and the actors list only, so a run
+    after a lexicon edit can take it from the cache (:mod:`framing.cache`).
+    ``row_head`` and ``row_tail`` are the ``documents`` row before and after ``n_terms``.
+    """
+
+    spans: list[QuoteSpan]
+    quotes: list[dict[str, Any]]
+    sentences: list[dict[str, Any]]
+    actor_mentions: list[dict[str, Any]]
+    row_head: dict[str, Any]
+    row_tail: dict[str, Any]
+
+
 class Analyzer:
     """The per-document analysis, with its lexicons compiled once.
 
@@ -84,31 +104,45 @@ class Analyzer:
 
     def analyze_document(self, doc: Document) -> DocumentResult:
         """Analyse one document; a pure function of it (and of the lexicons)."""
+        return self.finish(doc, self.base(doc))
+
+    def base(self, doc: Document) -> DocumentBase:
+        """The part of the analysis that does not depend on the lexicon packs (what the cache keeps)."""
         spans = quote_spans(doc)
-        records = find_terms(doc, self.matcher, spans)
-        terms = term_rows(doc, records)
         found = find_quotes(doc, actors=self.actors, spans=spans)
         quotes = quote_rows(doc, found)
         tone = sentence_tone_rows(doc, sentence_voices(doc, spans, found), self.score)
         sentences = sentence_rows(doc)
         for srow, trow in zip(sentences, tone, strict=True):
             srow.update(trow)
-        row = document_row(doc)
+        n_words = count_words(doc.text)
+        tail: dict[str, Any] = {
+            "n_scare_quotes": sum(1 for s in spans if s.kind == "scare"),
+            "n_quotes": len(quotes),
+            "quoted_share": sum(q["n_words"] for q in quotes) / n_words if n_words else float("nan"),
+        }
+        tail.update(document_tone(tone))
+        tail.update(readability_columns(doc.text))
+        return DocumentBase(
+            spans=spans, quotes=quotes, sentences=sentences,
+            actor_mentions=actor_mention_rows(doc, tone, self.groups), row_head=document_row(doc), row_tail=tail,
+        )
+
+    def finish(self, doc: Document, base: DocumentBase) -> DocumentResult:
+        """Complete a document's analysis with the lexicon-dependent work (terms, scare quotes)."""
+        records = find_terms(doc, self.matcher, base.spans)
+        row = dict(base.row_head)
         row["n_terms"] = sum(1 for r in records if r.hit.role == "" and r.voice == "authorial")
-        row["n_scare_quotes"] = sum(1 for s in spans if s.kind == "scare")
-        row["n_quotes"] = len(quotes)
-        row["quoted_share"] = sum(q["n_words"] for q in quotes) / row["n_words"] if row["n_words"] else float("nan")
-        row.update(document_tone(tone))
-        row.update(readability_columns(doc.text))
+        row.update(base.row_tail)
         return DocumentResult(
             doc_id=doc.id,
             rows={
                 "documents": [row],
-                "sentences": sentences,
-                "terms": terms,
-                "scare_quotes": quote_span_rows(doc, spans, records),
-                "quotes": quotes,
-                "actor_mentions": actor_mention_rows(doc, tone, self.groups),
+                "sentences": base.sentences,
+                "terms": term_rows(doc, records),
+                "scare_quotes": quote_span_rows(doc, base.spans, records),
+                "quotes": base.quotes,
+                "actor_mentions": base.actor_mentions,
             },
             record=document_record(doc, row),
         )
@@ -297,6 +331,8 @@ def analyze(
     progress: ProgressFn | None = None,
     analyzer: Analyzer | None = None,
     by: str = "outlet",
+    jobs: int = 1,
+    cache: str | os.PathLike[str] | None = None,
     **load_options: Any,
 ) -> Analysis:
     """Analyse a corpus in memory and return its tables as DataFrames.
@@ -306,6 +342,8 @@ def analyze(
         progress: Called after each document (for progress bars).
         by: ``"outlet"`` or ``"group"``: the unit of the per-outlet tables
             (``group`` compares outlet groups; documents without one keep their outlet).
+        jobs: Worker processes for the per-document analysis (the tables do not depend on it).
+        cache: A cache file (:mod:`framing.cache`) for the lexicon-independent work, or None.
         **load_options: Passed to :func:`load_corpus` when ``corpus`` is a path.
 
     Example:
@@ -319,15 +357,15 @@ def analyze(
     docs: list[Document] = []
     results: list[DocumentResult] = []
     agg = _Aggregates(analyzer, by)
-    for doc in corpus:
-        result = analyzer.analyze_document(doc)
-        for name, table_rows in result.rows.items():
-            rows[name].extend(table_rows)
-        agg.add(doc, result)
-        docs.append(doc)
-        results.append(result)
-        if progress:
-            progress(doc)
+    with closing(analyze_sources(corpus, analyzer, jobs=jobs, cache=cache)) as stream:
+        for doc, result in stream:
+            for name, table_rows in result.rows.items():
+                rows[name].extend(table_rows)
+            agg.add(doc, result)
+            docs.append(doc)
+            results.append(result)
+            if progress:
+                progress(doc)
     if not docs:
         raise InputError(_no_documents_message(corpus))
     rows.update(agg.rows())
@@ -414,12 +452,19 @@ def write_analysis(
     options: LoadOptions | None = None,
     analyzer: Analyzer | None = None,
     by: str = "outlet",
+    jobs: int = 1,
+    cache: str | os.PathLike[str] | None = None,
 ) -> RunSummary:
     """Analyse a corpus and stream the tables into ``outdir``.
 
     Documents are read, analysed and written one at a time, so memory does not
     grow with the corpus. Tables appear in ``outdir`` only when the run has
     finished; an interrupted run leaves the folder as it was.
+
+    Args:
+        jobs: Worker processes for the per-document analysis; the files are the same for any value.
+        cache: A cache file (:mod:`framing.cache`) keeping the lexicon-independent work per
+            document, so that a run after a lexicon edit redoes only the term matching; None: no cache.
 
     Raises:
         InputError: No document could be read, or (strict mode) any problem.
@@ -433,12 +478,12 @@ def write_analysis(
         out.check_writable(output_names())
         writers = _open_tables(out)
         agg = _Aggregates(analyzer, by)
-        for doc in corpus:
-            result = analyzer.analyze_document(doc)
-            _write_result(writers, result)
-            agg.add(doc, result)
-            if progress:
-                progress(doc)
+        with closing(analyze_sources(corpus, analyzer, jobs=jobs, cache=cache)) as stream:
+            for doc, result in stream:
+                _write_result(writers, result)
+                agg.add(doc, result)
+                if progress:
+                    progress(doc)
         n_docs = writers["documents.csv"].rows
         if n_docs == 0:
             raise InputError(_no_documents_message(corpus))
