@@ -255,7 +255,7 @@ def format_cell(value: Any) -> str:
     if isinstance(value, float):
         if value != value:  # NaN
             return ""
-        return repr(value)
+        return repr(float(value))  # float(): NumPy 2 writes repr(np.float64(1.5)) as "np.float64(1.5)"
     if isinstance(value, list | tuple):
         return "; ".join(format_cell(v) for v in value)
     if isinstance(value, dict):

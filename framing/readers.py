@@ -127,8 +127,13 @@ def read_file(path: Path, *, display: str, limits: ReadLimits, clean: bool = Tru
 
 
 def _strip_name(message: str, display: str) -> str:
+    """Drop a leading ``display: `` (or ``display:`` before a line number) from a message."""
     prefix = f"{display}: "
-    return message[len(prefix) :] if message.startswith(prefix) else message
+    if message.startswith(prefix):
+        return message[len(prefix) :]
+    if message.startswith(f"{display}:") and message[len(display) + 1 : len(display) + 2].isdigit():
+        return message[len(display) + 1 :]
+    return message
 
 
 # --- single-document files -------------------------------------------------------
@@ -164,7 +169,9 @@ def _read_single(path: Path, display: str, limits: ReadLimits, clean: bool, *, m
         text, notes = decode_bytes(data, name=display)
         text, meta, fm_problem = split_front_matter(text, name=display)
         if fm_problem:
-            yield Diagnostic(display, fm_problem, line=fm_problem_line(fm_problem), skipped=False)
+            # 'front matter ignored: 3: problem' -> line 4 of the file (after the opening '---')
+            message = re.sub(r"^front matter ignored: \d+: ", "front matter ignored: ", fm_problem)
+            yield Diagnostic(display, message, line=fm_problem_line(fm_problem), skipped=False)
         if markup == "markdown":
             text = markdown_to_text(text)
     if not text.strip():
