@@ -244,9 +244,8 @@ def test_decompression_bomb_and_a_1_gb_line_stay_within_time_and_memory(tmp_path
     assert peak_mb < 400, f"peak RSS {peak_mb:.0f} MB"
     assert seconds < 20, f"{seconds:.1f} s"  # about 4 s on a quiet machine, most of it hashing the 1 GB file
 
-    code, lines, _, _ = run_measured("analyze", str(corpus), "-o", str(tmp_path / "strict"), "--outlet", "X", "--strict")
-    assert code == 1 and len(lines) == 1
-    assert re.fullmatch(r"framing: error: bomb\.jsonl\.gz: compressed data expands \d+-fold .* \(--strict\)", lines[0])
+    line = error_of(run("analyze", str(corpus), "-o", str(tmp_path / "strict"), "--outlet", "X", "--strict"))
+    assert re.fullmatch(r"framing: error: bomb\.jsonl\.gz: compressed data expands \d+-fold .* \(--strict\)", line)
 
 
 def test_the_decompressed_size_limit_stops_a_file_whatever_its_ratio(tmp_path: Path) -> None:
@@ -421,7 +420,7 @@ def _pack_file(path: Path, terms: list[str], *, exclude: str = "") -> Path:
 
 def _seconds(matcher: TermMatcher, text: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(2):
         t0 = time.perf_counter()
         matcher.find(text)
         best = min(best, time.perf_counter() - t0)
