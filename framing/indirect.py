@@ -93,7 +93,25 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     after = find_speaker_after(text, cue.end, sent[1])
     if comma > 0 and after is not None and before.rstrip().endswith(",") and len(TOKEN.findall(before)) >= 3:
         return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
+    # "X denied any gunfight", "X called for a ceasefire", "X urged Baku to ...": a noun phrase
+    if mention is not None and cue.lemma in _NOUN_OBJECT:
+        m = _NP_OBJECT.match(text, cue.end, sent[1])
+        if m is not None and len(TOKEN.findall(m.group("np"))) >= 2:
+            return _make("indirect", m.start("np"), m.end("np"), mention, cue, resolver,
+                         "speaker and verb, then what they said (a noun phrase)", text)
     return None
+
+
+# Verbs whose object is what was said: 'denied any losses', 'confirmed the deaths', 'urged calm'.
+_NOUN_OBJECT = frozenset(
+    """deny confirm reject dismiss acknowledge announce report urge demand condemn denounce criticise criticize
+    call for warn promise pledge vow propose reiterate admit concede dispute decry blame accuse charge
+    predict rule out rule in reveal""".split()
+)
+_NP_OBJECT = re.compile(
+    r"(?:\s+(?:for|on|upon|out))?\s+(?P<np>(?!that\b|it\b|him\b|her\b|them\b|the\s+(?:move|decision|report|claims?)\b)"
+    r"[^,;:.!?\"“”()—]+?)(?=\s*(?:[,;:.!?\"“”()—]|$|\s(?:and|but|while|as|after|before|because|since|when|amid|during|saying|adding)\s))"
+)
 
 
 _QUANTITY = re.compile(
