@@ -307,8 +307,8 @@ class VaderScorer:
 
     The lexicon is read once per process (shared by all scorers) when the first
     scorer is created. Scores of recently seen texts are kept in a cache of at
-    most ``cache_size`` entries (oldest dropped first); ``cache_size=0`` turns
-    it off.
+    most ``cache_size`` entries (emptied when full); ``cache_size=0`` turns it
+    off.
 
     Example:
         >>> VaderScorer().score("The book was good.")
@@ -345,7 +345,9 @@ class VaderScorer:
         result = self._polarity(text)
         if self._cache_size:
             if len(cache) >= self._cache_size:
-                del cache[next(iter(cache))]
+                # emptied rather than trimmed: deleting the oldest entry one at a time
+                # makes finding the next oldest slower and slower in a dict
+                cache.clear()
             cache[text] = result
         return result
 
