@@ -196,6 +196,13 @@ class TermAnalyzer:
         return terms
 
 
+def _label(value: object) -> str:
+    """The label as a string; "" for a missing one (None, NaN, empty)."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
 def term_counts(
     texts_by_doc: Mapping[str, str],
     labels: Mapping[str, str],
@@ -218,11 +225,11 @@ def term_counts(
     Returns:
         Integer DataFrame indexed by term (sorted), one column per label (sorted).
     """
-    ids = sorted(d for d in texts_by_doc if d in labels)
+    ids = sorted(d for d in texts_by_doc if _label(labels.get(d)))
     skipped = len(texts_by_doc) - len(ids)
     if skipped:
         log.info("distinctive words: %d document(s) without a label left out", skipped)
-    label_names = sorted({str(labels[d]) for d in ids})
+    label_names = sorted({_label(labels[d]) for d in ids})
     empty = pd.DataFrame(np.zeros((0, len(label_names)), dtype=np.int64), columns=label_names)
     if not ids:
         return empty
@@ -234,7 +241,7 @@ def term_counts(
         return empty
     terms = vec.get_feature_names_out()
     col = {name: i for i, name in enumerate(label_names)}
-    rows = np.array([col[str(labels[d])] for d in ids])
+    rows = np.array([col[_label(labels[d])] for d in ids])
     # label x document indicator times document x term counts
     indicator = np.zeros((len(label_names), len(ids)))
     indicator[rows, np.arange(len(ids))] = 1.0

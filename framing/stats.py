@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from statistics import NormalDist
 
 import numpy as np
+import pandas as pd
 
 from .errors import InputError
 
@@ -85,7 +86,7 @@ def bootstrap_mean_ci(
     else:
         if len(clusters) != len(x):
             raise InputError(f"clusters: {len(clusters)} labels for {len(x)} values; give one label per value")
-        _, labels = np.unique(np.asarray([str(c) for c in clusters], dtype=object), return_inverse=True)
+        labels = pd.factorize(pd.Series(list(clusters), dtype=object), use_na_sentinel=False)[0]
     keep = ~np.isnan(x)
     x, labels = x[keep], labels[keep]
     if len(x) == 0:

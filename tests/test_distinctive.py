@@ -153,7 +153,9 @@ def test_one_outlet_gives_empty_table() -> None:
 
 
 def test_unlabelled_documents_left_out() -> None:
-    counts = term_counts({**TINY, "x": "war war war"}, TINY_LABELS, ngram_range=(1, 1), min_count=1, stop_words=None)
+    labels = {**TINY_LABELS, "y": float("nan"), "z": ""}  # missing groups count as no label
+    texts = {**TINY, "x": "war war war", "y": "war", "z": "war"}
+    counts = term_counts(texts, labels, ngram_range=(1, 1), min_count=1, stop_words=None)
     assert counts.loc["war"].tolist() == [2, 0]
     assert list(counts.columns) == ["A", "B"]
 

@@ -98,6 +98,11 @@ def test_bootstrap_ignores_nan() -> None:
     assert bootstrap_mean_ci([0.0, math.nan, 0.0, 0.0, 0.0, 1.0]) == bootstrap_mean_ci([0.0, 0.0, 0.0, 0.0, 1.0])
 
 
+def test_bootstrap_cluster_labels_of_any_hashable() -> None:
+    # 1 and "1" are different documents: two clusters, as in test_bootstrap_plain_vs_cluster -> (0, 1)
+    assert bootstrap_mean_ci([0.0, 0.0, 0.0, 0.0, 1.0], clusters=[1, 1, 1, 1, "1"]) == pytest.approx((0.0, 1.0))
+
+
 def test_bootstrap_constant_values() -> None:
     # every resample of identical values has mean 2
     assert bootstrap_mean_ci([2.0, 2.0, 2.0], clusters=["a", "b", "c"]) == pytest.approx((2.0, 2.0))
