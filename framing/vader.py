@@ -98,11 +98,11 @@ SPECIAL_CASES: dict[str, float] = {
 #: such a pair is in reach.
 _IDIOM_FIRST = frozenset(k.split(" ")[0] for k in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in k)
 _IDIOM_SECOND = frozenset(k.split(" ")[1] for k in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in k)
-#: Words that make a rule fire when they stand up to three places before a lexicon word.
-_CONTEXT = frozenset(
-    [*BOOSTER_DICT, *NEGATE, *_IDIOM_FIRST, *_IDIOM_SECOND,
-     "no", "never", "without", "so", "this", "doubt", "least", "or", "nor", "at", "very"]
-)
+#: Words that make a rule other than an idiom fire when they stand up to three
+#: places before a lexicon word (with any word holding "n't"): boosters,
+#: negations ("never so", "without doubt" start with one), "no", "this" (times
+#: 1.25 right before the word) and "least".
+_CONTEXT = frozenset([*BOOSTER_DICT, *NEGATE, "no", "this", "least"])
 _SO_THIS = ("so", "this")
 _OR_NOR = ("or", "nor")
 _PUNCT = string.punctuation
@@ -231,6 +231,17 @@ def _idioms(valence: float, low: list[str], i: int) -> float:
         if n_gram in BOOSTER_DICT:
             valence = valence + BOOSTER_DICT[n_gram]
     return valence
+
+
+def _idiom_in_reach(low: list[str], i: int, l1: str, l2: str, l3: str, last: int) -> bool:
+    """Whether a first and a second word of an idiom stand where ``_idioms`` looks."""
+    lw = low[i]
+    return (
+        (lw in _IDIOM_SECOND and l1 in _IDIOM_FIRST)
+        or (l1 in _IDIOM_SECOND and l2 in _IDIOM_FIRST)
+        or (l2 in _IDIOM_SECOND and l3 in _IDIOM_FIRST)
+        or (lw in _IDIOM_FIRST and i < last and low[i + 1] in _IDIOM_SECOND)
+    )
 
 
 def _but_check(low: list[str], sentiments: list[float]) -> None:
@@ -389,7 +400,7 @@ class VaderScorer:
             l3 = low[i - 3] if i > 2 else ""
             if lw == "no" and i != last and low[i + 1] in lexicon:
                 valence = 0.0
-            # can any of the three words before boost, negate, or start or continue an idiom?
+            # can any of the three words before boost or negate it?
             near = (
                 l1 in _CONTEXT or l2 in _CONTEXT or l3 in _CONTEXT
                 or "n't" in l1 or "n't" in l2 or "n't" in l3
@@ -405,11 +416,8 @@ class VaderScorer:
                     else:
                         valence -= C_INCR
             if not near:
-                # only an idiom that starts with this word can still apply
-                if (
-                    i > 2 and lw in _IDIOM_FIRST and i < last and low[i + 1] in _IDIOM_SECOND
-                    and l3 not in lexicon
-                ):
+                # the rule blocks below would change nothing but an idiom
+                if i > 2 and l3 not in lexicon and _idiom_in_reach(low, i, l1, l2, l3, last):
                     valence = _idioms(valence, low, i)
                 if valence != 0:
                     values[i] = valence
@@ -450,12 +458,7 @@ class VaderScorer:
                     pass
                 elif l3 in NEGATE or "n't" in l3:
                     valence = valence * N_SCALAR
-                if (
-                    (lw in _IDIOM_SECOND and l1 in _IDIOM_FIRST)
-                    or (l1 in _IDIOM_SECOND and l2 in _IDIOM_FIRST)
-                    or (l2 in _IDIOM_SECOND and l3 in _IDIOM_FIRST)
-                    or (lw in _IDIOM_FIRST and i < last and low[i + 1] in _IDIOM_SECOND)
-                ):
+                if _idiom_in_reach(low, i, l1, l2, l3, last):
                     valence = _idioms(valence, low, i)
             if l1 == "least" and "least" not in lexicon:
                 if i > 1:
