@@ -193,13 +193,13 @@ def analyze_sources(
     from .cache import DocumentCache
 
     store = DocumentCache(cache) if cache is not None else None
+    trailing: list[Diagnostic] = []  # problems to report after the last document's
     if store is not None and not store.enabled:
-        corpus.diagnostics.append(Diagnostic(str(cache), store.problem.split(": ", 1)[-1], skipped=False))
+        trailing.append(Diagnostic(str(cache), store.problem.split(": ", 1)[-1], skipped=False))
         store = None
     stats = stats if stats is not None else CacheStats()
     pending: list[tuple[str, bytes]] = []
     read_diags: deque[list[Diagnostic]] = deque()
-    trailing: list[Diagnostic] = []
     try:
         sources = _sources_with_diagnostics(corpus, read_diags, trailing)
         outcomes = ordered_map(DocumentWorker, (analyzer, store.path if store is not None else None), sources, jobs=jobs)
