@@ -149,11 +149,45 @@ def _find_cues(text: str) -> list[_Cue]:
                 continue
         if w in forms:
             lemma, cls = forms[w]
+            if w == lemma and 0 < k < len(toks) - 1 and _modifier_before(text, toks[k - 1]) \
+                    and _noun_after(text, m, toks[k + 1]):
+                continue  # 'a new state poll', 'the latest report': a noun after its modifier
             cues.append(_Cue(m.start(), m.end(), m.group(), lemma, cls))
     for m in _ACCORDING.finditer(text):
         cues.append(_Cue(m.start(), m.end(), m.group(), "according to", "according_to"))
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+_BEFORE_BASE_VERB = frozenset(
+    """i you we they who that which to not n't also and or but will would could can may might must should shall
+    do did does often still never always then now just even""".split()
+)
+
+
+def _modifier_before(text: str, prev: re.Match[str]) -> bool:
+    """Is the word before an uninflected cue ('state', 'report') a modifier of a noun?
+
+    A base-form verb follows its subject ('officials say', 'they claim'), a modal or 'to';
+    after another lower-case word that is not a plural noun or an adverb it is a noun
+    ('a new state poll', 'the latest report').
+    """
+    w = prev.group()
+    if not w.isalpha() or not w.islower() or text[prev.end() : prev.end() + 1] not in (" ",):
+        return False
+    return w not in _BEFORE_BASE_VERB and not w.endswith(("s", "ly"))
+
+
+_FUNCTION_WORDS = frozenset(
+    """the a an that this these those he she it they we i you his her their its our my your to of in on at for
+    with by from as if whether when about up out there what who how why more no not some any many""".split()
+)
+
+
+def _noun_after(text: str, m: re.Match[str], nxt: re.Match[str]) -> bool:
+    """Is the word after a candidate cue a lower-case content word ('state poll', 'report card')?"""
+    w = nxt.group()
+    return text[m.end() : nxt.start()] == " " and w.isalpha() and w.islower() and w not in _FUNCTION_WORDS
 
 
 def _with_aux(text: str, cue: _Cue) -> tuple[int, str]:

@@ -23,7 +23,7 @@ from .attribution import (
 from .model import Document
 from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
 from .tokens import TOKEN
-from .verbs import verb_forms
+from .verbs import DATA_VERBS, verb_forms
 
 
 def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
@@ -87,6 +87,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
                 return None
             start = cue.end + m2.end()
         end = _clause_end(text, start, sent[1])
+        if cue.lemma in DATA_VERBS and not _VERB_LIKE.search(text, start, end):
+            return None  # 'the video shows a crowd': an object, not a finding
         if len(TOKEN.findall(text[start:end])) >= 3 and (text[cue.end : start].strip().endswith("that") or _starts_clause(text, start)):
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
     # "clause, said X."
@@ -100,6 +102,9 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return _make("indirect", m.start("np"), m.end("np"), mention, cue, resolver,
                          "speaker and verb, then what they said (a noun phrase)", text)
     return None
+
+
+_VERB_LIKE = re.compile(r"\b(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|leads?|trails?)\b")
 
 
 # Verbs whose object is what was said: 'denied any losses', 'confirmed the deaths', 'urged calm'.

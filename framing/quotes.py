@@ -429,7 +429,9 @@ def _cue_after(ctx: _Ctx) -> Quote | None:
             mention = None
         if mention is None:
             mention = find_speaker_before(text, cue.start, b)
-        if mention is not None and not _descriptor_only(text[b : mention.start]):
+        if mention is not None and not _descriptor_only(
+            text[b : mention.start], after_comma=mention.type == "person" and bool(re.search(r"[,!?]\W*$", text[s.start : b]))
+        ):
             mention = None  # words between the quote and the speaker: not this quote's attribution
         if mention is None and not between.strip(_GAP_PUNCT):
             mention = find_speaker_after(text, cue.end, sent[1])  # '"...," said X'
@@ -448,15 +450,16 @@ _GAP_PUNCT = " \t\u00a0,.!?—–-\"'”’»"
 _NOT_DESCRIPTORS = frozenset("and but or so while as when because if then that which who".split())
 
 
-def _descriptor_only(gap: str) -> bool:
-    """Between a quote and its speaker: punctuation, or a few lower-case words ('," pollster ')."""
+def _descriptor_only(gap: str, *, after_comma: bool) -> bool:
+    """Between a quote and its speaker: punctuation, or a few lower-case words ('," pollster ')
+    when the quote ends with a comma (or ? or !) the way a quote before its attribution does."""
     g = gap.strip(_GAP_PUNCT)
     if not g:
         return True
     words = g.split()
     return (
         len(words) <= 3
-        and gap.lstrip().startswith((",", "”", '"', "’", "'"))
+        and (after_comma or gap.lstrip().startswith(","))
         and all(w.isalpha() and w.islower() and w not in _NOT_DESCRIPTORS for w in words)
     )
 
@@ -524,7 +527,8 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
     a = s.open_at
     before = [c for c in _cues_between(cues, cue_starts, sent[0], a) if c.start not in used]
     # 'Cruz said he's certain Rubio will continue to be "..."': the outermost speech verb speaks
-    outer = [c for c in before[:-1] if c.cls in SPEECH_CLASSES and c.lemma in _INDIRECT]
+    outer = [c for c in before[:-1] if c.cls in SPEECH_CLASSES and c.lemma in _INDIRECT
+             and not re.search(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$", text[max(0, c.start - 30) : c.start])]
     if before and _participle_after_comma(text, before[-1]) and text[before[-1].start - 2 : before[-1].start] == ", ":
         outer = []  # 'Trump has indicated he would ..., vowing to "open up" libel laws': the participle
     for cue in [*outer[:1], *reversed(before[-2:])]:
@@ -559,6 +563,10 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
         if mention is None:
             continue
         used.add(cue.start)
+        if cue.lemma == "tell":
+            # 'telling Reuters, "..."': the person told is not part of what was said
+            between = re.sub(r"^\s*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'&-]*\s*){1,4}(?=[,:])|^\s*(?:reporters|journalists)\b",
+                             "", between)
         words_between = [w for w in TOKEN.findall(between) if w.lower() not in ("that",)]
         if mention.start >= cue.end:
             words_between = TOKEN.findall(text[mention.end : a])

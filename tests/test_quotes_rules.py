@@ -1,0 +1,132 @@
+"""Quote and indirect-speech rules, one sentence each (expected values read off the text).
+
+Every case names the attribution a reader gives the sentence: who speaks (a substring of the
+speaker mention), with which cue, and of which kind; negative cases say what must not happen.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.analysis import analyze_text_document
+from framing.quotes import Quote, find_quotes
+
+
+def quotes_of(text: str) -> list[Quote]:
+    doc = analyze_text_document(f"Intro sentence here.\n\n{text}\n\nThe end.", doc_id="t")
+    return find_quotes(doc)
+
+
+def covering(quotes: list[Quote], text: str, fragment: str) -> Quote:
+    full = f"Intro sentence here.\n\n{text}\n\nThe end."
+    a = full.index(fragment)
+    hits = [q for q in quotes if any(x <= a < y for x, y in q.spans)]
+    assert hits, f"no quote covers {fragment!r}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind", "speaker", "cue"),
+    [
+        # a quote after a name and a lower-case description ('pollster', 'former adviser')
+        ('"October was good for her," said former Obama adviser David Axelrod.', "October", "direct", "David Axelrod", "said"),
+        ('"Just saw it and I was impressed," screenwriter Cole Haddon wrote on Twitter.', "Just saw", "direct",
+         "Cole Haddon", "wrote"),
+        # a name and a verb the table does not list
+        ('"Honestly, we may be on the brink," Oliver barked.', "Honestly", "direct", "Oliver", "barked"),
+        # the subject before a relative clause, not a name inside it
+        ('Roffman, who estimates that his costs were high, described the impact as "horrendous."', "horrendous",
+         "mixed", "Roffman", "described"),
+        # the subject before a participial apposition, not the place inside it
+        ('Governor Chris Christie, hoping to surge in New Hampshire, called Obama a "petulant child."', "petulant",
+         "mixed", "Chris Christie", "called"),
+        # an introductory phrase is not the subject of a participle
+        ('Hours later, Trump returned the compliment, telling Reuters, "He is an amazing man."', "He is an amazing",
+         "direct", "Trump", "telling"),
+        # a participle after the cue of the quote before speaks with that cue's speaker
+        ('"I respect him a lot," Cruz said, adding: "I would welcome his support."', "I would welcome", "direct",
+         "Cruz", "adding"),
+        # paraphrase holding a quoted fragment is a mixed quote (4 words inside the marks)
+        ('Comey has said the bureau made a "mistake" in the background check.', "the bureau made", "mixed",
+         "Comey", "has said"),
+        # the quote runs on in the writer's words, then ', said X'
+        ('"Many would consider that an embarrassment" if she lost, said David Wasserman.', "Many would", "mixed",
+         "David Wasserman", "said"),
+    ],
+)
+def test_quote_attribution(text: str, fragment: str, kind: str, speaker: str, cue: str) -> None:
+    q = covering(quotes_of(text), text, fragment)
+    assert q.kind == kind
+    assert speaker in q.speaker or speaker in q.speaker_name, (q.speaker, q.speaker_name)
+    assert q.cue == cue
+
+
+def test_writer_distancing_quote_keeps_paraphrase_indirect() -> None:
+    # 'so-called "..."' is the writer's distance from a name, not the speaker's words
+    text = 'The minister said the so-called "republic" had been dissolved by its leaders.'
+    q = covering(quotes_of(text), text, "had been dissolved")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "The minister", "said")
+
+
+def test_continuation_in_same_paragraph_is_one_quote() -> None:
+    # '"A," he said at length. "B."': one quote in two pieces, the second inherits nothing new
+    text = '"We will win this state," Sanders said at a rally that drew thousands of people. "Nobody can stop us now."'
+    qs = [q for q in quotes_of(text) if q.kind != "indirect"]
+    assert len(qs) == 1
+    assert len(qs[0].spans) == 2
+    assert (qs[0].speaker, qs[0].cue) == ("Sanders", "said")
+
+
+def test_floating_quote_in_next_paragraph_has_speaker_but_no_cue() -> None:
+    text = '"We will win this state," Sanders said on Monday.\n\n"Nobody can stop us now, not even the party."'
+    q = covering(quotes_of(text), text, "Nobody can stop")
+    assert (q.kind, q.speaker, q.cue, q.cue_class) == ("floating", "Sanders", "", "none")
+
+
+def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
+    # first paragraph opened and never closed, second ends ', he added.' with no closing mark
+    text = (
+        '"The separatists killed a soldier yesterday and nobody answered for it.\n\n'
+        '"The ministry has denied every report of the attack so far, he added.'
+    )
+    qs = quotes_of(text)
+    first = covering(qs, text, "The separatists killed")
+    second = covering(qs, text, "The ministry has denied")
+    assert (first.kind, first.speaker, first.cue) == ("direct", "he", "added")
+    assert (second.kind, second.speaker, second.cue) == ("direct", "he", "added")
+    full = f"Intro sentence here.\n\n{text}\n\nThe end."
+    assert full[second.start : second.end].endswith("so far,")  # ends at the comma before the cue
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "speaker", "cue"),
+    [
+        ("Six in 10 said they want the next president to continue those policies.", "they want", "Six in 10", "said"),
+        ("Todd asked Pence whether that would take place before the election.", "whether", "Todd", "asked"),
+        ("According to early results of exit polls, most voters want a change of course.", "most voters",
+         "early results of exit polls", "According to"),
+        ("A new state poll shows Clinton leading by two points in Ohio.", "Clinton leading", "A new state poll", "shows"),
+        ("Clinton has expressed concerns but has said she wants the bill to pass.", "she wants", "Clinton", "has said"),
+        ("Senator Jones told delegates at the convention that the server should disqualify her.", "the server",
+         "Senator Jones", "told"),
+    ],
+)
+def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) -> None:
+    full = f"Intro sentence here.\n\n{text}\n\nThe end."
+    qs = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.start == full.index(content_start)
+    assert speaker in q.speaker
+    assert q.cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The video shows a crowd outside the hall.",  # a data verb with no clause: nothing reported
+        "He was asked.",  # a question with no content
+    ],
+)
+def test_no_indirect_speech(text: str) -> None:
+    assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
