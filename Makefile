@@ -10,7 +10,7 @@ $(VENV)/bin/framing: pyproject.toml
 	touch $@
 
 report: $(VENV)/bin/framing
-	$(VENV)/bin/framing analyze seeds -o reports/seeds
+	$(VENV)/bin/framing report seeds -o reports/seeds
 
 test: $(VENV)/bin/framing
 	$(VENV)/bin/python -m pytest
