@@ -266,6 +266,7 @@ _OF_ORG = re.compile(
 
 def _links_to_cue(gap: str) -> bool:
     """Between a speaker and its verb: nothing, auxiliaries and adverbs, or an apposition ', ... ,'."""
+    gap = re.sub(r"^\s*\([^()\n]{1,25}\)", "", gap)  # 'Rep. John Mica (R-Fla.) said'
     if _AUX_WORDS.match(gap) or _OF_ORG.match(gap):
         return True
     g = gap.strip()

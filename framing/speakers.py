@@ -49,7 +49,7 @@ VAGUE_HEADS = frozenset(
     supporters supporter voters voter person man woman members member blogger bloggers journalists""".split()
 )
 VAGUE_DETERMINERS = frozenset("a an another some several many one two three few other unnamed anonymous".split())
-_NOUN_DETERMINERS = frozenset("the a an this that his her their its another one some each every many".split())
+_NOUN_DETERMINERS = frozenset("the a an this that his her their its my our your another one some each every many".split())
 # Capitalised words that are never a speaker on their own.
 NOT_SPEAKERS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -68,7 +68,8 @@ _ROLE_LINKS = frozenset({"in", "of", "for", "at"})
 _ADVERBS_AUX = frozenset(
     "has have had did does do was were is are will would could can may might must should also not never n't "
     "later then reportedly repeatedly previously earlier first again himself herself themselves itself "
-    "recently once further subsequently publicly privately".split()
+    "recently once further subsequently publicly privately often still now just even always already "
+    "finally again ever".split()
 )
 
 
@@ -154,7 +155,13 @@ def _skippable(word: str) -> bool:
     return w in _ADVERBS_AUX or (w.endswith("ly") and len(w) > 4 and w.isalpha() and not word[:1].isupper())
 
 
+_PAREN_TAG = re.compile(r"\s*\([^()\n]{1,25}\)[\s,]*$")
+
+
 def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
+    m = _PAREN_TAG.search(text, limit, cue_start)
+    if m is not None and m.start() > limit:
+        cue_start = m.start()  # 'Rep. John Mica (R-Fla.) said': the name before its tag
     words = _words(text, limit, cue_start)
     i = len(words) - 1
     while i >= 0 and _skippable(words[i][0]):
@@ -344,6 +351,18 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
         j = 1
     while j < len(words) - 1 and words[j][0][:1].isdigit():
         j += 1  # "9/11 widow Terry Strada", "14-year-old Aubrey Pelletier"
+    if j == 0 and not _cap(first[0]) and first[0].lower() not in TITLES | ORG_WORDS | VAGUE_HEADS:
+        # 'said pollster Frank Luntz', 'said veteran GOP strategist Rick Wilson': a description
+        # in lower case before a name (never a preposition: 'said on Monday', 'said in Moscow')
+        d = 0
+        while d < min(3, len(words) - 1) and words[d][0].isalpha() and words[d][0].islower() \
+                and words[d][0] not in _STOP_BEFORE and words[d][0] not in _NOUN_DETERMINERS \
+                and not any(ch in text[words[d][2] : words[d + 1][1]] for ch in ",.;:()\"“”"):
+            d += 1
+        if d > 0 and _cap(words[d][0]) and words[d][0].lower() not in NOT_SPEAKERS and len(words) > d + 1 \
+                and _cap(words[d + 1][0]) and not any(ch in text[words[d][2] : words[d + 1][1]] for ch in ",.;:()\"“”"):
+            words = words[d:]
+            first = words[0]
     k = j
     while k < len(words):
         w = words[k][0]
