@@ -155,7 +155,7 @@ def _skippable(word: str) -> bool:
     return w in _ADVERBS_AUX or (w.endswith("ly") and len(w) > 4 and w.isalpha() and not word[:1].isupper())
 
 
-_PAREN_TAG = re.compile(r"\s*\([^()\n]{1,25}\)[\s,]*$")
+_PAREN_TAG = re.compile(r"\s*\([^()\n]{1,25}\)\s*$")
 
 
 def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
