@@ -286,7 +286,33 @@ def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Men
     if k == 0:
         m = re.match(r"\s*(he|she|they|it|we)\b", text[sent_start:cue_start], re.I)
         return Mention(m.group(1), sent_start + m.start(1), sent_start + m.end(1), "pronoun") if m else None
-    return find_speaker_before(text, words[k - 1][2], sent_start)
+    # 'The Republican nominee also outlined': the head noun after the capitalised words
+    j = k
+    while j < len(words) and j - k < 5 and (words[j][0][:1].isupper() or _head_noun(words[j][0])) and not any(
+        ch in text[words[j - 1][2] : words[j][1]] for ch in ",;:()\"“”"
+    ):
+        j += 1
+    return find_speaker_before(text, words[j - 1][2], sent_start)
+
+
+def _head_noun(w: str) -> bool:
+    """A lower-case word that can end a subject noun phrase ('nominee', 'officials', 'senator')."""
+    from .speakers import ORG_WORDS, TITLES, VAGUE_HEADS
+
+    if not (w.isalpha() and w.islower()):
+        return False
+    if w in TITLES or w in VAGUE_HEADS or w in ORG_WORDS:
+        return True
+    return not w.endswith(("s", "ed", "ly", "ing")) and w not in _HEAD_STOP and w not in verb_forms()
+
+
+_HEAD_STOP = frozenset(
+    """in on at to from with by for of after before during since but because while although as if that which
+    when where whether and or nor than despite amid against about over under into also not never has have had
+    did does do was were is are will would could can may might must should then now just even still
+    made took gave got went came saw knew thought found left put set kept held ran won lost met sent built
+    bought brought paid sold spent began became""".split()
+)
 
 
 def _passive(text: str, cue: _Cue) -> bool:
@@ -300,3 +326,28 @@ def _clause_end(text: str, pos: int, sent_end: int) -> int:
     while end > pos and text[end - 1] in ".!?…":
         end -= 1
     return end
+
+
+_NOT_VERB_BEFORE = frozenset(
+    "and but or nor then that who which whom when while as because if so since although though where whereas "
+    "also still now just even yet".split()
+)
+
+
+def _in_object_position(text: str, mention: Mention, sent_start: int) -> bool:
+    """Is the mention the object of a verb or preposition before it ('outlined his plan',
+    'of Republican claims', 'unleashed a series of tweets'), not a subject?
+
+    Only noun phrases opening with a determiner or a possessive (or a single adjective-like
+    word) after a lower-case word are judged; names after a verb ('told Reuters') are not.
+    """
+    m = re.search(r"([A-Za-z’'-]+)[ \t]+$", text[max(sent_start, mention.start - 40) : mention.start])
+    if m is None:
+        return False
+    prev = m.group(1)
+    if not prev.islower() or prev in _NOT_VERB_BEFORE:
+        return False
+    first = mention.text.split()[0].lower()
+    return first in ("his", "her", "their", "its", "our", "my", "a", "an") or (
+        len(mention.text.split()) == 1 and prev in ("of", "for", "with", "about", "on", "in")
+    )

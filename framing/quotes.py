@@ -30,6 +30,7 @@ from .attribution import (  # noqa: F401  (Quote, QUOTE_KINDS, SPEAKER_TYPES are
     _cues_between,
     _default_actors,
     _find_cues,
+    _in_object_position,
     _inherit,
     _make,
     _participle_after_comma,
@@ -540,6 +541,8 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
                 mention = _participle_subject(ctx, cue)
             else:
                 mention = find_speaker_before(text, cue.start, sent[0])
+                if mention is not None and _in_object_position(text, mention, sent[0]):
+                    mention = _sentence_subject_mention(text, sent[0], mention.start)
             mention = _plausible(mention, resolver)
             used.add(cue.start)
             m = _THAT.match(text, cue.end)
@@ -556,6 +559,10 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
             mention = _participle_subject(ctx, cue)
         else:
             mention = find_speaker_before(text, cue.start, sent[0])
+            if mention is not None and _in_object_position(text, mention, sent[0]):
+                # 'Other leaders ... denounce what X called ...' is fine, but 'He did not address
+                # his series of tweets in which ...': an object is not the speaker
+                mention = _sentence_subject_mention(text, sent[0], mention.start)
             if mention is None:
                 after = find_speaker_after(text, cue.end, a)
                 # only 'said Name: "..."', where the quote follows the name at once

@@ -49,6 +49,12 @@ def covering(quotes: list[Quote], text: str, fragment: str) -> Quote:
         # paraphrase holding a quoted fragment is a mixed quote (4 words inside the marks)
         ('Comey has said the bureau made a "mistake" in the background check.', "the bureau made", "mixed",
          "Comey", "has said"),
+        # an initial is not a sentence end, a party tag is not the speaker
+        ('"He would be a great senator, not just good," Rep. Elijah E. Cummings (D-Md.) said in an interview.',
+         "He would be", "direct", "Elijah E. Cummings", "said"),
+        # 'his cybersecurity plan' is the object of 'outlined', not who vowed
+        ('The Republican nominee also outlined his cybersecurity plan and vowed to punish "those who leak."',
+         "those who leak", "mixed", "The Republican nominee", "vowed"),
         # the quote runs on in the writer's words, then ', said X'
         ('"Many would consider that an embarrassment" if she lost, said David Wasserman.', "Many would", "mixed",
          "David Wasserman", "said"),
