@@ -415,7 +415,7 @@ def _normalise_name(s: str) -> str:
 _CUE_SKIP = frozenset(
     "has have had did does do was were is are will would could can may might must should also not never n't "
     "then later reportedly repeatedly previously earlier first again once recently further even just still "
-    "angrily quickly simply only".split()
+    "angrily quickly simply only now often soon already always 's".split()
 )
 
 
@@ -423,7 +423,8 @@ def verb_correct(gold: GoldAttribution, pred: Quote) -> bool:
     """Whether the predicted cue has the gold cue's verb.
 
     The verb of a cue is its first word that is not an auxiliary, a negation
-    or an adverb ("has also said" → "said"); compared case-insensitively.
+    or an adverb (a listed one or any word in -ly: "has also said",
+    "forcefully said" → "said"); compared case-insensitively.
     PolNeAR's cue spans often carry adjuncts ("said in a statement", "said
     Sunday", "said of the Clintons"), so an exact comparison of the whole
     span (see :func:`cue_exact`) measures span boundaries more than the verb.
@@ -442,9 +443,14 @@ def cue_exact(gold: GoldAttribution, pred: Quote) -> bool:
 def _cue_head(cue: str) -> str:
     for word in _normalise_cue(cue).replace("’", "'").split():
         w = word.strip(":,;.")
-        if w and w not in _CUE_SKIP:
+        if w and w not in _CUE_SKIP and not _is_adverb(w):
             return w
     return ""
+
+
+def _is_adverb(w: str) -> bool:
+    """A manner or time adverb before the verb ('forcefully told', 'publicly stated')."""
+    return len(w) > 4 and w.endswith("ly") and w.isalpha() and w not in ("reply", "apply", "supply", "rally")
 
 
 def _normalise_cue(s: str) -> str:

@@ -292,6 +292,9 @@ def test_gold_without_source_wants_no_speaker(tmp_path: Path, speaker: dict, cor
         (" Said\n", True, True),
         ("has said", True, False),  # same verb, longer span
         ("has also said:", True, False),
+        ("angrily said", True, False),  # a listed adverb
+        ("forcefully said", True, False),  # any -ly adverb before the verb is skipped
+        ("'s said", True, False),  # a contracted auxiliary
         ("says", False, False),
         ("claimed", False, False),
         ("", False, False),
