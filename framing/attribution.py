@@ -136,6 +136,8 @@ def _find_cues(text: str) -> list[_Cue]:
         raw = m.group()
         if not raw.islower():
             continue  # "the United States", "Said Ahmed": a capitalised word is not a cue here
+        if text[m.start() - 1 : m.start()] == "-" or text[m.end() : m.end() + 1] == "-":
+            continue  # 'state-of-the-state address', 'call-in show': part of a compound
         if k > 0 and not text[toks[k - 1].end() : m.start()].strip() and (
             toks[k - 1].group().lower() in _NOUN_BEFORE or text[m.start() - 2 : m.start()] in ("'s", "’s")
         ):
@@ -150,7 +152,7 @@ def _find_cues(text: str) -> list[_Cue]:
         if w in forms:
             lemma, cls = forms[w]
             if w == lemma and 0 < k < len(toks) - 1 and _modifier_before(text, toks[k - 1]) \
-                    and _noun_after(text, m, toks[k + 1]):
+                    and _noun_after(text, m, toks[k + 1]) or w.endswith("s") and k > 0 and _compound_before(text, toks[k - 1], m):
                 continue  # 'a new state poll', 'the latest report': a noun after its modifier
             cues.append(_Cue(m.start(), m.end(), m.group(), lemma, cls))
     for m in _ACCORDING.finditer(text):
@@ -182,6 +184,11 @@ _FUNCTION_WORDS = frozenset(
     """the a an that this these those he she it they we i you his her their its our my your to of in on at for
     with by from as if whether when about up out there what who how why more no not some any many""".split()
 )
+
+
+def _compound_before(text: str, prev: re.Match[str], m: re.Match[str]) -> bool:
+    """'his early-morning tweets': a plural noun after a hyphenated modifier, not a verb."""
+    return text[prev.end() : m.start()] == " " and text[prev.start() - 1 : prev.start()] == "-" and prev.group().islower()
 
 
 def _noun_after(text: str, m: re.Match[str], nxt: re.Match[str]) -> bool:

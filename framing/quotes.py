@@ -392,7 +392,10 @@ _VERBISH = re.compile(r"\b([a-z]+(?:ed|s))\b")
 
 def _first_verb_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """The first lower-case word ending in -ed or -s right after the subject (a finite verb, roughly)."""
-    m = _VERBISH.match(text, pos) or re.match(r"\s+(?:\w+ly\s+)?([a-z]+(?:ed|s))\b", text[pos:limit])
+    m = _VERBISH.match(text, pos) or re.match(
+        r"(?:\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,4}?)?\s+(?:\w+ly\s+)?([a-z]+(?:ed|s))\b",
+        text[pos:limit],
+    )  # 'Gov. Earl Ray Tomblin of West Virginia lauded
     if m is None:
         return None
     if m.re is _VERBISH:
