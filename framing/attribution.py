@@ -291,8 +291,9 @@ def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Men
         if k < len(words) and any(ch in text[words[k - 1][2] : words[k][1]] for ch in ",;:"):
             break
     if k == 0:
-        m = re.match(r"\s*(he|she|they|it|we)\b", text[sent_start:cue_start], re.I)
-        return Mention(m.group(1), sent_start + m.start(1), sent_start + m.end(1), "pronoun") if m else None
+        at = words[0][1] if words else sent_start
+        m = re.match(r"\s*(he|she|they|it|we)\b", text[at:cue_start], re.I)
+        return Mention(m.group(1), at + m.start(1), at + m.end(1), "pronoun") if m else None
     # 'The Republican nominee also outlined': the head noun after the capitalised words
     j = k
     while j < len(words) and j - k < 5 and (words[j][0][:1].isupper() or _head_noun(words[j][0])) and not any(

@@ -93,7 +93,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
     # "clause, said X."
     after = find_speaker_after(text, cue.end, sent[1])
-    if comma > 0 and after is not None and before.rstrip().endswith(",") and len(TOKEN.findall(before)) >= 3:
+    if comma > 0 and after is not None and before.rstrip().endswith(",") and len(TOKEN.findall(before)) >= 3 \
+            and not cue.text.endswith("ing"):  # ', saying he ...': 'he' starts the reported clause
         return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
     # "X denied any gunfight", "X called for a ceasefire", "X urged Baku to ...": a noun phrase
     if mention is not None and cue.lemma in _NOUN_OBJECT:

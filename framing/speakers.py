@@ -138,7 +138,7 @@ def _clean_mention(text: str, m: Mention | None) -> Mention | None:
         words = words[1:]
     if not words:
         return None
-    if len(words) == 1 and words[0][0].lower() in NOT_SPEAKERS:
+    if len(words) == 1 and words[0][0].lower() in NOT_SPEAKERS and not (m.type == "pronoun" and words[0][0].lower() == "it"):
         return None
     a, b = words[0][1], words[-1][2]
     last = words[-1][0]
@@ -156,6 +156,11 @@ def _skippable(word: str) -> bool:
 
 
 _PAREN_TAG = re.compile(r"\s*\([^()\n]{1,25}\)\s*$")
+
+
+def _name_possessive(w: str) -> bool:
+    """'Obama's former campaign strategist': a name's possessive opens a noun phrase like 'the'."""
+    return _cap(w) and w.endswith(("'s", "’s")) and len(w) > 3
 
 
 def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
@@ -189,15 +194,16 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
             and w.replace("-", "").isalpha():
         # "the suit reads", "the website explains", "The GOP front-runner complained"
         k = i - 1
-        while k >= 0 and i - k <= 4 and words[k][0].lower() not in _NOUN_DETERMINERS and (
+        while k >= 0 and i - k <= 4 and words[k][0].lower() not in _NOUN_DETERMINERS and not _name_possessive(words[k][0]) and (
             _cap(words[k][0]) or words[k][0].replace("-", "").isalpha() and words[k][0].lower() not in _STOP_BEFORE
         ) and not any(ch in text[words[k][2] : words[k + 1][1]] for ch in ",;:()\"“”"):
             k -= 1
-        if k >= 0 and words[k][0].lower() in _NOUN_DETERMINERS and not any(
+        if k >= 0 and (words[k][0].lower() in _NOUN_DETERMINERS or _name_possessive(words[k][0])) and not any(
             ch in text[words[k][2] : words[k + 1][1]] for ch in ",;:()\"“”"
         ):
             a0 = words[k][1]
-            return Mention(text[a0:b], a0, b, "role" if words[k][0].lower() in ("the", "this", "that") else "anonymous")
+            role = words[k][0].lower() in ("the", "this", "that") or _name_possessive(words[k][0])
+            return Mention(text[a0:b], a0, b, "role" if role else "anonymous")
     if _cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES:
         while j - 1 >= 0:
             pw = words[j - 1][0]
