@@ -259,6 +259,21 @@ _AUX_WORDS = re.compile(
 )
 
 
+_PP_AFTER_NAME = re.compile(
+    r"^\s+(?:of|from|at|with|in|for)\s+(?:(?:the|a|an)\s+)?[\w.&'’-]+(?:\s+[\w.&'’-]+){0,4}?"
+    r"(?:\s+(?:has|have|had|also|then|later|\w+ly))*\s*$"
+)
+
+
+def _short_pp(gap: str) -> bool:
+    """'a narrator in the Clinton ad asks', 'a spokesman for the campaign said': a short
+    prepositional phrase with no verb in it, between a speaker and the cue."""
+    if not _PP_AFTER_NAME.match(gap):
+        return False
+    forms = verb_forms()
+    return not any(w.lower() in forms for w in TOKEN.findall(gap)[1:])
+
+
 _OF_ORG = re.compile(
     r"^\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w.&'’-]*)){0,6}"
     r"(?:\s+(?:has|have|had|also|then|later|\w+ly))*\s*$"
@@ -268,7 +283,7 @@ _OF_ORG = re.compile(
 def _links_to_cue(gap: str) -> bool:
     """Between a speaker and its verb: nothing, auxiliaries and adverbs, or an apposition ', ... ,'."""
     gap = re.sub(r"^\s*\([^()\n]{1,25}\)", "", gap)  # 'Rep. John Mica (R-Fla.) said'
-    if _AUX_WORDS.match(gap) or _OF_ORG.match(gap):
+    if _AUX_WORDS.match(gap) or _OF_ORG.match(gap) or _short_pp(gap):
         return True
     g = gap.strip()
     return g.startswith(",") and g.endswith(",") and not re.search(r"[.!?;]\s", _ABBREV.sub("", g)) and len(g) < 260
