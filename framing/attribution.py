@@ -140,8 +140,11 @@ def _find_cues(text: str) -> list[_Cue]:
             continue  # 'state-of-the-state address', 'call-in show': part of a compound
         if k > 0 and not text[toks[k - 1].end() : m.start()].strip() and (
             toks[k - 1].group().lower() in _NOUN_BEFORE or text[m.start() - 2 : m.start()] in ("'s", "’s")
+            or toks[k - 1].group().endswith(("'s", "’s"))
+            or raw.endswith("s") and k > 1 and toks[k - 1].group()[:1].isupper()
+            and toks[k - 2].group().lower() in _PREP_OR_DET and not text[toks[k - 2].end() : toks[k - 1].start()].strip(" ")
         ):
-            continue  # "his comments", "Rubio's claim", "the report": a noun, not a verb
+            continue  # "his comments", "Rubio's claim", "the report", "of Republican claims": a noun
         w = raw
         if k + 1 < len(toks):
             two = f"{w} {toks[k + 1].group().lower()}"
@@ -161,6 +164,7 @@ def _find_cues(text: str) -> list[_Cue]:
     return cues
 
 
+_PREP_OR_DET = frozenset("of the a an his her their its about on in with for from by to".split())
 _BEFORE_BASE_VERB = frozenset(
     """i you we they who that which to not n't also and or but will would could can may might must should shall
     do did does often still never always then now just even""".split()

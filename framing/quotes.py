@@ -413,9 +413,13 @@ def _first_verb_after(text: str, pos: int, limit: int) -> tuple[int, int] | None
     )  # 'Gov. Earl Ray Tomblin of West Virginia lauded
     if m is None:
         return None
-    if m.re is _VERBISH:
-        return m.span(1)
-    return pos + m.start(1), pos + m.end(1)
+    a, b = m.span(1) if m.re is _VERBISH else (pos + m.start(1), pos + m.end(1))
+    if text[a:b] in ("is", "has", "was", "does"):
+        # 'is promising', 'has gone after': the auxiliary and its verb
+        nxt = re.match(r"\s+(?:\w+ly\s+)?([a-z]+(?:ing|ed|en|ne|wn))\b", text[b:limit])
+        if nxt is not None:
+            b += nxt.end(1)
+    return a, b
 
 
 @dataclass(frozen=True, slots=True)
