@@ -21,7 +21,7 @@ from .analysis import Analysis, Analyzer, analyze, output_names
 from .corpus import Corpus, LoadOptions, load_corpus
 from .errors import Diagnostic
 from .output import CsvTable, OutputDir
-from .reportdata import ReportData
+from .reportdata import Finding, ReportData
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -95,8 +95,37 @@ def build_report_data(
     tables = data.tables()
     (figdir / "figures").mkdir(parents=True, exist_ok=True)
     data.figures = render_figures(tables, figdir / "figures", aliases=data.aliases)
-    data.findings = find_findings(tables, aliases=data.aliases)
+    data.findings = [*data_notes(analysis), *find_findings(tables, aliases=data.aliases)]
     return data
+
+
+def data_notes(analysis: Analysis) -> list[Finding]:
+    """What is missing from the material, said first so nobody reads an empty chart as a result."""
+    docs = analysis.documents
+    notes = []
+    empty = docs[docs["n_words"] == 0]
+    if len(empty):
+        notes.append(f"{_count(len(empty), 'article')} of {len(docs)} had no text left after cleaning "
+                     f"({', '.join(empty['source'].astype(str).head(3))}{' …' if len(empty) > 3 else ''}); "
+                     "check the files, or run with --no-clean if real text was removed.")
+    if docs["outlet"].nunique() < 2:
+        notes.append("All articles come from one outlet, so nothing here compares outlets; "
+                     "add articles from other outlets to compare their framing.")
+    if not len(analysis.terms):
+        notes.append("No lexicon term (place names, actor and event labels, distancing words) was found "
+                     "in these articles, so there are no naming choices to compare.")
+    if not len(analysis.quotes):
+        notes.append("No quote or reported speech was found, so there is nothing to say about who is quoted.")
+    unknown = int((docs["outlet"] == "unknown").sum())
+    if unknown:
+        notes.append(f"{_count(unknown, 'article')} did not say which outlet published {'it' if unknown == 1 else 'them'}"
+                     f" and {'appears' if unknown == 1 else 'appear'} as 'unknown'; give the outlet in a manifest "
+                     "or with --outlet.")
+    return [Finding(text, topic="data", strength=float("inf")) for text in notes]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _corpus_title(analysis: Analysis) -> str:
