@@ -149,3 +149,11 @@ def test_lexicons_ship_inside_the_package() -> None:
     packaged = Path(framing.__file__).resolve().parent / "data" / "lexicons"
     for name in ("karabakh.yaml", "russia-ukraine.yaml", "distancing.yaml", "actors.yaml"):
         assert (packaged / name).read_bytes() == (ROOT / "lexicons" / name).read_bytes()
+
+
+def test_karabakh_scope_counts_azerbaijani_spellings() -> None:
+    # A text that only uses Azerbaijani-alphabet names is still about Karabakh.
+    from framing import analyze_text
+
+    terms = analyze_text("Xankəndi şəhərində yeni məktəb açıldı.").terms
+    assert terms[["text", "concept", "side"]].values.tolist() == [["Xankəndi", "stepanakert", "azerbaijani"]]
