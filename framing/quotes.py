@@ -135,6 +135,9 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
             continue
         if q.speaker and not q.rule.startswith(("floating", "none", "the speaker of the sentence before")):
             _back_over_paragraphs(doc, out, q, unclosed)
+        if q.rule == "none" and _opens_sentence(text, sent_starts, s.open_at):
+            # 'B said that ... ⏎ "quote"': a paraphrase after the last quote names the speaker
+            q = _paraphrase_speaker(doc, s, q, last, cues, cue_starts, resolver, sent_starts) or q
         if q.rule == "none" and last is not None and para - last_para <= 2:
             q = _inherit(q, last, "floating: inherits the speaker of the previous quote")
         if s.close_at is None:
@@ -175,6 +178,30 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     return _no_overlaps(out)
 
 
+def _paraphrase_speaker(
+    doc: Document, s: QuoteSpan, q: Quote, last: Quote | None, cues: list[_Cue], cue_starts: list[int],
+    resolver: SpeakerResolver, sent_starts: list[int],
+) -> Quote | None:
+    """A quote with no cue of its own after reported speech: '"A," X said. ⏎ Y said that B. ⏎ "C."'
+    goes to Y, the speaker of the paraphrase between the last quote and this one (this
+    paragraph or the one before)."""
+    text = doc.text
+    first = doc.paragraphs[max(0, s.paragraph - 1)].start
+    lo = max(first, last.end if last is not None else 0)
+    for cue in reversed(_cues_between(cues, cue_starts, lo, s.open_at)[-3:]):
+        if cue.cls not in SPEECH_CLASSES or cue.lemma not in _INDIRECT or _passive(text, cue):
+            continue
+        if text.count("\n", cue.start, s.open_at) == 0 and s.paragraph > 0:
+            continue  # the same paragraph: rule 3 already looked there
+        sent = _sentence_of(doc, sent_starts, cue.start)
+        mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
+        if mention is None or mention.type == "pronoun" and mention.text.lower() in ("it", "they", "who"):
+            continue
+        info = _make("floating", q.start, q.end, mention, None, resolver, "floating: the speaker of the paraphrase before", text)
+        return replace(info, parts=q.parts)
+    return None
+
+
 def _back_over_paragraphs(doc: Document, out: list[Quote], q: Quote, unclosed: set[int]) -> None:
     """A quote over several paragraphs, each opened and never closed, with its cue after the last.
 
@@ -198,7 +225,9 @@ def _back_over_paragraphs(doc: Document, out: list[Quote], q: Quote, unclosed: s
         k, start = k - 1, prev.start
 
 
-_UNATTRIBUTED_RULES = frozenset({"none", "floating: inherits the speaker of the previous quote"})
+_UNATTRIBUTED_RULES = frozenset(
+    {"none", "floating: inherits the speaker of the previous quote", "floating: the speaker of the paraphrase before"}
+)
 
 
 def _no_overlaps(quotes: list[Quote]) -> list[Quote]:
