@@ -39,7 +39,7 @@ from .attribution import (  # noqa: F401  (Quote, QUOTE_KINDS, SPEAKER_TYPES are
     _sentence_of,
     _sentence_subject_mention,
 )
-from .indirect import _indirect
+from .indirect import _coordinated_subject, _indirect, _quantity_speaker
 from .model import Document
 from .quotemarks import QuoteSpan
 from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
@@ -594,6 +594,9 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
                 mention = find_speaker_before(text, cue.start, sent[0])
                 if mention is not None and _in_object_position(text, mention, sent[0]):
                     mention = _sentence_subject_mention(text, sent[0], mention.start)
+                if mention is None:
+                    # 'X did this and said that "..."', '21 percent said "not too likely"'
+                    mention = _coordinated_subject(text, cue, sent) or _quantity_speaker(text, cue.start, sent[0])
             mention = _plausible(mention, resolver)
             used.add(cue.start)
             m = _THAT.match(text, cue.end)
@@ -609,7 +612,7 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
             # 'Trump warned against ..., pledging to "bomb ..."': the speaker is the sentence's subject
             mention = _participle_subject(ctx, cue)
         else:
-            mention = find_speaker_before(text, cue.start, sent[0])
+            mention = find_speaker_before(text, cue.start, sent[0]) or _quantity_speaker(text, cue.start, sent[0])
             if mention is not None and _in_object_position(text, mention, sent[0]):
                 # 'Other leaders ... denounce what X called ...' is fine, but 'He did not address
                 # his series of tweets in which ...': an object is not the speaker

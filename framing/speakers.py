@@ -185,6 +185,9 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         return _subject_before_appositions(text, cue_start, limit)
     w, a, b = words[i]
     lw = w.lower()
+    m = re.fullmatch(r"(he|she|it|they|we|i)(?:['’](?:s|re|ve|d|ll))", lw)
+    if m is not None:
+        return Mention(w[: m.end(1)], a, a + m.end(1), "pronoun")  # "he's predicting", "they've said"
     if lw in _POSSESSIVES or lw in _STOP_BEFORE:
         return None
     if lw in PRONOUNS:
