@@ -119,10 +119,9 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
 )
 def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) -> None:
     full = f"Intro sentence here.\n\n{text}\n\nThe end."
-    qs = [q for q in quotes_of(text) if q.kind == "indirect"]
-    assert len(qs) == 1
+    qs = [q for q in quotes_of(text) if q.kind == "indirect" and q.start == full.index(content_start)]
+    assert len(qs) == 1, quotes_of(text)
     q = qs[0]
-    assert q.start == full.index(content_start)
     assert speaker in q.speaker
     assert q.cue == cue
 
