@@ -89,6 +89,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         end = _clause_end(text, start, sent[1])
         if cue.lemma in DATA_VERBS and not _VERB_LIKE.search(text, start, end):
             return None  # 'the video shows a crowd': an object, not a finding
+        end = _before_coordinated_cue(text, start, end)  # 'expressed concerns but has said ...'
         if len(TOKEN.findall(text[start:end])) >= 3 and (text[cue.end : start].strip().endswith("that") or _starts_clause(text, start)):
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
     # "clause, said X."
@@ -103,6 +104,15 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return _make("indirect", m.start("np"), m.end("np"), mention, cue, resolver,
                          "speaker and verb, then what they said (a noun phrase)", text)
     return None
+
+
+def _before_coordinated_cue(text: str, start: int, end: int) -> int:
+    """Cut the content before a coordinated reporting verb ('concerns but has said she ...')."""
+    forms = verb_forms()
+    for m in re.finditer(r",?\s+(?:and|but)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*([a-z]+)\b", text[start:end]):
+        if m.group(1) in forms:
+            return start + m.start()
+    return end
 
 
 _VERB_LIKE = re.compile(r"\b(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|leads?|trails?)\b")
