@@ -58,7 +58,11 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     # "clause, X said." — the cue near the sentence end, after a comma.
     comma = before.rfind(",")
     tail = text[cue.end : sent[1]]
-    mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
+    if cue.text.endswith("ing") and text[max(0, cue.start - 2) : cue.start] == ", ":
+        # '..., emphasizing that ...': a participle hangs on the sentence's subject
+        mention = _plausible(_sentence_subject_mention(text, sent[0], cue.start), resolver)
+    else:
+        mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
     if mention is None:
         mention = _quantity_speaker(text, cue.start, sent[0]) or _coordinated_subject(text, cue, sent)
     tail_words = TOKEN.findall(tail)
