@@ -59,8 +59,9 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     comma = before.rfind(",")
     tail = text[cue.end : sent[1]]
     if cue.text.endswith("ing") and text[max(0, cue.start - 2) : cue.start] == ", ":
-        # '..., emphasizing that ...': a participle hangs on the sentence's subject
-        mention = _plausible(_sentence_subject_mention(text, sent[0], cue.start), resolver)
+        # '..., emphasizing that ...': a participle hangs on the clause before it: the speaker of
+        # its reporting verb, else the sentence's subject
+        mention = _plausible(_previous_speaker(text, cue, sent) or _sentence_subject_mention(text, sent[0], cue.start), resolver)
     else:
         mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
     if mention is None:
@@ -110,11 +111,31 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     return None
 
 
+def _previous_speaker(text: str, cue: _Cue, sent: tuple[int, int]) -> Mention | None:
+    """The subject of the last reporting verb before ``cue`` in its sentence ('X confirmed ..., adding')."""
+    forms = verb_forms()
+    head = text[max(sent[0], cue.start - 160) : cue.start]
+    base = cue.start - len(head)
+    for m in reversed(list(re.finditer(r"\b[a-z]+\b", head))):
+        form = m.group()
+        if form in forms and not form.endswith("ing") and forms[form][0] not in ("call", "describe"):
+            if re.search(r"[.;!?]\s", head[m.end() :]):
+                return None
+            return find_speaker_before(text, base + m.start(), sent[0])
+    return None
+
+
 def _before_coordinated_cue(text: str, start: int, end: int) -> int:
     """Cut the content before a coordinated reporting verb ('concerns but has said she ...')."""
     forms = verb_forms()
-    for m in re.finditer(r",?\s+(?:and|but)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*([a-z]+)\b", text[start:end]):
-        if m.group(1) in forms:
+    for m in re.finditer(
+        r",?\s+(?:and|but)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*([a-z]+)\b"
+        r"|,\s+(?:with\s+[^,;]{1,60}?\s+)?(?:\w+ly\s+)?([a-z]+ing)\b",
+        text[start:end],
+    ):
+        verb = m.group(1) or m.group(2)
+        if verb in forms and forms[verb][1] != "opinion":
+            # '..., emphasizing that ...', '..., with officials announcing ...': a new attribution
             return start + m.start()
     return end
 
