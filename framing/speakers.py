@@ -219,6 +219,12 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
                 if role in TITLES or role in VAGUE_HEADS or role in ORG_WORDS:
                     j -= 1
                     continue
+            if pl == "and" and j - 2 >= 0 and _cap(words[j - 2][0]) and not any(
+                ch in text[words[j - 2][2] : words[j - 1][1]] for ch in ",;:()\"“”"
+            ) and (words[j][0].lower() in TITLES or words[i][0].lower() in VAGUE_HEADS | ORG_WORDS):
+                # 'Nagorno-Karabakh and Armenia officials', 'the Foreign Ministry and Prime Minister X'
+                j -= 1
+                continue
             if pl in _STOP_BEFORE or _skippable(pw):
                 break
             if pl in ("the", "a", "an", "another", "some", "several", "many", "other") or pl.endswith(("’s", "'s")):
