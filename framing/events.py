@@ -25,20 +25,18 @@ group's first date (undated last) and then its first document id.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from scipy.cluster.hierarchy import fcluster
-from scipy.cluster.hierarchy import linkage as hier_linkage
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
-from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
-from .distinctive import TermAnalyzer
 from .errors import InputError
 
 log = logging.getLogger(__name__)
@@ -50,10 +48,10 @@ SUMMARY_COLUMNS = ["event", "event_source", "n_docs", "n_outlets", "outlets", "f
 LINKAGES = ("average", "single", "complete")
 # Rows of the similarity matrix computed at once (rows x documents floats in memory).
 _BLOCK_CELLS = 4_000_000
-_FAR = 1e6
-# Largest candidate group split by hierarchical clustering (a dense n x n matrix); larger ones stay
-# as connected components, with a log message.
-MAX_DENSE = 4000
+# Similarities below threshold * _FLOOR are left out of the graph (count as 0 in averages).
+_FLOOR = 0.5
+# Words: a letter, then letters, digits, apostrophes or hyphens.
+_TOKEN = r"(?u)\b[^\W\d_](?:[\w'’-]*\w)?"
 
 
 def _text(value: object) -> str:
@@ -69,44 +67,115 @@ def _days(dates: pd.Series) -> np.ndarray:
     return days.to_numpy(dtype=float)
 
 
-def _links(X, days: np.ndarray, threshold: float, window_days: float) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) similar enough and close enough in time."""
+def _links(X, days: np.ndarray, floor: float, window_days: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) with cosine similarity >= ``floor`` whose dates lie at most ``window_days`` apart.
+
+    Documents are taken in order of date, and each block of them is compared only with the
+    documents dated within the window of the block (and the undated ones), so the cost grows
+    with the number of documents close in time, not with the square of the corpus.
+    """
     n = X.shape[0]
-    block = max(1, _BLOCK_CELLS // max(1, n))
-    rows_out, cols_out = [], []
-    XT = X.T.tocsc()
-    for lo in range(0, n, block):
+    order = np.argsort(np.where(np.isnan(days), np.inf, days), kind="stable")
+    d = days[order]
+    n_dated = int(np.count_nonzero(~np.isnan(d)))
+    Xs = X[order]
+    block = max(1, min(512, _BLOCK_CELLS // max(1, n)))
+    rows_out, cols_out, sims_out = [], [], []
+    lo = 0
+    while lo < n:
         hi = min(n, lo + block)
-        sims = np.asarray((X[lo:hi] @ XT).todense())
-        r, c = np.nonzero(sims >= threshold)
-        gi = r + lo
-        keep = gi < c
-        gi, c = gi[keep], c[keep]
-        di, dj = days[gi], days[c]
+        if lo < n_dated:
+            hi = min(hi, n_dated)  # a block is all dated or all undated
+            c_lo = int(np.searchsorted(d[:n_dated], d[lo] - window_days, side="left"))
+            c_hi = int(np.searchsorted(d[:n_dated], d[hi - 1] + window_days, side="right"))
+            cols = np.r_[np.arange(max(c_lo, lo), c_hi), np.arange(n_dated, n)]
+        else:
+            cols = np.arange(lo, n)
+        sims = (Xs[lo:hi] @ Xs[cols].T).tocoo()
+        r, c, v = sims.row + lo, cols[sims.col], sims.data
+        keep = (r < c) & (v >= floor)
+        r, c, v = r[keep], c[keep], v[keep]
+        di, dj = d[r], d[c]
         near = np.isnan(di) | np.isnan(dj) | (np.abs(di - dj) <= window_days)
-        rows_out.append(gi[near])
-        cols_out.append(c[near])
+        rows_out.append(order[r[near]])
+        cols_out.append(order[c[near]])
+        sims_out.append(v[near])
+        lo = hi
     if not rows_out:
-        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
-    return np.concatenate(rows_out), np.concatenate(cols_out)
+        return np.zeros(0, dtype=int), np.zeros(0, dtype=int), np.zeros(0)
+    i, j = np.concatenate(rows_out), np.concatenate(cols_out)
+    lo_, hi_ = np.minimum(i, j), np.maximum(i, j)
+    return lo_, hi_, np.concatenate(sims_out)
 
 
-def _split(X, days: np.ndarray, members: np.ndarray, threshold: float, window_days: float, method: str) -> list[np.ndarray]:
-    """Split one candidate group by hierarchical clustering; pairs too far apart in time count as dissimilar."""
-    sub = X[members]
-    sims = np.asarray((sub @ sub.T).todense())
-    d = days[members]
-    far = ~(np.isnan(d[:, None]) | np.isnan(d[None, :]) | (np.abs(d[:, None] - d[None, :]) <= window_days))
-    dist = np.clip(1.0 - sims, 0.0, 1.0)
-    # Far apart in time: a distance no average can bring under the threshold, so no group of
-    # this step holds two dated documents more than window_days apart.
-    dist[far] = _FAR
-    np.fill_diagonal(dist, 0.0)
-    dist = (dist + dist.T) / 2.0
-    tree = hier_linkage(squareform(dist, checks=False), method=method)
-    # A merge at distance <= 1 - threshold keeps documents together (small tolerance for rounding).
-    labels = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
-    return [members[labels == k] for k in np.unique(labels)]
+def _agglomerate(
+    n: int, i: np.ndarray, j: np.ndarray, sims: np.ndarray, days: np.ndarray, *,
+    threshold: float, window_days: float, method: str,
+) -> np.ndarray:
+    """Hierarchical clustering over a sparse similarity graph; a cluster label per document.
+
+    Clusters merge, most similar pair first, while their similarity reaches ``threshold``:
+    ``average`` = mean similarity over all pairs of documents across the two clusters,
+    ``complete`` = the least of them, a pair missing from the graph counting as 0. Two
+    clusters whose union would hold dated documents more than ``window_days`` apart never
+    merge. Ties are broken by the smaller document index, so the result is deterministic.
+    """
+    size = [1] * n
+    span = [(d, d) if not np.isnan(d) else (math.inf, -math.inf) for d in days.tolist()]
+    parent = list(range(n))
+    # link[a][b] = sum (average) or minimum (complete) of the similarities between clusters a and b
+    link: list[dict[int, float] | None] = [{} for _ in range(n)]
+    for a, b, s in zip(i.tolist(), j.tolist(), sims.tolist(), strict=True):
+        link[a][b] = s  # type: ignore[index]
+        link[b][a] = s  # type: ignore[index]
+    avg = method == "average"
+
+    def score(a: int, b: int, value: float) -> float:
+        return value / (size[a] * size[b]) if avg else value
+
+    heap = [(-score(a, b, s), a, b) for a, b, s in zip(i.tolist(), j.tolist(), sims.tolist(), strict=True)]
+    heap = [h for h in heap if -h[0] >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        la, lb = link[a], link[b]
+        if la is None or lb is None or b not in la or score(a, b, la[b]) != -neg:
+            continue  # a cluster has merged since this entry was made
+        lo_day, hi_day = min(span[a][0], span[b][0]), max(span[a][1], span[b][1])
+        if hi_day - lo_day > window_days:
+            continue  # too far apart in time, now and after any further merge
+        if avg:
+            new = dict(la)
+            for k, v in lb.items():
+                new[k] = new.get(k, 0.0) + v
+        else:  # complete: a cluster not linked to both is at similarity 0 from the union
+            new = {k: min(v, lb[k]) for k, v in la.items() if k in lb}
+        new.pop(a, None)
+        new.pop(b, None)
+        for k in la.keys() | lb.keys():
+            lk = link[k]
+            if lk is not None:
+                lk.pop(a, None)
+                lk.pop(b, None)
+        # the union keeps the smaller index of the two
+        a, b = min(a, b), max(a, b)
+        size[a] += size[b]
+        span[a] = (lo_day, hi_day)
+        parent[b] = a
+        link[b] = None
+        link[a] = new
+        for k, v in new.items():
+            link[k][a] = v  # type: ignore[index]
+            sc = score(a, k, v)
+            if sc >= threshold:
+                heapq.heappush(heap, (-sc, min(a, k), max(a, k)))
+    root = np.arange(n)
+    for x in range(n):
+        r = x
+        while parent[r] != r:
+            r = parent[r]
+        root[x] = r
+    return root
 
 
 def group_events(
@@ -117,6 +186,9 @@ def group_events(
     window_days: float = 3,
     linkage: str = "average",
     n_top_terms: int = 5,
+    title_weight: float = 0.0,
+    lead_words: int = 0,
+    lead_weight: float = 0.0,
 ) -> pd.DataFrame:
     """Group documents that report the same event.
 
@@ -165,7 +237,8 @@ def group_events(
     if n == 0:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in EVENT_COLUMNS})
     days = _days(pd.Series(dates))
-    X, vocab = _tfidf([texts.get(d, "") or "" for d in ids])
+    titles = [_text(t) for t in docs["title"]] if "title" in docs.columns else [""] * n
+    X, vocab = _tfidf([texts.get(d, "") or "" for d in ids], titles, title_weight=title_weight, lead_words=lead_words, lead_weight=lead_weight)
 
     groups: list[tuple[str, np.ndarray]] = []  # (source, member indices)
     manifest: dict[str, list[int]] = {}
@@ -180,18 +253,18 @@ def group_events(
     if free:
         free_idx = np.array(free)
         Xf = X[free_idx]
-        r, c = _links(Xf, days[free_idx], threshold, window_days)
-        graph = coo_matrix((np.ones(len(r)), (r, c)), shape=(len(free), len(free)))
-        _, comp = connected_components(graph, directed=False)
-        for k in np.unique(comp):
-            members = np.nonzero(comp == k)[0]
-            split = linkage != "single" and 2 < len(members) <= MAX_DENSE
-            if linkage != "single" and len(members) > MAX_DENSE:
-                log.warning("events: a candidate group of %d documents is too large to split; kept whole", len(members))
-            parts = _split(Xf, days[free_idx], members, threshold, window_days, linkage) if split else [members]
-            for part in parts:
-                source = "cluster" if len(part) > 1 else "single"
-                groups.append((source, free_idx[part]))
+        fdays = days[free_idx]
+        floor = threshold if linkage == "single" else threshold * _FLOOR
+        r, c, sims = _links(Xf, fdays, floor, window_days)
+        if linkage == "single":
+            graph = coo_matrix((np.ones(len(r)), (r, c)), shape=(len(free), len(free)))
+            _, labels = connected_components(graph, directed=False)
+        else:
+            labels = _agglomerate(len(free), r, c, sims, fdays, threshold=threshold, window_days=window_days,
+                                  method=linkage)
+        for k in np.unique(labels):
+            part = np.nonzero(labels == k)[0]
+            groups.append(("cluster" if len(part) > 1 else "single", free_idx[part]))
 
     def order(group: tuple[str, np.ndarray]) -> tuple[float, str]:
         d = days[group[1]]
@@ -219,14 +292,20 @@ def group_events(
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
-def _tfidf(texts: list[str]):
-    """Row-normalised TF-IDF matrix of the texts and its vocabulary (empty if no text has a word)."""
-    vec = TfidfVectorizer(analyzer=TermAnalyzer(ngram_range=(1, 1)), lowercase=False, sublinear_tf=True)
+def _tfidf(texts: list[str], titles: list[str], *, title_weight: float, lead_words: int, lead_weight: float):
+    """Row-normalised TF-IDF vectors (title and lead weighted in) and the vocabulary."""
+    vec = TfidfVectorizer(token_pattern=_TOKEN, lowercase=True, stop_words="english", sublinear_tf=True, dtype=np.float64)
+    full = [f"{t}\n{x}" if t else x for t, x in zip(titles, texts, strict=True)]
     try:
-        X = vec.fit_transform(texts).tocsr()
+        X = vec.fit_transform(full).tocsr()
     except ValueError:  # no word in any text
         return csr_matrix((len(texts), 0)), np.array([], dtype=object)
-    return X, vec.get_feature_names_out()
+    if title_weight > 0 and any(titles):
+        X = X + title_weight * vec.transform(titles)
+    if lead_weight > 0 and lead_words > 0:
+        leads = [" ".join(x.split()[:lead_words]) for x in texts]
+        X = X + lead_weight * vec.transform(leads)
+    return normalize(X).tocsr(), vec.get_feature_names_out()
 
 
 def _top_terms(X, vocab: np.ndarray, members: np.ndarray, k: int) -> str:
