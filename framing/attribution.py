@@ -359,7 +359,10 @@ def _in_object_position(text: str, mention: Mention, sent_start: int) -> bool:
     prev = m.group(1)
     if not prev.islower() or prev in _NOT_VERB_BEFORE:
         return False
+    if prev in _OBJECT_PREPOSITIONS:
+        return True  # 'in an interview with Radio Azadlig expressed': a preposition's object
     first = mention.text.split()[0].lower()
-    return first in ("his", "her", "their", "its", "our", "my", "a", "an") or (
-        len(mention.text.split()) == 1 and prev in ("of", "for", "with", "about", "on", "in")
-    )
+    return first in ("his", "her", "their", "its", "our", "my", "a", "an")
+
+
+_OBJECT_PREPOSITIONS = frozenset("of for with about on in to from by at against into toward towards".split())

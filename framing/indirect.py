@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .attribution import (
+    _OBJECT_PREPOSITIONS,
     _THAT,
     Quote,
     _clause_end,
@@ -64,6 +65,9 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         mention = _plausible(_previous_speaker(text, cue, sent) or _sentence_subject_mention(text, sent[0], cue.start), resolver)
     else:
         mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
+        if mention is not None and _after_preposition(text, mention, sent[0]):
+            # 'Azer Gasimli, ..., in an interview with Radio Azadlig expressed ...'
+            mention = _plausible(_sentence_subject_mention(text, sent[0], mention.start), resolver) or mention
     if mention is None:
         mention = _quantity_speaker(text, cue.start, sent[0]) or _coordinated_subject(text, cue, sent)
     tail_words = TOKEN.findall(tail)
@@ -109,6 +113,11 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return _make("indirect", m.start("np"), m.end("np"), mention, cue, resolver,
                          "speaker and verb, then what they said (a noun phrase)", text)
     return None
+
+
+def _after_preposition(text: str, mention: Mention, sent_start: int) -> bool:
+    m = re.search(r"\b([a-z]+)[ \t]+$", text[max(sent_start, mention.start - 20) : mention.start])
+    return m is not None and m.group(1) in _OBJECT_PREPOSITIONS
 
 
 def _previous_speaker(text: str, cue: _Cue, sent: tuple[int, int]) -> Mention | None:
