@@ -248,7 +248,8 @@ def _articles(data: ReportData, info: LexiconInfo, words: dict[int, int]) -> tup
     for rows in terms.values():
         for r in rows:
             side_set.add(str(r.get("side") or ""))
-            concept_counts[(str(r.get("pack") or ""), str(r.get("concept") or ""))] += 1
+        # articles per concept, as the outlet filter counts articles per outlet
+        concept_counts.update({(str(r.get("pack") or ""), str(r.get("concept") or "")) for r in rows})
     for rows in quotes.values():
         side_set.update(str(r.get("side") or "unknown") for r in rows)
     for rows in scare.values():

@@ -293,6 +293,7 @@ def test_seeds_filters_hide_articles_and_dim_highlights(browser, seeds_report) -
         assert page.url == f"{url}#outlet={turan}"  # the choice is kept in the address
         page.click("#f-reset")
         assert visible_titles(page) == ALL and page.url == url
+        assert page.locator(".ann.dim").count() == 0
 
         # side: an article stays when one of its marks is Russian. Russian speakers are quoted in 000 (the
         # Russian peacekeepers said), 001 (Shoigu asserted) and 004 (Putin assured), none in 002 (Al-Ahram
@@ -312,7 +313,10 @@ def test_seeds_filters_hide_articles_and_dim_highlights(browser, seeds_report) -
         page.select_option("#f-side", label="Armenian")
         assert visible_titles(page) == ALL
         assert dims(page, "Stepanakert") == [False] * 2 and dims(page, "Xankandi") == [True] * 8
-        # a dimmed term keeps its text but loses its colour; its tooltip stays hidden on hover
+        # a mark of no side is not the Armenian side's either: 000's "creeping war" in scare quotes is dimmed
+        creeping = page.locator(".scare[tabindex]", has_text="creeping war")
+        assert creeping.count() == 1 and "dim" in creeping.get_attribute("class").split()
+        # a dimmed term keeps its text but loses its colour
         assert term(page, "Xankandi").evaluate("t => getComputedStyle(t).backgroundColor") == "rgba(0, 0, 0, 0)"
 
         # concept Stepanakert/Khankendi (both names) and side Armenian: 000 (Xankandi), 002 and 004

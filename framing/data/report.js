@@ -14,7 +14,8 @@
   };
   var status = doc.getElementById('f-status');
   var articles = Array.prototype.slice.call(doc.querySelectorAll('details.article'));
-  var marks = Array.prototype.slice.call(doc.querySelectorAll('.ann[data-side], .ann[data-concept]'));
+  // every highlight: one with no side (or no concept) is dimmed too while a side (or concept) is chosen
+  var marks = Array.prototype.slice.call(doc.querySelectorAll('.ann'));
   bar.hidden = false;
 
   function words(s) { return s ? s.split(' ') : []; }
