@@ -65,7 +65,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         mention = _plausible(_previous_speaker(text, cue, sent) or _sentence_subject_mention(text, sent[0], cue.start), resolver)
     else:
         mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
-        if mention is not None and _after_preposition(text, mention, sent[0]):
+        if mention is not None and not cue.text.endswith("ing") and _after_preposition(text, mention, sent[0]):
             # 'Azer Gasimli, ..., in an interview with Radio Azadlig expressed ...'
             mention = _plausible(_sentence_subject_mention(text, sent[0], mention.start), resolver) or mention
     if mention is None:
@@ -116,8 +116,12 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
 
 
 def _after_preposition(text: str, mention: Mention, sent_start: int) -> bool:
-    m = re.search(r"\b([a-z]+)[ \t]+$", text[max(sent_start, mention.start - 20) : mention.start])
+    """'with Radio Azadlig', 'from the self-proclaimed "Republic"': a preposition's object."""
+    m = _PREP_BEFORE.search(text[max(sent_start, mention.start - 60) : mention.start])
     return m is not None and m.group(1) in _OBJECT_PREPOSITIONS
+
+
+_PREP_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:the|a|an|[a-z]+-[a-z-]+)\s+){0,3}[\"“”'‘]?$")
 
 
 def _previous_speaker(text: str, cue: _Cue, sent: tuple[int, int]) -> Mention | None:
@@ -138,7 +142,8 @@ def _before_coordinated_cue(text: str, start: int, end: int) -> int:
     """Cut the content before a coordinated reporting verb ('concerns but has said she ...')."""
     forms = verb_forms()
     for m in re.finditer(
-        r",?\s+(?:and|but)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*([a-z]+)\b"
+        r",?\s+(?:and|but)\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+)?"
+        r"(?:(?:has|have|had|also|then|later|\w+ly)\s+)*([a-z]+)\b"
         r"|,\s+(?:with\s+[^,;]{1,60}?\s+)?(?:\w+ly\s+)?([a-z]+ing)\b",
         text[start:end],
     ):

@@ -14,8 +14,8 @@ import yaml
 
 SPEECH_CLASSES = ("neutral", "distancing", "endorsing", "concessive", "confrontational")
 CUE_CLASSES = (*SPEECH_CLASSES, "according_to", "opinion", "none")
-DATA_VERBS = frozenset({"show"})
-"""Lemmas that report data, not words ('the poll shows Clinton ahead'): cues of indirect
+DATA_VERBS = frozenset({"show", "broadcast"})
+"""Lemmas that report data or footage, not words ("the poll shows Clinton ahead"): cues of indirect
 attributions only, never what makes a quotation someone's speech."""
 
 
