@@ -584,6 +584,8 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
              and not re.search(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$", text[max(0, c.start - 30) : c.start])]
     if before and _participle_after_comma(text, before[-1]) and text[before[-1].start - 2 : before[-1].start] == ", ":
         outer = []  # 'Trump has indicated he would ..., vowing to "open up" libel laws': the participle
+    elif before and re.search(r",\s+(?:who|which)\s+(?:\w+\s+){0,2}$", text[max(0, before[-1].start - 30) : before[-1].start]):
+        outer = []  # '..., Armen Smbatyan, who believes that Israel "may stop ..."': the relative clause speaks
     for cue in [*outer[:1], *reversed(before[-2:])]:
         between = text[cue.end : a]
         if re.match(r"\s+that\s", between) and not _SENT_END.search(text[cue.end : a]):
