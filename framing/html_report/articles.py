@@ -17,6 +17,7 @@ from .labels import (
     side_name,
     side_usage,
 )
+from ..excerpts import masker_for
 from .spans import Span, esc, render_spans
 
 if TYPE_CHECKING:
@@ -216,12 +217,15 @@ def render_article(index: int, doc: Document, rows: ArticleRows, data: ReportDat
             term_sides[side] += 1
             sides.add(keys.sides.get(side, ""))
             concepts.add(keys.concepts.get((_str(row.get("pack")), _str(row.get("concept"))), ""))
-    title = doc.title.strip() or "(untitled)"
+    # blind mode: the outlet's name (and the author's) written in the article itself is hidden too
+    mask = masker_for(data)
+    masks = mask.spans(doc.text) if data.blind else None
+    title = mask(doc.title.strip()) or "(untitled)"
     meta = [f'<span class="user">{esc(data.shown(doc.outlet))}</span>']
     if doc.date:
         meta.append(esc(doc.date.replace("T", " ")))
     if doc.event:
-        meta.append(f'<span class="user">{esc(doc.event)}</span>')
+        meta.append(f'<span class="user">{esc(mask(doc.event))}</span>')
     chips = "".join(
         f'<span class="chip sd-{esc(keys.sides.get(s, ""))}">{esc(side_name(s, info.side_labels))} {n}</span>'
         for s, n in sorted(term_sides.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -249,6 +253,6 @@ def render_article(index: int, doc: Document, rows: ArticleRows, data: ReportDat
         f"<details{attrs}><summary><span class=\"atitle user\" dir=\"auto\">{esc(title)}</span>"
         f'<span class="ameta">{" · ".join(meta)}</span><span class="chips">{chips}</span></summary>'
         f'<div class="abody"><p class="meta">{" · ".join(details)}</p>'
-        f'<div class="text">{render_spans(doc.text, spans)}</div>'
+        f'<div class="text">{render_spans(doc.text, spans, masks=masks)}</div>'
         f'<p class="backtop noprint"><a class="int" href="#articles">Back to the filters</a></p></div></details>'
     )

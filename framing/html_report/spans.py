@@ -61,7 +61,7 @@ class Span:
     tail: str = ""
 
 
-def render_spans(text: str, spans: list[Span]) -> str:
+def render_spans(text: str, spans: list[Span], *, masks: list[tuple[int, int, str]] | None = None) -> str:
     """Escape ``text`` and wrap it in ``spans``, nested properly.
 
     Spans outside the text are clipped; empty spans are dropped. Outer spans
@@ -69,9 +69,13 @@ def render_spans(text: str, spans: list[Span]) -> str:
     ``rank``. Text outside every layer-0 span that is only whitespace is
     written bare (between paragraphs).
 
+    ``masks`` are ``(start, end, replacement)`` ranges that must not overlap
+    (blind mode: an outlet's name in its own article becomes "Outlet A"); the
+    replacement is shown once, in whatever elements cover the range's start.
+
     Returns:
         The markup; its text content (without tails) equals ``text``
-        with forbidden characters replaced.
+        with forbidden characters replaced (and masked ranges replaced).
     """
     n = len(text)
     items: list[tuple[tuple[int, int, int, int, int], Span]] = []
@@ -87,7 +91,12 @@ def render_spans(text: str, spans: list[Span]) -> str:
     for i, s in enumerate(ordered):
         starts.setdefault(s.start, []).append(i)
         ends.setdefault(s.end, []).append(i)
-    bounds = sorted({0, n, *starts, *ends})
+    mask_at: dict[int, tuple[int, str]] = {}
+    for ms, me, repl in masks or ():
+        if 0 <= ms < me <= n:
+            mask_at[ms] = (me, repl)
+    mask_starts = sorted(mask_at)
+    bounds = sorted({0, n, *starts, *ends, *mask_at, *(me for me, _ in mask_at.values())})
     active: set[int] = set()
     stack: list[int] = []
     opened: set[int] = set()
@@ -118,7 +127,21 @@ def render_spans(text: str, spans: list[Span]) -> str:
             out.append(f"<{s.tag}{s.attrs_more if i in opened else s.attrs}>")
             opened.add(i)
         stack = desired
-        out.append(esc(piece))
+        out.append(_masked_piece(piece, a, mask_at, mask_starts))
     for i in reversed(stack):
         close(i)
     return "".join(out)
+
+
+def _masked_piece(piece: str, a: int, mask_at: dict[int, tuple[int, str]], mask_starts: list[int]) -> str:
+    """The escaped piece starting at ``a``, or the mask's replacement (once) if a mask covers it."""
+    if mask_starts:
+        import bisect
+
+        i = bisect.bisect_right(mask_starts, a) - 1
+        if i >= 0:
+            ms = mask_starts[i]
+            me, repl = mask_at[ms]
+            if a < me:
+                return f'<span class="masked">{esc(repl)}</span>' if a == ms else ""
+    return esc(piece)
