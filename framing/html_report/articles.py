@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from ..excerpts import masker_for
 from .labels import (
     CUE_CLASSES,
     QUOTE_KINDS,
@@ -17,7 +18,6 @@ from .labels import (
     side_name,
     side_usage,
 )
-from ..excerpts import masker_for
 from .spans import Span, esc, render_spans
 
 if TYPE_CHECKING:
