@@ -81,7 +81,7 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     text = doc.text
     cues = _find_cues(text)
     cue_starts = [c.start for c in cues]
-    resolver = SpeakerResolver(text, actors)
+    resolver = SpeakerResolver(text, actors, quoted=[(sp.start, sp.end) for sp in spans if sp.kind == "speech"])
     sent_starts = [s.start for s in doc.sentences]
     out: list[Quote] = []
     used_cues: set[int] = set()

@@ -401,12 +401,20 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
 class SpeakerResolver:
     """Resolves mentions to entities within one document."""
 
-    def __init__(self, text: str, actors: Actors) -> None:
+    def __init__(self, text: str, actors: Actors, *, quoted: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.actors = actors
         self._speakers: list[tuple[int, SpeakerInfo]] = []  # sorted by position
         self._speaker_pos: list[int] = []
         self._names = _person_names(text)
+        # names inside quotation marks are talked about, not talking
+        q = sorted(quoted or [])
+        q_starts = [a for a, _ in q]
+        self._free_names = [
+            (pos, full) for pos, full in self._names
+            if not (k := bisect_right(q_starts, pos)) or q[k - 1][1] <= pos
+        ]
+        self._free_pos = [pos for pos, _ in self._free_names]
         self._name_pos = [pos for pos, _ in self._names]
         self._by_surname: dict[str, list[tuple[int, str]]] = {}
         for pos, full in self._names:
@@ -448,6 +456,11 @@ class SpeakerResolver:
             k = bisect_right(self._speaker_pos, at)
             pool = [s for _, s in self._speakers[max(0, k - 50) : k]]
             if low in _PERSON_PRONOUNS:
+                subject = self._sentence_first_name(mention.start)
+                if subject:
+                    # 'Artak Beklaryan started a campaign in which he called upon ...': the
+                    # person named first in the pronoun's own sentence
+                    return self._named(subject, "person")
                 people = [s for s in pool if s.type == "person"]
                 if people:
                     return people[-1]
@@ -502,11 +515,26 @@ class SpeakerResolver:
             return best
         return " ".join(words)
 
+    def _sentence_first_name(self, at: int) -> str:
+        """The first person named (outside quotes) earlier in the sentence that holds ``at``."""
+        head = self.text[max(0, at - 300) : at]
+        cut = max((m.end() for m in _SENTENCE_BREAK.finditer(head)), default=0)
+        lo = at - len(head) + cut
+        k = bisect_left(self._free_pos, lo)
+        while k < len(self._free_names) and self._free_names[k][0] < at:
+            pos, full = self._free_names[k]
+            end = self.text.find(full.split()[-1], pos) + len(full.split()[-1])
+            if re.match(r"\s+[a-z]", self.text[end : end + 3]):
+                return full  # 'Ombudsman Artak Beklaryan started': the name that ends the subject
+            k += 1
+        return ""
+
     def _last_person(self, at: int) -> str:
         k = bisect_left(self._name_pos, at)
         return self._names[k - 1][1] if k > 0 else ""
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»]?\s+(?=[A-Z\"“‘'])|\n")
 _NAME = re.compile(r"\b(?:[A-Z][a-zà-ÿəğışöüçA-Z'’-]+\s){1,3}[A-Z][a-zà-ÿəğışöüç'’-]+\b")
 
 
