@@ -356,7 +356,7 @@ def _attribute_span(
                 continue
             mention = _plausible(find_speaker_before(text, cue.start, _sentence_of(doc, sent_starts, cue.start)[0]), resolver)
             if mention is not None:
-                return _make("floating", *content, mention, cue, resolver, "the speaker of the sentence before", text)
+                return _make("floating", *content, mention, None, resolver, "the speaker of the sentence before", text)
     # 4. A colon at the end of the previous paragraph: 'He explained why:' + quote paragraph.
     para = doc.paragraphs[s.paragraph]
     if s.open_at == para.start and s.paragraph > 0:
