@@ -189,7 +189,7 @@ def _paraphrase_speaker(
     first = doc.paragraphs[max(0, s.paragraph - 1)].start
     lo = max(first, last.end if last is not None else 0)
     for cue in reversed(_cues_between(cues, cue_starts, lo, s.open_at)[-3:]):
-        if cue.cls not in SPEECH_CLASSES or cue.lemma not in _INDIRECT or _passive(text, cue):
+        if cue.lemma not in _INDIRECT or _passive(text, cue):  # speech or opinion ('X believes that')
             continue
         if text.count("\n", cue.start, s.open_at) == 0 and s.paragraph > 0:
             continue  # the same paragraph: rule 3 already looked there
