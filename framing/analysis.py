@@ -8,6 +8,8 @@ pandas DataFrames; :func:`write_analysis` streams them to CSV/JSONL files.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import platform
 import time
@@ -26,7 +28,7 @@ from .lexicon import Pack, load_packs
 from .matcher import TermMatcher
 from .model import Document, Source, count_words
 from .naming import NamingProfile
-from .output import CsvTable, JsonlTable, OutputDir, sha256_path
+from .output import CsvTable, JsonlTable, OutputDir, format_cell, sha256_path
 from .parallel import analyze_sources
 from .quotemarks import QuoteSpan
 from .quotes import find_quotes
@@ -57,6 +59,7 @@ class DocumentResult:
     doc_id: str
     rows: dict[str, list[dict[str, Any]]]
     record: dict[str, Any]
+    csv: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # rows already formatted
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,20 @@ class DocumentBase:
     actor_mentions: list[dict[str, Any]]
     row_head: dict[str, Any]
     row_tail: dict[str, Any]
+    csv: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+
+#: Per-document tables that do not depend on the lexicon packs: their CSV lines can be
+#: formatted once (in a worker, or kept in the cache) instead of at every write.
+FORMATTED_TABLES = ("sentences", "quotes", "actor_mentions")
+
+
+def format_rows(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    """CSV lines for ``rows``, exactly as :class:`~framing.output.CsvTable` writes them."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerows([format_cell(row.get(c)) for c in columns] for row in rows)
+    return buf.getvalue()
 
 
 class Analyzer:
@@ -101,13 +118,17 @@ class Analyzer:
         self.actors = load_actors(actors_path)
         self.groups = GroupFinder.from_actors(self.actors)
         self.score = default_scorer()
+        self._warm = False
 
     def analyze_document(self, doc: Document) -> DocumentResult:
         """Analyse one document; a pure function of it (and of the lexicons)."""
         return self.finish(doc, self.base(doc))
 
-    def base(self, doc: Document) -> DocumentBase:
-        """The part of the analysis that does not depend on the lexicon packs (what the cache keeps)."""
+    def base(self, doc: Document, *, formatted: bool = False) -> DocumentBase:
+        """The part of the analysis that does not depend on the lexicon packs (what the cache keeps).
+
+        With ``formatted=True`` it also holds the CSV lines of the :data:`FORMATTED_TABLES`.
+        """
         spans = quote_spans(doc)
         found = find_quotes(doc, actors=self.actors, spans=spans)
         quotes = quote_rows(doc, found)
@@ -123,13 +144,19 @@ class Analyzer:
         }
         tail.update(document_tone(tone))
         tail.update(readability_columns(doc.text))
+        mentions = actor_mention_rows(doc, tone, self.groups)
+        text = _format_tables({"sentences": sentences, "quotes": quotes, "actor_mentions": mentions}) if formatted else {}
         return DocumentBase(
             spans=spans, quotes=quotes, sentences=sentences,
-            actor_mentions=actor_mention_rows(doc, tone, self.groups), row_head=document_row(doc), row_tail=tail,
+            actor_mentions=mentions, row_head=document_row(doc), row_tail=tail, csv=text,
         )
 
-    def finish(self, doc: Document, base: DocumentBase) -> DocumentResult:
-        """Complete a document's analysis with the lexicon-dependent work (terms, scare quotes)."""
+    def finish(self, doc: Document, base: DocumentBase, *, formatted: bool = False) -> DocumentResult:
+        """Complete a document's analysis with the lexicon-dependent work (terms, scare quotes).
+
+        With ``formatted=True`` the result carries the CSV lines of the :data:`FORMATTED_TABLES`
+        (taken from ``base`` when it has them).
+        """
         records = find_terms(doc, self.matcher, base.spans)
         row = dict(base.row_head)
         row["n_terms"] = sum(1 for r in records if r.hit.role == "" and r.voice == "authorial")
@@ -145,7 +172,18 @@ class Analyzer:
                 "actor_mentions": base.actor_mentions,
             },
             record=document_record(doc, row),
+            csv=(base.csv or _format_tables({"sentences": base.sentences, "quotes": base.quotes,
+                                             "actor_mentions": base.actor_mentions})) if formatted else {},
         )
+
+    def warm_up(self) -> None:
+        """Load what the analysis loads lazily (sentiment lexicon, syllable dictionaries) now.
+
+        Called before worker processes are forked, so they share it instead of each loading it.
+        """
+        if not self._warm:
+            self.analyze_document(analyze_text_document(_WARM_UP_TEXT))
+            self._warm = True
 
     def lexicon_record(self) -> list[dict[str, Any]]:
         """The packs (and the actors list) used, for run.json."""
@@ -161,6 +199,12 @@ class Analyzer:
             )
         return out
 
+
+# About 120 words: long enough for every readability score, with a quote and an actor group.
+_WARM_UP_TEXT = (
+    "Officials in Baku said on Monday that talks would resume. \"We are ready to talk,\" the minister said. "
+    "Residents of Stepanakert described a difficult winter, with little fuel and long queues for bread. " * 5
+)
 
 _DEFAULT: Analyzer | None = None
 
@@ -478,7 +522,7 @@ def write_analysis(
         out.check_writable(output_names())
         writers = _open_tables(out)
         agg = _Aggregates(analyzer, by)
-        with closing(analyze_sources(corpus, analyzer, jobs=jobs, cache=cache)) as stream:
+        with closing(analyze_sources(corpus, analyzer, jobs=jobs, cache=cache, formatted=True)) as stream:
             for doc, result in stream:
                 _write_result(writers, result)
                 agg.add(doc, result)
@@ -514,10 +558,21 @@ def _open_tables(out: OutputDir) -> dict[str, Any]:
     return writers
 
 
+def _format_tables(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
+    return {name: format_rows(rows[name], COLUMNS[name]) for name in FORMATTED_TABLES}
+
+
 def _write_result(writers: dict[str, Any], result: DocumentResult) -> None:
     writers["documents.jsonl"].write(result.record)
     for name, rows in result.rows.items():
         table = writers[f"{name}.csv"]
+        text = result.csv.get(name)
+        fh = getattr(table, "_fh", None)
+        if text is not None and fh is not None and not getattr(table, "spreadsheet_safe", False):
+            # the same bytes CsvTable.write would produce, formatted earlier (worker or cache)
+            fh.write(text)
+            table.rows += len(rows)
+            continue
         for row in rows:
             table.write(row)
 

@@ -132,10 +132,11 @@ class DocumentWorker:
         cache_path: The cache file, or None for no cache. Workers only read it.
     """
 
-    def __init__(self, analyzer: Analyzer, cache_path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, analyzer: Analyzer, cache_path: str | os.PathLike[str] | None = None, formatted: bool = False) -> None:
         from .cache import DocumentCache, namespace
 
         self.analyzer = analyzer
+        self.formatted = formatted
         self.cache = DocumentCache(cache_path, readonly=True) if cache_path is not None else None
         self.space = namespace(actors_sha256=actors_fingerprint(analyzer)) if self.cache is not None else ""
 
@@ -150,13 +151,14 @@ class DocumentWorker:
             if payload is not None:
                 try:
                     doc, diags, base = unpack_record(payload)
-                    return Outcome(doc, list(diags), self.analyzer.finish(doc, base), True, None)
+                    return Outcome(doc, list(diags), self.analyzer.finish(doc, base, formatted=self.formatted), True, None)
                 except Exception as exc:  # noqa: BLE001 - a damaged record is recomputed, never trusted
                     log.warning("%s: cache record for %s unreadable (%s); recomputed", self.cache.path, src.id, exc)
         doc, diags = prepare(src)
-        base = self.analyzer.base(doc)
+        # formatted lines are kept in the cache whenever there is one: a rerun then skips formatting
+        base = self.analyzer.base(doc, formatted=self.formatted or bool(key))
         fresh = (key, pack_record(doc, diags, base)) if key else None
-        return Outcome(doc, diags, self.analyzer.finish(doc, base), False, fresh)
+        return Outcome(doc, diags, self.analyzer.finish(doc, base, formatted=self.formatted), False, fresh)
 
 
 def actors_fingerprint(analyzer: Analyzer) -> str:
@@ -183,8 +185,12 @@ def analyze_sources(
     jobs: int = 1,
     cache: str | os.PathLike[str] | None = None,
     stats: CacheStats | None = None,
+    formatted: bool = False,
 ) -> Iterator[tuple[Document, DocumentResult]]:
     """Analyse every source of ``corpus``, yielding ``(document, result)`` in corpus order.
+
+    ``formatted=True`` asks for the CSV lines of the lexicon-independent tables in each result
+    (formatted by the workers, or taken from the cache), for writers.
 
     Preparation diagnostics are recorded on the corpus (``corpus.warn``) in
     order, exactly as iterating the corpus does. Close the generator (or
@@ -198,11 +204,14 @@ def analyze_sources(
         trailing.append(Diagnostic(str(cache), store.problem.split(": ", 1)[-1], skipped=False))
         store = None
     stats = stats if stats is not None else CacheStats()
+    if jobs > 1:
+        analyzer.warm_up()  # loaded once here, shared by the forked workers
     pending: list[tuple[str, bytes]] = []
     read_diags: deque[list[Diagnostic]] = deque()
     try:
         sources = _sources_with_diagnostics(corpus, read_diags, trailing)
-        outcomes = ordered_map(DocumentWorker, (analyzer, store.path if store is not None else None), sources, jobs=jobs)
+        outcomes = ordered_map(DocumentWorker, (analyzer, store.path if store is not None else None, formatted), sources,
+                                jobs=jobs)
         try:
             for out in outcomes:
                 # reading problems met before this source, then its own: the order of a plain iteration,
