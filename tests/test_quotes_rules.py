@@ -55,6 +55,20 @@ def covering(quotes: list[Quote], text: str, fragment: str) -> Quote:
         # 'his cybersecurity plan' is the object of 'outlined', not who vowed
         ('The Republican nominee also outlined his cybersecurity plan and vowed to punish "those who leak."',
          "those who leak", "mixed", "The Republican nominee", "vowed"),
+        # 'it' can speak (a newspaper, a report)
+        ('"His fortunes have changed since then, and fast," it further wrote.', "His fortunes", "direct", "it", "wrote"),
+        # a name's possessive opens the speaker's noun phrase
+        ('"My reaction was that it was outrageous," Obama\'s former campaign strategist said in an interview.', "My reaction",
+         "direct", "Obama's former campaign strategist", "said"),
+        # a short prepositional phrase between the speaker and the cue
+        ('"So why did he not pay his taxes?" a narrator in the Clinton ad asks.', "So why", "direct", "a narrator", "asks"),
+        # a non-restrictive relative clause speaks its quote, not the sentence's first verb
+        ('Armenia recalled its envoy, Armen Smbatyan, who believes that Israel "may stop weapon sales to Azerbaijan".',
+         "may stop",
+         "mixed", "Armen Smbatyan", "believes"),
+        # 'he' is the person who ends the subject of his own sentence
+        ('Later, Ombudsman Artak Beklaryan started a campaign in which he called upon the world "to act now."',
+         "to act now", "mixed", "Artak Beklaryan", "called upon"),
         # the quote runs on in the writer's words, then ', said X'
         ('"Many would consider that an embarrassment" if she lost, said David Wasserman.', "Many would", "mixed",
          "David Wasserman", "said"),
@@ -81,6 +95,13 @@ def test_continuation_in_same_paragraph_is_one_quote() -> None:
     assert len(qs) == 1
     assert len(qs[0].spans) == 2
     assert (qs[0].speaker, qs[0].cue) == ("Sanders", "said")
+
+
+def test_floating_quote_after_a_paraphrase_goes_to_its_speaker() -> None:
+    # the paragraph between the two quotes reports Jones: the unattributed quote after it is hers
+    text = '"We will win this state," Smith said.\n\nJones said that the race was close.\n\n"Nobody expected this turnout."'
+    q = covering(quotes_of(text), text, "Nobody expected")
+    assert (q.kind, q.speaker, q.cue) == ("floating", "Jones", "")
 
 
 def test_floating_quote_in_next_paragraph_has_speaker_but_no_cue() -> None:
@@ -115,6 +136,18 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
         ("Clinton has expressed concerns but has said she wants the bill to pass.", "she wants", "Clinton", "has said"),
         ("Senator Jones told delegates at the convention that the server should disqualify her.", "the server",
          "Senator Jones", "told"),
+        # a participle after a comma starts its own attribution, spoken by the verb before it
+        ("The ministry confirmed the news late on Monday, adding that an operation was under way.", "an operation",
+         "The ministry", "adding"),
+        ("The ministry confirmed the news late on Monday, adding that an operation was under way.", "the news",
+         "The ministry", "confirmed"),
+        ("Amnesty has called on both sides to respect international law.", "both sides", "Amnesty", "has called on"),
+        # a participle's own subject after 'with'
+        ("The region is on the brink, with Armenia charging Azerbaijan with sending troops across the border.",
+         "Azerbaijan with", "Armenia", "charging"),
+        # 'and the Kremlin rejected ...' starts a new attribution
+        ("President Putin assured that peacekeepers would protect civilians, and the Kremlin rejected criticism of its role.",
+         "criticism", "the Kremlin", "rejected"),
     ],
 )
 def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) -> None:
