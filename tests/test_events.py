@@ -56,9 +56,12 @@ def test_two_events_and_singles() -> None:
 
 def test_date_window() -> None:
     # e1 is 64 days after a1 and 63 after b1: still alone with a 40-day window, joined with 70 days
-    ev = group_events(DOCS, TEXTS, window_days=40)
+    # (day_decay=1: dates count only through the window; with the default 0.5**63 it stays alone)
+    ev = group_events(DOCS, TEXTS, window_days=40, day_decay=1)
     assert dict(zip(ev.doc_id, ev.event, strict=True))["e1"] == "single-1"
     ev = group_events(DOCS, TEXTS, window_days=70)
+    assert dict(zip(ev.doc_id, ev.event, strict=True))["e1"] == "single-1"
+    ev = group_events(DOCS, TEXTS, window_days=70, day_decay=1)
     by = dict(zip(ev.doc_id, ev.event, strict=True))
     assert by["e1"] == by["a1"] == by["b1"] == "cluster-1"
     # a1 (Jan 10) and b1 (Jan 11, 09:30; calendar days count) are one day apart: split with window 0
@@ -122,6 +125,83 @@ def test_average_linkage_does_not_chain() -> None:
     assert average.event.nunique() == 2
 
 
+# x ~ y and y ~ z as in test_average_linkage_does_not_chain: cos(x, y) = cos(y, z) = 0.428, cos(x, z) = 0
+XYZ = {
+    "x": "alpha bravo charlie delta echo foxtrot",
+    "y": "alpha bravo charlie kilo lima mike",
+    "z": "kilo lima mike november oscar papa",
+}
+
+
+@pytest.mark.parametrize(
+    ("date_y", "threshold", "day_decay", "together"),
+    [
+        ("2023-01-01", 0.3, 0.5, True),  # same day: 0.428 >= 0.3
+        ("2023-01-02", 0.3, 0.5, False),  # next day: 0.428 * 0.5 = 0.214 < 0.3
+        ("2023-01-02", 0.2, 0.5, True),  # 0.214 >= 0.2
+        ("2023-01-02", 0.3, 1.0, True),  # no discount: 0.428
+        ("2023-01-03", 0.2, 0.5, False),  # two days: 0.428 * 0.25 = 0.107 < 0.2
+        ("2023-01-03", 0.1, 0.5, True),  # 0.107 >= 0.1
+        ("2023-01-05", 0.01, 1.0, False),  # four days: beyond the 3-day window whatever the similarity
+        ("", 0.3, 0.5, True),  # undated y: no discount
+    ],
+)
+def test_day_decay(date_y: str, threshold: float, day_decay: float, together: bool) -> None:
+    # z is a month away, so only x and y can meet
+    docs = _docs([("x", "A", "2023-01-01", ""), ("y", "B", date_y, ""), ("z", "C", "2023-02-01", "")])
+    by = dict(zip(*group_events(docs, XYZ, threshold=threshold, day_decay=day_decay).pipe(
+        lambda e: (e.doc_id, e.event)), strict=True))
+    assert (by["x"] == by["y"]) is together
+    assert by["z"] not in (by["x"], by["y"])
+
+
+@pytest.mark.parametrize(("linkage", "expected"), [("average", ["a,b", "c"]), ("complete", ["a,b", "c"]), ("single", ["a,b,c"])])
+def test_group_never_spans_more_than_the_window(linkage: str, expected: list[str]) -> None:
+    # three identical texts on days 0, 2 and 4, window 3: a-b and b-c are linked (cosine 1), a-c is not
+    # (4 days). Average/complete merge a and b first (equal similarity, smaller index first); the union
+    # with c would span 4 days, so c stays alone. Single linkage chains all three, each link within the window
+    text = "senate passes the budget bill after a long night of votes"
+    docs = _docs([("a", "A", "2023-01-01", ""), ("b", "B", "2023-01-03", ""), ("c", "C", "2023-01-05", "")])
+    ev = group_events(docs, dict.fromkeys("abc", text), threshold=0.5, window_days=3, day_decay=1, linkage=linkage)
+    assert ev.groupby("event").doc_id.apply(lambda s: ",".join(sorted(s))).sort_values().tolist() == expected
+
+
+def test_complete_linkage_needs_every_pair() -> None:
+    # p, q, r share "alpha bravo"; p and q also share "charlie delta". Smooth idf: ln(4/4) + 1 = 1 for
+    # alpha, bravo (in 3 texts); ln(4/3) + 1 = 1.288 for charlie, delta (2 texts); ln(4/2) + 1 = 1.693 for
+    # words in one text. |p|^2 = |q|^2 = 2 + 2*1.659 + 2*2.866 = 11.05; |r|^2 = 2 + 4*2.866 = 13.46.
+    # cos(p, q) = (2 + 3.318) / 11.05 = 0.481; cos(p, r) = cos(q, r) = 2 / sqrt(11.05 * 13.46) = 0.164.
+    # At threshold 0.25: p and q merge (0.481); the union to r: average (0.164 + 0.164) / 2 = 0.164,
+    # complete 0.164, both below 0.25 -> {p, q}, {r}. At threshold 0.15 both join r.
+    texts = {
+        "p": "alpha bravo charlie delta echo foxtrot",
+        "q": "alpha bravo charlie delta golf hotel",
+        "r": "alpha bravo india juliet kilo lima",
+    }
+    docs = _docs([(k, k.upper(), "2023-01-01", "") for k in "pqr"])
+    for linkage in ("average", "complete"):
+        ev = group_events(docs, texts, threshold=0.25, linkage=linkage)
+        assert ev.groupby("event").doc_id.apply(lambda s: ",".join(sorted(s))).sort_values().tolist() == ["p,q", "r"]
+        ev = group_events(docs, texts, threshold=0.15, linkage=linkage)
+        assert ev.event.nunique() == 1
+
+
+def test_many_documents_of_one_day_are_clustered_not_kept_whole() -> None:
+    # 300 articles on one day, 100 stories of three near-identical articles; the stories share
+    # nothing with each other, so the result is exactly the 100 triples (no dense matrix, no giant group)
+    words = [f"w{i}x" for i in range(1000)]
+    texts, rows = {}, []
+    for story in range(100):
+        for k in range(3):
+            doc = f"s{story:03d}-{k}"
+            texts[doc] = " ".join(words[story * 10 : story * 10 + 10]) + f" extra{doc.replace('-', 'x')}"
+            rows.append((doc, f"O{k}", "2023-01-01", ""))
+    ev = group_events(_docs(rows), texts)
+    groups = ev.groupby("event").doc_id.apply(lambda s: {d.split("-")[0] for d in s})
+    assert len(groups) == 100 and all(len(g) == 1 for g in groups)
+    assert set(ev.n_docs) == {3}
+
+
 def test_missing_columns_and_texts() -> None:
     docs = pd.DataFrame({"doc_id": ["a1", "b1", "zz"]})
     ev = group_events(docs, TEXTS)
@@ -141,6 +221,8 @@ def test_missing_columns_and_texts() -> None:
         (DOCS, {"threshold": 0.0}),
         (DOCS, {"window_days": -1}),
         (DOCS, {"linkage": "ward"}),
+        (DOCS, {"day_decay": 0.0}),
+        (DOCS, {"day_decay": 1.5}),
     ],
 )
 def test_bad_input(docs: pd.DataFrame, kwargs: dict) -> None:
