@@ -78,6 +78,7 @@ def build_report_data(
     blind: bool = False,
     title: str | None = None,
     extra: dict[str, pd.DataFrame] | None = None,
+    jobs: int = 1,
 ) -> ReportData:
     """Figures (rendered into ``figdir/figures``) and findings for an analysis."""
     from .charts import render_figures
@@ -94,7 +95,7 @@ def build_report_data(
     )
     tables = data.tables()
     (figdir / "figures").mkdir(parents=True, exist_ok=True)
-    data.figures = render_figures(tables, figdir / "figures", aliases=data.aliases)
+    data.figures = render_figures(tables, figdir / "figures", aliases=data.aliases, jobs=jobs)
     data.findings = [*data_notes(analysis), *find_findings(tables, aliases=data.aliases)]
     return data
 
@@ -149,6 +150,8 @@ def write_report(
     by: str = "outlet",
     title: str | None = None,
     progress: Callable[[Any], None] | None = None,
+    jobs: int = 1,
+    cache: str | os.PathLike[str] | None = None,
 ) -> ReportSummary:
     """Analyse ``corpus`` and write the report folder ``outdir``.
 
@@ -159,12 +162,12 @@ def write_report(
     t0 = time.perf_counter()
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus, options=options)
-    analysis = analyze(corpus, analyzer=analyzer, by=by, progress=progress)
+    analysis = analyze(corpus, analyzer=analyzer, by=by, progress=progress, jobs=jobs, cache=cache)
     analysis.run["command"] = "report"
     analysis.run["options"]["blind"] = blind
     extra = comparison_tables(analysis)
     with tempfile.TemporaryDirectory(prefix="framing-report-") as tmp, OutputDir(outdir, force=force) as out:
-        data = build_report_data(analysis, figdir=Path(tmp), blind=blind, title=title, extra=extra)
+        data = build_report_data(analysis, figdir=Path(tmp), blind=blind, title=title, extra=extra, jobs=jobs)
         extra = {name: table for name, table in extra.items() if len(table.columns)}
         names = [*output_names(), *(f"{n}.csv" for n in extra), *(f.path for f in data.figures)]
         names += [f"report.{fmt}" for fmt in formats]

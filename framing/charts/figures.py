@@ -88,6 +88,7 @@ def render_figures(
     *,
     aliases: Mapping[str, str] | None = None,
     concept_labels: Mapping[str, str] | None = None,
+    jobs: int = 1,
 ) -> list[Figure]:
     """Draw every chart whose tables are present and non-empty; save them as PNG.
 
@@ -98,6 +99,7 @@ def render_figures(
             earlier run wrote there under this module's names and not drawn now are removed.
         aliases: Outlet → name to show ("Outlet A" in blind mode).
         concept_labels: Concept id → label (default: the bundled lexicon packs' labels).
+        jobs: Worker processes drawing charts (the files are identical for any value).
 
     Returns:
         One record per saved chart in reading order, ``path`` relative to the run
@@ -110,21 +112,57 @@ def render_figures(
         *_tone_plans(ctx), *_readability_plans(ctx), *_word_plans(ctx),
     ]
     figdir.mkdir(parents=True, exist_ok=True)
-    out: list[Figure] = []
-    for plan in plans:
-        try:
-            fig = plan.draw()
-        except EmptyChartError as exc:
-            log.info("chart %s not drawn: %s", plan.name, exc)
-            continue
-        except (InputError, KeyError, ValueError, TypeError) as exc:
-            log.warning("chart %s not drawn: %s: %s", plan.name, type(exc).__name__, exc)
-            continue
-        save_figure(fig, figdir / f"{plan.name}.png")
-        out.append(Figure(name=plan.name, title=figure_title(fig), path=f"{figdir.name}/{plan.name}.png",
-                          how_to_read=plan.how_to_read, caveats=plan.caveats, alt=plan.alt()))
+    drawn = _draw_all(plans, figdir, jobs)
+    out = [
+        Figure(name=plan.name, title=title, path=f"{figdir.name}/{plan.name}.png",
+               how_to_read=plan.how_to_read, caveats=plan.caveats, alt=plan.alt())
+        for plan, title in zip(plans, drawn, strict=True) if title is not None
+    ]
     _remove_stale(figdir, {f.name for f in out})
     return out
+
+
+_PLANS: list[_Plan] = []
+
+
+def _draw_one(plan: _Plan, figdir: Path) -> str | None:
+    """Draw and save one chart; its title, or None when there was nothing to draw."""
+    try:
+        fig = plan.draw()
+    except EmptyChartError as exc:
+        log.info("chart %s not drawn: %s", plan.name, exc)
+        return None
+    except (InputError, KeyError, ValueError, TypeError) as exc:
+        log.warning("chart %s not drawn: %s: %s", plan.name, type(exc).__name__, exc)
+        return None
+    save_figure(fig, figdir / f"{plan.name}.png")
+    return figure_title(fig)
+
+
+def _draw_indexed(i: int, figdir: Path) -> str | None:
+    return _draw_one(_PLANS[i], figdir)
+
+
+def _draw_all(plans: list[_Plan], figdir: Path, jobs: int) -> list[str | None]:
+    """Draw the charts, in worker processes when ``jobs`` > 1 (the PNGs are the same either way).
+
+    The plans hold closures over the tables, so workers are forked and find
+    them in a module variable instead of receiving them pickled; where fork is
+    not available (Windows, macOS' default), charts are drawn one by one.
+    """
+    import multiprocessing as mp
+
+    if jobs <= 1 or len(plans) < 4 or "fork" not in mp.get_all_start_methods():
+        return [_draw_one(p, figdir) for p in plans]
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _PLANS
+    _PLANS = plans
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(plans)), mp_context=mp.get_context("fork")) as ex:
+            return list(ex.map(_draw_indexed, range(len(plans)), [figdir] * len(plans)))
+    finally:
+        _PLANS = []
 
 
 def figure_title(fig: MplFigure) -> str:
