@@ -147,6 +147,15 @@ class Actors:
         Tries the whole mention, then its longest trailing and leading word runs
         ("Armenian Prime Minister Nikol Pashinyan" → "Nikol Pashinyan").
         """
+        cache = self.__dict__.setdefault("_find_cache", {})
+        if mention in cache:
+            return cache[mention]
+        if len(cache) > 4096:
+            cache.clear()
+        cache[mention] = hit = self._find(mention)
+        return hit
+
+    def _find(self, mention: str) -> Actor | None:
         key = term_key(mention)
         if not key:
             return None

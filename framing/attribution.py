@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .actors import Actors, load_actors
 from .model import Document
@@ -131,37 +132,48 @@ def _sentence_of(doc: Document, starts: list[int], offset: int) -> tuple[int, in
 def _find_cues(text: str) -> list[_Cue]:
     forms = verb_forms()
     cues: list[_Cue] = []
-    toks = list(TOKEN.finditer(text))
-    for k, m in enumerate(toks):
+    firsts = _cue_first_words()
+    for m in _LOWER_WORD.finditer(text):
         raw = m.group()
-        if not raw.islower():
-            continue  # "the United States", "Said Ahmed": a capitalised word is not a cue here
-        if text[m.start() - 1 : m.start()] == "-" or text[m.end() : m.end() + 1] == "-":
+        if raw not in firsts:
+            continue
+        s, e = m.span()
+        if text[s - 1 : s] == "-" or text[e : e + 1] == "-":
             continue  # 'state-of-the-state address', 'call-in show': part of a compound
-        if k > 0 and not text[toks[k - 1].end() : m.start()].strip() and (
-            toks[k - 1].group().lower() in _NOUN_BEFORE or text[m.start() - 2 : m.start()] in ("'s", "’s")
-            or toks[k - 1].group().endswith(("'s", "’s"))
-            or raw.endswith("s") and k > 1 and toks[k - 1].group()[:1].isupper()
-            and toks[k - 2].group().lower() in _PREP_OR_DET and not text[toks[k - 2].end() : toks[k - 1].start()].strip(" ")
+        before = list(TOKEN.finditer(text, max(0, s - 60), s))[-2:]
+        prev = before[-1] if before else None
+        nxt = TOKEN.search(text, e, e + 60)
+        if prev is not None and not text[prev.end() : s].strip() and (
+            prev.group().lower() in _NOUN_BEFORE or text[s - 2 : s] in ("'s", "’s")
+            or raw.endswith("s") and len(before) == 2 and prev.group()[:1].isupper()
+            and before[0].group().lower() in _PREP_OR_DET and not text[before[0].end() : prev.start()].strip(" ")
         ):
             continue  # "his comments", "Rubio's claim", "the report", "of Republican claims": a noun
-        w = raw
-        if k + 1 < len(toks):
-            two = f"{w} {toks[k + 1].group().lower()}"
-            if two in forms and text[m.end() : toks[k + 1].start()].strip() == "":
+        if nxt is not None:
+            two = f"{raw} {nxt.group().lower()}"
+            if two in forms and text[e : nxt.start()].strip() == "":
                 lemma, cls = forms[two]
-                cues.append(_Cue(m.start(), toks[k + 1].end(), text[m.start() : toks[k + 1].end()], lemma, cls))
+                cues.append(_Cue(s, nxt.end(), text[s : nxt.end()], lemma, cls))
                 continue
-        if w in forms:
-            lemma, cls = forms[w]
-            if w == lemma and 0 < k < len(toks) - 1 and _modifier_before(text, toks[k - 1]) \
-                    and _noun_after(text, m, toks[k + 1]) or w.endswith("s") and k > 0 and _compound_before(text, toks[k - 1], m):
+        if raw in forms:
+            lemma, cls = forms[raw]
+            if raw == lemma and prev is not None and nxt is not None and _modifier_before(text, prev) \
+                    and _noun_after(text, m, nxt) or raw.endswith("s") and prev is not None and _compound_before(text, prev, m):
                 continue  # 'a new state poll', 'the latest report': a noun after its modifier
-            cues.append(_Cue(m.start(), m.end(), m.group(), lemma, cls))
+            cues.append(_Cue(s, e, raw, lemma, cls))
     for m in _ACCORDING.finditer(text):
         cues.append(_Cue(m.start(), m.end(), m.group(), "according to", "according_to"))
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
+
+
+@lru_cache(maxsize=1)
+def _cue_first_words() -> frozenset[str]:
+    """Lower-case words that can start a cue (a form, or the first word of a two-word form)."""
+    return frozenset(f.split()[0] for f in verb_forms())
 
 
 _PREP_OR_DET = frozenset("of the a an his her their its about on in with for from by to".split())

@@ -93,7 +93,7 @@ class SpeakerInfo:
 
 
 def _words(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), a + m.start(), a + m.end()) for m in _WORD.finditer(text[a:b])]
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, a, max(a, b))]
 
 
 def _cap(w: str) -> bool:
