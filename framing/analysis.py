@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import platform
 import time
@@ -161,20 +162,22 @@ class Analyzer:
         row = dict(base.row_head)
         row["n_terms"] = sum(1 for r in records if r.hit.role == "" and r.voice == "authorial")
         row.update(base.row_tail)
-        return DocumentResult(
-            doc_id=doc.id,
-            rows={
-                "documents": [row],
-                "sentences": base.sentences,
-                "terms": term_rows(doc, records),
-                "scare_quotes": quote_span_rows(doc, base.spans, records),
-                "quotes": base.quotes,
-                "actor_mentions": base.actor_mentions,
-            },
-            record=document_record(doc, row),
-            csv=(base.csv or _format_tables({"sentences": base.sentences, "quotes": base.quotes,
-                                             "actor_mentions": base.actor_mentions})) if formatted else {},
-        )
+        rows = {
+            "documents": [row],
+            "sentences": base.sentences,
+            "terms": term_rows(doc, records),
+            "scare_quotes": quote_span_rows(doc, base.spans, records),
+            "quotes": base.quotes,
+            "actor_mentions": base.actor_mentions,
+        }
+        record = document_record(doc, row)
+        text: dict[str, str] = {}
+        if formatted:
+            # every line this document adds to the files, formatted where the work is (a worker)
+            text = dict(base.csv) or _format_tables(rows)
+            text.update({name: format_rows(rows[name], COLUMNS[name]) for name in rows if name not in text})
+            text["documents.jsonl"] = json.dumps(record, ensure_ascii=False) + "\n"
+        return DocumentResult(doc_id=doc.id, rows=rows, record=record, csv=text)
 
     def warm_up(self) -> None:
         """Load what the analysis loads lazily (sentiment lexicon, syllable dictionaries) now.
@@ -563,7 +566,13 @@ def _format_tables(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
 
 
 def _write_result(writers: dict[str, Any], result: DocumentResult) -> None:
-    writers["documents.jsonl"].write(result.record)
+    line = result.csv.get("documents.jsonl")
+    jsonl = writers["documents.jsonl"]
+    if line is not None and getattr(jsonl, "_fh", None) is not None:
+        jsonl._fh.write(line)  # the same line JsonlTable.write would write
+        jsonl.rows += 1
+    else:
+        jsonl.write(result.record)
     for name, rows in result.rows.items():
         table = writers[f"{name}.csv"]
         text = result.csv.get(name)

@@ -138,15 +138,39 @@ def _build(rows: Iterable[tuple[Any, ...]], cls: type) -> list[Any]:
     return [cls(*r) for r in rows]
 
 
-def pack_record(doc: Document, diagnostics: list[Diagnostic], base: DocumentBase) -> bytes:
-    """Serialise a document and the lexicon-independent part of its analysis (see :func:`unpack_record`)."""
+def flat_document(doc: Document) -> dict[str, Any]:
+    """A document as plain values (see :func:`document_from_flat`), quick to pickle and load."""
     fields = {name: getattr(doc, name) for name in _fields(Document)}
     fields["paragraphs"] = _flat(doc.paragraphs, Paragraph)
     fields["sentences"] = _flat(doc.sentences, Sentence)
     fields["removed"] = _flat(doc.removed, Removal)
+    return fields
+
+
+def document_from_flat(fields: dict[str, Any]) -> Document:
+    """The document :func:`flat_document` took apart."""
+    fields = dict(fields)
+    fields["paragraphs"] = tuple(_build(fields["paragraphs"], Paragraph))
+    fields["sentences"] = tuple(_build(fields["sentences"], Sentence))
+    fields["removed"] = tuple(_build(fields["removed"], Removal))
+    return Document(**fields)
+
+
+def flat_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[tuple[Any, ...]]:
+    """Diagnostics as plain tuples."""
+    return _flat(diagnostics, Diagnostic)
+
+
+def diagnostics_from_flat(rows: Iterable[tuple[Any, ...]]) -> list[Diagnostic]:
+    """The diagnostics :func:`flat_diagnostics` took apart."""
+    return _build(rows, Diagnostic)
+
+
+def pack_record(doc: Document, diagnostics: list[Diagnostic], base: DocumentBase) -> bytes:
+    """Serialise a document and the lexicon-independent part of its analysis (see :func:`unpack_record`)."""
     parts = {name: getattr(base, name) for name in _fields(type(base))}
     parts["spans"] = _flat(base.spans, QuoteSpan)
-    return dumps((fields, _flat(diagnostics, Diagnostic), parts))
+    return dumps((flat_document(doc), flat_diagnostics(diagnostics), parts))
 
 
 def unpack_record(payload: bytes) -> tuple[Document, list[Diagnostic], DocumentBase]:
@@ -154,11 +178,8 @@ def unpack_record(payload: bytes) -> tuple[Document, list[Diagnostic], DocumentB
     from .analysis import DocumentBase
 
     fields, diags, parts = loads(payload)
-    fields["paragraphs"] = tuple(_build(fields["paragraphs"], Paragraph))
-    fields["sentences"] = tuple(_build(fields["sentences"], Sentence))
-    fields["removed"] = tuple(_build(fields["removed"], Removal))
     parts["spans"] = _build(parts["spans"], QuoteSpan)
-    return Document(**fields), _build(diags, Diagnostic), DocumentBase(**parts)
+    return document_from_flat(fields), diagnostics_from_flat(diags), DocumentBase(**parts)
 
 
 class DocumentCache:

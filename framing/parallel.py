@@ -123,6 +123,26 @@ class Outcome:
     cached: bool
     fresh: tuple[str, bytes] | None  # (key, record) for the cache, when computed here
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent from a worker: the document as plain values (pickled dataclasses load slowly), and,
+        # when the sentences are already formatted, only what the aggregates read of each row.
+        from .analysis import DocumentResult
+        from .cache import flat_diagnostics, flat_document
+
+        r = self.result
+        rows = r.rows
+        if "sentences" in r.csv:
+            rows = {**rows, "sentences": [{"voice": x["voice"], "compound": x["compound"]} for x in rows["sentences"]]}
+        result = DocumentResult(r.doc_id, rows, r.record if "documents.jsonl" not in r.csv else {}, r.csv)
+        return (_outcome, (flat_document(self.doc), flat_diagnostics(self.diagnostics), result, self.cached, self.fresh))
+
+
+def _outcome(doc: dict[str, Any], diags: list[tuple[Any, ...]], result: DocumentResult, cached: bool,
+             fresh: tuple[str, bytes] | None) -> Outcome:
+    from .cache import diagnostics_from_flat, document_from_flat
+
+    return Outcome(document_from_flat(doc), diagnostics_from_flat(diags), result, cached, fresh)
+
 
 class DocumentWorker:
     """Prepares and analyses one raw source, using the cache when it holds the source.
