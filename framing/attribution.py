@@ -145,6 +145,8 @@ def _find_cues(text: str) -> list[_Cue]:
         nxt = TOKEN.search(text, e, e + 60)
         if prev is not None and not text[prev.end() : s].strip() and (
             prev.group().lower() in _NOUN_BEFORE or text[s - 2 : s] in ("'s", "’s")
+            or prev.group() == "s" and text[prev.start() - 1 : prev.start()] in ("'", "’")
+            and not _CONTRACTED.search(text, max(0, prev.start() - 8), prev.start() - 1)  # "Editor’s note", not "it’s urging"
             or raw.endswith("s") and len(before) == 2 and prev.group()[:1].isupper()
             and before[0].group().lower() in _PREP_OR_DET and not text[before[0].end() : prev.start()].strip(" ")
         ):
@@ -176,6 +178,7 @@ def _cue_first_words() -> frozenset[str]:
     return frozenset(f.split()[0] for f in verb_forms())
 
 
+_CONTRACTED = re.compile(r"(?i)\b(?:it|he|she|that|there|what|who|here|where|how)$")
 _PREP_OR_DET = frozenset("of the a an his her their its about on in with for from by to".split())
 _BEFORE_BASE_VERB = frozenset(
     """i you we they who that which to not n't also and or but will would could can may might must should shall
