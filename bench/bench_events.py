@@ -114,8 +114,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
     ap.add_argument("--variants", default="all,multi,sample,triples")
-    ap.add_argument("--thresholds", default="0.05,0.1,0.15,0.2,0.3")
+    ap.add_argument("--thresholds", default="0.03,0.05,0.07,0.1,0.15,0.2")
     ap.add_argument("--windows", default="0,1,3")
+    ap.add_argument("--decays", default="1,0.5", help="day_decay values (1 = hard window only)")
     ap.add_argument("--events", type=int, default=200, help="gold events in the sample variant")
     ap.add_argument("--singles", type=int, default=300, help="lone articles mixed into sample and triples")
     ap.add_argument("--seed", type=int, default=0)
@@ -133,16 +134,18 @@ def main() -> int:
     if args.quick:
         grid = [dict(extra)]
     else:
-        grid = [{"threshold": float(t), "window_days": float(w), **extra}
-                for w in args.windows.split(",") for t in args.thresholds.split(",")]
+        grid = [{"threshold": float(t), "window_days": float(w), "day_decay": float(dc), **extra}
+                for dc in args.decays.split(",") for w in args.windows.split(",") for t in args.thresholds.split(",")
+                if not (float(w) == 0 and float(dc) != 1)]  # a decay changes nothing within one day
     results = []
-    print(f"{'variant':<8} {'thr':>5} {'win':>4} {'docs':>6} {'gold':>6} {'groups':>6} {'ARI':>6} {'P':>6} {'R':>6} {'F1':>6} {'s':>6}")
+    print(f"{'variant':<8} {'thr':>5} {'win':>4} {'decay':>5} {'docs':>6} {'gold':>6} {'groups':>6} {'ARI':>6} {'P':>6} {'R':>6} {'F1':>6} {'s':>6}")
     for name in args.variants.split(","):
         sub = subsets[name]
         for config in grid:
             res = {"variant": name, **config, **run(sub, config)}
             results.append(res)
             print(f"{name:<8} {config.get('threshold', float('nan')):>5.2f} {config.get('window_days', float('nan')):>4.0f} "
+                  f"{config.get('day_decay', float('nan')):>5.2f} "
                   f"{res['n_docs']:>6} {res['n_gold_events']:>6} {res['n_groups']:>6} {res['ari']:>6.3f} "
                   f"{res['pair_precision']:>6.3f} {res['pair_recall']:>6.3f} {res['pair_f1']:>6.3f} {res['seconds']:>6.1f}",
                   flush=True)
