@@ -132,7 +132,8 @@ def _agglomerate(
     ``average`` = mean similarity over all pairs of documents across the two clusters,
     ``complete`` = the least of them, a pair missing from the graph counting as 0. Two
     clusters whose union would hold dated documents more than ``window_days`` apart never
-    merge. Ties are broken by the smaller document index, so the result is deterministic.
+    merge. Ties are broken by the smaller document index (documents come in order of date
+    and id), so the result does not depend on the input order.
     """
     size = [1] * n
     span = [(d, d) if not np.isnan(d) else (math.inf, -math.inf) for d in days.tolist()]
@@ -266,6 +267,8 @@ def group_events(
             free.append(i)
     for e in sorted(manifest):
         groups.append(("manifest:" + e, np.array(manifest[e])))
+    # in order of date and id, so ties in the clustering break the same way whatever the input order
+    free.sort(key=lambda i: (math.inf if np.isnan(days[i]) else days[i], ids[i]))
     if free:
         free_idx = np.array(free)
         Xf = X[free_idx]

@@ -166,6 +166,17 @@ def test_group_never_spans_more_than_the_window(linkage: str, expected: list[str
     assert ev.groupby("event").doc_id.apply(lambda s: ",".join(sorted(s))).sort_values().tolist() == expected
 
 
+def test_input_order_does_not_matter() -> None:
+    # the tie of test_group_never_spans_more_than_the_window (a-b and b-c equally similar) is broken by
+    # date, not by row order: reversed rows give the same table, {a, b} and {c}
+    text = "senate passes the budget bill after a long night of votes"
+    docs = _docs([("c", "C", "2023-01-05", ""), ("b", "B", "2023-01-03", ""), ("a", "A", "2023-01-01", "")])
+    ev = group_events(docs, dict.fromkeys("abc", text), threshold=0.5, window_days=3, day_decay=1)
+    assert dict(zip(ev.doc_id, ev.event, strict=True)) == {"a": "cluster-1", "b": "cluster-1", "c": "single-1"}
+    rows = DOCS.iloc[::-1].reset_index(drop=True)
+    pd.testing.assert_frame_equal(group_events(rows, TEXTS), group_events(DOCS, TEXTS))
+
+
 def test_complete_linkage_needs_every_pair() -> None:
     # p, q, r share "alpha bravo"; p and q also share "charlie delta". Smooth idf: ln(4/4) + 1 = 1 for
     # alpha, bravo (in 3 texts); ln(4/3) + 1 = 1.288 for charlie, delta (2 texts); ln(4/2) + 1 = 1.693 for
