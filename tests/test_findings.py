@@ -209,5 +209,7 @@ def test_seeds_findings_are_grounded(seeds_dir) -> None:
     # every seed outlet has one article: the caveat closes the list and nothing says "consistently"
     assert out[-1].topic == "caveat" and "single article" in out[-1].text
     assert not any("consistently" in f.text for f in out)
-    # Azerbaijani Media Roundup (seed 000) writes Xankandi, Khojavend …: its Azerbaijani place names lead
-    assert out[0].text.startswith("Azerbaijani Media Roundup used Azerbaijani place names")
+    # Azerbaijani Media Roundup (seed 000) writes Xankandi, Khojavend …: the strongest naming contrast is its
+    # Azerbaijani place names (which finding comes first overall depends on tone, which moves with the quotes)
+    naming = [f for f in out if f.topic == "naming"]
+    assert naming and naming[0].text.startswith("Azerbaijani Media Roundup used Azerbaijani place names")
