@@ -326,9 +326,13 @@ def worksheet(corpus: Path, outdir: Path | None, seed: int, title: str | None, *
 @click.argument("corpus", type=click.Path(path_type=Path))
 @click.option("--window-days", type=click.IntRange(min=0), default=3, show_default=True,
               help="Articles further apart in time are never grouped as one event.")
+@click.option("--threshold", type=click.FloatRange(min=0.0, max=1.0), default=0.05, show_default=True,
+              help="Least TF-IDF cosine similarity (after the day decay) for two articles to be one event.")
+@click.option("--day-decay", type=click.FloatRange(min=0.0, max=1.0, min_open=True), default=0.5, show_default=True,
+              help="Similarity is multiplied by this for each day between two articles' dates.")
 @corpus_options
 @handle_errors
-def events(corpus: Path, window_days: int, **kw: Any) -> None:
+def events(corpus: Path, window_days: int, threshold: float, day_decay: float, **kw: Any) -> None:
     """List the groups of articles that report the same event.
 
     Articles are grouped by the similarity of their words (TF-IDF) and their
@@ -357,7 +361,8 @@ def events(corpus: Path, window_days: int, **kw: Any) -> None:
     import pandas as pd
 
     meta = pd.DataFrame(rows)
-    grouped = group_events(meta[["doc_id", "outlet", "date", "event"]], texts, window_days=window_days)
+    grouped = group_events(meta[["doc_id", "outlet", "date", "event"]], texts, window_days=window_days,
+                           threshold=threshold, day_decay=day_decay)
     summary = event_summary(grouped)
     titles = dict(zip(meta["doc_id"], meta["title"], strict=True))
     for ev in summary.itertuples(index=False):
