@@ -24,6 +24,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_ERROR = 1  # bad input, bad output location, --strict failure
 EXIT_INTERNAL = 70  # a bug in framing
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a process killed by it
 
 MAX_WARNINGS_SHOWN = 20
 
@@ -49,6 +50,11 @@ def handle_errors(func: F) -> F:
             _fail(str(exc))
         except KeyboardInterrupt:
             _fail("interrupted; outputs of this run were not written", EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # the reader went away (`framing events corpus | head`): stop quietly, like other tools
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_BROKEN_PIPE)
         except click.exceptions.Exit:
             raise
         except click.ClickException:

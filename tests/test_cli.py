@@ -94,3 +94,16 @@ def test_actors_option_gives_speakers_their_side(tmp_path: Path) -> None:
     rows = (tmp_path / "o" / "quotes.csv").read_text(encoding="utf-8").splitlines()
     assert len(rows) == 2
     assert "Ann Example" in rows[1] and ",azerbaijani," in rows[1]
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    # `framing events seeds | head -1`: the reader stops early; no traceback, no "internal error"
+    import subprocess
+    import sys
+
+    code = "from framing.cli import main; import sys; sys.argv = ['framing', 'events', sys.argv[1]]; main()"
+    proc = subprocess.Popen([sys.executable, "-c", code, str(SEEDS)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # closed before framing writes its first line: every write meets a broken pipe
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert "Traceback" not in err and "internal error" not in err
