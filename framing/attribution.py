@@ -2,8 +2,9 @@
 
 The :class:`Quote` record, the reporting cues of a text (:func:`_find_cues`, from the verb
 table in ``framing/data/reporting_verbs.yaml``), and the small steps both kinds of rules
-take: a cue with its auxiliaries, the sentence's subject, passive cues, clause ends, and
-building a quote from a mention and a cue (:func:`_make`).
+take: a cue with its auxiliaries, the sentence's subject, passive cues, clause ends, what
+may stand between a speaker and its verb (:func:`_links_to_cue`), and building a quote from a
+mention and a cue (:func:`_make`).
 """
 
 from __future__ import annotations
@@ -381,3 +382,79 @@ def _in_object_position(text: str, mention: Mention, sent_start: int) -> bool:
 
 
 _OBJECT_PREPOSITIONS = frozenset("of for with about on in to from by at against into toward towards".split())
+
+
+_AUX_WORDS = re.compile(
+    r"^(?:\s+(?:has|have|had|did|does|was|were|is|are|will|would|also|then|later|not|never|once|again|"
+    r"recently|previously|reportedly|\w+ly))*\s*$"
+)
+
+
+_PP_AFTER_NAME = re.compile(
+    r"^\s+(?:of|from|at|with|in|for)\s+(?:(?:the|a|an)\s+)?[\w.&'’-]+(?:\s+[\w.&'’-]+){0,4}?"
+    r"(?:\s+(?:has|have|had|also|then|later|\w+ly))*\s*$"
+)
+
+
+def _short_pp(gap: str) -> bool:
+    """'a narrator in the Clinton ad asks', 'a spokesman for the campaign said': a short
+    prepositional phrase with no verb in it, between a speaker and the cue."""
+    if not _PP_AFTER_NAME.match(gap):
+        return False
+    forms = verb_forms()
+    return not any(w.lower() in forms for w in TOKEN.findall(gap)[1:])
+
+
+_OF_ORG = re.compile(
+    r"^\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w.&'’-]*)){0,6}"
+    r"(?:\s+(?:has|have|had|also|then|later|\w+ly))*\s*$"
+)
+
+
+def _links_to_cue(gap: str) -> bool:
+    """Between a speaker and its verb: nothing, auxiliaries and adverbs, or an apposition ', ... ,'."""
+    gap = re.sub(r"^\s*\([^()\n]{1,25}\)", "", gap)  # 'Rep. John Mica (R-Fla.) said'
+    if _AUX_WORDS.match(gap) or _OF_ORG.match(gap) or _short_pp(gap):
+        return True
+    g = gap.strip()
+    return g.startswith(",") and g.endswith(",") and not re.search(r"[.!?;]\s", _ABBREV.sub("", g)) and len(g) < 260
+
+
+_VERBISH = re.compile(r"\b([a-z]+(?:ed|s))\b")
+
+
+def _first_verb_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """The first lower-case word ending in -ed or -s right after the subject (a finite verb, roughly)."""
+    m = _VERBISH.match(text, pos) or re.match(
+        r"(?:\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,4}?)?\s+(?:\w+ly\s+)?([a-z]+(?:ed|s))\b",
+        text[pos:limit],
+    )  # 'Gov. Earl Ray Tomblin of West Virginia lauded
+    if m is None:
+        return None
+    a, b = m.span(1) if m.re is _VERBISH else (pos + m.start(1), pos + m.end(1))
+    if text[a:b] in ("is", "has", "was", "does"):
+        # 'is promising', 'has gone after': the auxiliary and its verb
+        nxt = re.match(r"\s+(?:\w+ly\s+)?([a-z]+(?:ing|ed|en|ne|wn))\b", text[b:limit])
+        if nxt is not None:
+            b += nxt.end(1)
+    return a, b
+
+
+_GAP_PUNCT = " \t\u00a0,.!?—–-\"'”’»"
+
+
+_NOT_DESCRIPTORS = frozenset("and but or so while as when because if then that which who".split())
+
+
+def _descriptor_only(gap: str, *, after_comma: bool) -> bool:
+    """Between a quote and its speaker: punctuation, or a few lower-case words ('," pollster ')
+    when the quote ends with a comma (or ? or !) the way a quote before its attribution does."""
+    g = gap.strip(_GAP_PUNCT)
+    if not g:
+        return True
+    words = g.split()
+    return (
+        len(words) <= 3
+        and (after_comma or gap.lstrip().startswith(","))
+        and all(w.isalpha() and w.islower() and w not in _NOT_DESCRIPTORS for w in words)
+    )
