@@ -415,6 +415,7 @@ class SpeakerResolver:
             if not (k := bisect_right(q_starts, pos)) or q[k - 1][1] <= pos
         ]
         self._free_pos = [pos for pos, _ in self._free_names]
+        self._gender: dict[str, str] = {}
         self._name_pos = [pos for pos, _ in self._names]
         self._by_surname: dict[str, list[tuple[int, str]]] = {}
         for pos, full in self._names:
@@ -426,11 +427,13 @@ class SpeakerResolver:
             k = bisect_right(self._speaker_pos, q.start)
             self._speaker_pos.insert(k, q.start)
             self._speakers.insert(k, (q.start, SpeakerInfo(q.speaker_name, q.speaker_type, q.side)))
+            self._note_gender(q.speaker, q.speaker_name)
 
     def note_mention(self, mention: Mention, *, at: int) -> None:
         """Remember a named person who speaks at ``at`` (the subject of a speech verb)."""
         info = self.resolve(mention, at=at)
         if info is not None and info.name and info.type == "person":
+            self._note_gender(mention.text, info.name)
             k = bisect_right(self._speaker_pos, at)
             self._speaker_pos.insert(k, at)
             self._speakers.insert(k, (at, info))
@@ -456,13 +459,17 @@ class SpeakerResolver:
             k = bisect_right(self._speaker_pos, at)
             pool = [s for _, s in self._speakers[max(0, k - 50) : k]]
             if low in _PERSON_PRONOUNS:
+                wanted = "female" if low in ("she", "her") else "male"
                 subject = self._sentence_first_name(mention.start)
-                if subject:
+                if subject and self._gender.get(subject, wanted) == wanted:
                     # 'Artak Beklaryan started a campaign in which he called upon ...': the
                     # person named first in the pronoun's own sentence
+                    self._gender.setdefault(subject, wanted)
                     return self._named(subject, "person")
-                people = [s for s in pool if s.type == "person"]
+                # 'Spokeswoman Jessica Ditto' is not a later 'he'
+                people = [s for s in pool if s.type == "person" and self._gender.get(s.name, wanted) == wanted]
                 if people:
+                    self._gender.setdefault(people[-1].name, wanted)
                     return people[-1]
                 name = self._last_person(mention.start)
                 if name:
@@ -515,6 +522,14 @@ class SpeakerResolver:
             return best
         return " ".join(words)
 
+    def _note_gender(self, mention: str, name: str) -> None:
+        """Remember a gender the mention states ('Spokeswoman', 'Mrs.', 'congressman')."""
+        words = {w.lower().strip(".") for w in _WORD.findall(mention)}
+        if words & _FEMALE:
+            self._gender[name] = "female"
+        elif words & _MALE:
+            self._gender[name] = "male"
+
     def _sentence_first_name(self, at: int) -> str:
         """The first person named (outside quotes) earlier in the sentence that holds ``at``."""
         head = self.text[max(0, at - 300) : at]
@@ -534,6 +549,14 @@ class SpeakerResolver:
         return self._names[k - 1][1] if k > 0 else ""
 
 
+_FEMALE = frozenset(
+    "mrs ms miss madam spokeswoman chairwoman congresswoman businesswoman councilwoman anchorwoman woman "
+    "mother wife daughter sister grandmother queen princess actress".split()
+)
+_MALE = frozenset(
+    "mr sir spokesman chairman congressman businessman councilman anchorman man father husband son brother "
+    "grandfather king prince actor".split()
+)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»]?\s+(?=[A-Z\"“‘'])|\n")
 _NAME = re.compile(r"\b(?:[A-Z][a-zà-ÿəğışöüçA-Z'’-]+\s){1,3}[A-Z][a-zà-ÿəğışöüç'’-]+\b")
 

@@ -168,3 +168,14 @@ def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) 
 )
 def test_no_indirect_speech(text: str) -> None:
     assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+
+
+def test_he_skips_a_speaker_the_text_calls_a_woman() -> None:
+    # 'Spokeswoman' marks Jessica Ditto as a woman, so the later 'he' is John Smith, the speaker before her
+    text = (
+        '"We will win this state, and by a lot," said Senator John Smith.\n\n'
+        "Spokeswoman Jessica Ditto said the campaign would respond soon.\n\n"
+        '"They are wrong about the numbers, all of them," he added.'
+    )
+    q = covering(quotes_of(text), text, "They are wrong")
+    assert (q.speaker, q.speaker_name) == ("he", "John Smith")
