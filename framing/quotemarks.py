@@ -232,7 +232,7 @@ def classify_spans(
             and prev.close_at is not None
             and prev.depth == s.depth
             and _COORDINATION.fullmatch(text[prev.outer_end : s.open_at])
-            and len(_words(text[s.start : s.end])) <= SCARE_MAX_WORDS
+            and len(_first_words(text, s.start, s.end, SCARE_MAX_WORDS + 1)) <= SCARE_MAX_WORDS
         ):
             kind, reason = "speech", "coordinated with the speech quotation before it"
         out.append(replace(s, kind=kind, reason=reason))
@@ -270,17 +270,38 @@ def _words(s: str) -> list[str]:
     return TOKEN.findall(s)
 
 
+_FEW = 13  # more words than any rule below looks at (title case: at most 12)
+_HASH = re.compile(r"\s*#")
+
+
+def _first_words(text: str, a: int, b: int, limit: int = _FEW) -> list[str]:
+    """Up to ``limit`` words of ``text[a:b]``, read without slicing or scanning the rest.
+
+    An unclosed quote runs to its paragraph's end, so a paragraph with many
+    stray marks holds many long spans; reading only their first words keeps
+    classification linear in the paragraph's length.
+    """
+    out = []
+    for m in TOKEN.finditer(text, a, b):
+        out.append(m.group(0))
+        if len(out) >= limit:
+            break
+    return out
+
+
 def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int, int]) -> tuple[str, str]:
-    content = text[s.start : s.end]
-    words = _words(content)
+    words = _first_words(text, s.start, s.end)
+    # Only quotes of fewer than _FEW words are looked at whole (their text is short but for
+    # pathological tokens, and at most _FEW - 1 spans of a paragraph can be so short).
+    content = text[s.start : s.end] if len(words) < _FEW else ""
     before_tokens = [t.lower() for t in _words(text[max(bounds[0], s.open_at - 120) : s.open_at])]
     after_text = text[s.outer_end : min(bounds[1] + 1, s.outer_end + 80)]
     after_tokens = [t.lower() for t in _words(after_text)]
-    stripped = content.strip()
-    if stripped.startswith("#") or (before_tokens and before_tokens[-1] in _TITLE_CUES) or (
+    hashtag = _HASH.match(text, s.start, s.end) is not None
+    if hashtag or (before_tokens and before_tokens[-1] in _TITLE_CUES) or (
         len(before_tokens) > 1 and before_tokens[-2] in _TITLE_CUES and before_tokens[-1] in ("the", "a", "an")
     ):
-        return "title", "after a title word" if not stripped.startswith("#") else "a hashtag"
+        return "title", "after a title word" if not hashtag else "a hashtag"
     prev_two = " ".join(before_tokens[-2:])
     if len(words) <= SCARE_MAX_WORDS and (before_tokens[-1:] and before_tokens[-1] in _DISTANCING_BEFORE or prev_two in _DISTANCING_BEFORE):
         return "scare", "after a distancing marker"

@@ -75,3 +75,20 @@ def test_full_quoted_sentence_is_not_a_scare_quote() -> None:
 def test_odd_marks_never_fail(text: str) -> None:
     for s in find_quote_spans(text):
         assert 0 <= s.open_at < s.start <= s.end <= len(text)
+
+
+def test_many_stray_marks_in_one_paragraph_stay_linear() -> None:
+    # 8,000 opening marks and no closing one: every span runs to the paragraph's end. Reading
+    # each span whole made this quadratic (37 s); only the first words of a long span are read now.
+    import time
+
+    from framing.quotemarks import classify_spans, find_quote_spans
+
+    text = "“a " * 8000
+    t0 = time.perf_counter()
+    spans = classify_spans(text, find_quote_spans(text, [(0, len(text))]))
+    assert time.perf_counter() - t0 < 10
+    assert len(spans) == 8000
+    # a span holding more than five words is speech; the last five (5, 4, … 1 words) are not
+    assert [s.kind for s in spans[:-5]] == ["speech"] * 7995
+    assert all(s.kind != "speech" or s.reason != "a quotation of more than five words" for s in spans[-5:])
