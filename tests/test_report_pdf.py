@@ -260,3 +260,19 @@ def test_date_range(dates, expected):
     from framing.model import Document
 
     assert date_range([Document(id=str(i), text="x", date=d) for i, d in enumerate(dates)]) == expected
+
+
+def test_methods_appendix_quotes_the_latest_measured_accuracy() -> None:
+    # The appendix's figures are a copy of bench/results/quotes-dev.json (rerun bench/eval_quotes.py
+    # --split dev, then update framing/report_pdf.py): they must not drift apart.
+    import json
+    from pathlib import Path
+
+    from framing.report_pdf import QUOTE_ACCURACY
+
+    scores = json.loads((Path(__file__).parents[1] / "bench" / "results" / "quotes-dev.json").read_text())["scores"]
+    assert QUOTE_ACCURACY["quote_precision"] == round(scores["quote"]["precision_30"], 3)
+    assert QUOTE_ACCURACY["quote_recall"] == round(scores["quote"]["recall_30"], 3)
+    assert QUOTE_ACCURACY["speaker_accuracy"] == round(scores["quote"]["speaker_accuracy"], 3)
+    assert QUOTE_ACCURACY["verb_accuracy"] == round(scores["quote"]["verb_accuracy"], 3)
+    assert QUOTE_ACCURACY["indirect_recall"] == round(scores["indirect"]["recall_30"], 3)
