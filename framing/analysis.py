@@ -27,7 +27,7 @@ from .corpus import Corpus, LoadOptions, load_corpus
 from .errors import Diagnostic, InputError
 from .lexicon import Pack, load_packs
 from .matcher import TermMatcher
-from .model import Document, Source, count_words
+from .model import Document, Source
 from .naming import NamingProfile
 from .output import CsvTable, JsonlTable, OutputDir, format_cell, sha256_path
 from .parallel import analyze_sources
@@ -137,7 +137,8 @@ class Analyzer:
         sentences = sentence_rows(doc)
         for srow, trow in zip(sentences, tone, strict=True):
             srow.update(trow)
-        n_words = count_words(doc.text)
+        head = document_row(doc)
+        n_words = head["n_words"]
         tail: dict[str, Any] = {
             "n_scare_quotes": sum(1 for s in spans if s.kind == "scare"),
             "n_quotes": len(quotes),
@@ -149,7 +150,7 @@ class Analyzer:
         text = _format_tables({"sentences": sentences, "quotes": quotes, "actor_mentions": mentions}) if formatted else {}
         return DocumentBase(
             spans=spans, quotes=quotes, sentences=sentences,
-            actor_mentions=mentions, row_head=document_row(doc), row_tail=tail, csv=text,
+            actor_mentions=mentions, row_head=head, row_tail=tail, csv=text,
         )
 
     def finish(self, doc: Document, base: DocumentBase, *, formatted: bool = False) -> DocumentResult:
@@ -258,7 +259,8 @@ class _Aggregates:
     def add(self, doc: Document, result: DocumentResult) -> None:
         key = (doc.group or doc.outlet) if self.by == "group" else doc.outlet
         self.naming.add_document(key, doc.id, result.rows["terms"], self.analyzer.pack_kinds)
-        self.voices.add_document(_Unit(key, doc.n_words), result.rows["quotes"])  # type: ignore[arg-type]
+        # the row's n_words is doc.n_words, counted once already
+        self.voices.add_document(_Unit(key, result.rows["documents"][0]["n_words"]), result.rows["quotes"])  # type: ignore[arg-type]
         self.tone.add_document(key, result.rows["sentences"], result.rows["actor_mentions"])
         self.readability.add_document(key, result.rows["documents"][0])
 
