@@ -350,24 +350,30 @@ class Analysis:
         """Per outlet and readability metric: mean over articles with n and interval."""
         return self.tables["readability"]
 
-    def write(self, outdir: str | os.PathLike[str], *, force: bool = False) -> dict[str, dict[str, Any]]:
+    def write(self, outdir: str | os.PathLike[str], *, force: bool = False,
+              spreadsheet_safe: bool = False) -> dict[str, dict[str, Any]]:
         """Write the tables to ``outdir`` (same files as ``framing analyze``)."""
         with OutputDir(outdir, force=force) as out:
             out.check_writable(output_names())
-            return out.commit(self.write_into(out))
+            return out.commit(self.write_into(out, spreadsheet_safe=spreadsheet_safe))
 
-    def write_into(self, out: OutputDir) -> dict[str, Any]:
-        """Stage the tables in an open :class:`OutputDir`; returns the run record to commit."""
+    def write_into(self, out: OutputDir, *, spreadsheet_safe: bool = False) -> dict[str, Any]:
+        """Stage the tables in an open :class:`OutputDir`; returns the run record to commit.
+
+        ``spreadsheet_safe`` neutralises text cells a spreadsheet would run as formulas.
+        """
         analyzer = self.analyzer or default_analyzer()
-        writers = _open_tables(out)
+        writers = _open_tables(out, spreadsheet_safe)
         agg = _Aggregates(analyzer, self.by)
         # the per-document results are kept from the analysis; nothing is computed twice
         results = self.results or [analyzer.analyze_document(d) for d in self.documents_list]
         for doc, result in zip(self.documents_list, results, strict=True):
             _write_result(writers, result)
             agg.add(doc, result)
-        _write_aggregates(out, agg)
-        return _finish_run(self.run, writers)
+        _write_aggregates(out, agg, spreadsheet_safe)
+        run = dict(self.run)
+        run["options"] = {**run.get("options", {}), "spreadsheet_safe": spreadsheet_safe}
+        return _finish_run(run, writers)
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{k}={len(v)}" for k, v in self.tables.items())
@@ -503,6 +509,7 @@ def write_analysis(
     by: str = "outlet",
     jobs: int = 1,
     cache: str | os.PathLike[str] | None = None,
+    spreadsheet_safe: bool = False,
 ) -> RunSummary:
     """Analyse a corpus and stream the tables into ``outdir``.
 
@@ -514,6 +521,8 @@ def write_analysis(
         jobs: Worker processes for the per-document analysis; the files are the same for any value.
         cache: A cache file (:mod:`framing.cache`) keeping the lexicon-independent work per
             document, so that a run after a lexicon edit redoes only the term matching; None: no cache.
+        spreadsheet_safe: Prefix ``'`` to text cells that begin with ``= + - @`` (or a tab or
+            carriage return), so a spreadsheet shows them instead of running them as formulas.
 
     Raises:
         InputError: No document could be read, or (strict mode) any problem.
@@ -525,7 +534,7 @@ def write_analysis(
     analyzer = analyzer or default_analyzer()
     with OutputDir(outdir, force=force) as out:
         out.check_writable(output_names())
-        writers = _open_tables(out)
+        writers = _open_tables(out, spreadsheet_safe)
         agg = _Aggregates(analyzer, by)
         with closing(analyze_sources(corpus, analyzer, jobs=jobs, cache=cache, formatted=True)) as stream:
             for doc, result in stream:
@@ -536,8 +545,9 @@ def write_analysis(
         n_docs = writers["documents.csv"].rows
         if n_docs == 0:
             raise InputError(_no_documents_message(corpus))
-        _write_aggregates(out, agg)
-        run = run_record(corpus, command="analyze", options={"by": by}, lexicons=analyzer.lexicon_record())
+        _write_aggregates(out, agg, spreadsheet_safe)
+        run = run_record(corpus, command="analyze", options={"by": by, "spreadsheet_safe": spreadsheet_safe},
+                         lexicons=analyzer.lexicon_record())
         outputs = out.commit(_finish_run(run, writers))
     diags = list(corpus.diagnostics)
     return RunSummary(
@@ -557,8 +567,11 @@ def output_names() -> list[str]:
     return ["documents.jsonl", "run.json", *(f"{n}.csv" for n in COLUMNS), *(f"{n}.csv" for n in AGGREGATE_COLUMNS)]
 
 
-def _open_tables(out: OutputDir) -> dict[str, Any]:
-    writers: dict[str, Any] = {f"{name}.csv": CsvTable(out, f"{name}.csv", cols) for name, cols in COLUMNS.items()}
+def _open_tables(out: OutputDir, spreadsheet_safe: bool = False) -> dict[str, Any]:
+    writers: dict[str, Any] = {
+        f"{name}.csv": CsvTable(out, f"{name}.csv", cols, spreadsheet_safe=spreadsheet_safe)
+        for name, cols in COLUMNS.items()
+    }
     writers["documents.jsonl"] = JsonlTable(out, "documents.jsonl")
     return writers
 
@@ -588,9 +601,9 @@ def _write_result(writers: dict[str, Any], result: DocumentResult) -> None:
             table.write(row)
 
 
-def _write_aggregates(out: OutputDir, agg: _Aggregates) -> None:
+def _write_aggregates(out: OutputDir, agg: _Aggregates, spreadsheet_safe: bool = False) -> None:
     for name, rows in agg.rows().items():
-        table = CsvTable(out, f"{name}.csv", AGGREGATE_COLUMNS[name])
+        table = CsvTable(out, f"{name}.csv", AGGREGATE_COLUMNS[name], spreadsheet_safe=spreadsheet_safe)
         for row in rows:
             table.write(row)
 

@@ -192,6 +192,33 @@ def _warnings_line(warnings: list[Diagnostic]) -> str:
     return f"{skipped} skipped, {_n(len(warnings), 'warning')}"
 
 
+def run_options(func: F) -> F:
+    """Options of the commands that write tables: cores, cache, spreadsheet safety."""
+    options = [
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="Worker processes for the analysis (the tables are the same for any number)."),
+        click.option("--cache", "cache_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                     help="Cache of the lexicon-independent work per article, so a run after a lexicon edit "
+                          "is fast [default: $FRAMING_CACHE or ~/.cache/framing/documents.sqlite]."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
+        click.option("--spreadsheet-safe", is_flag=True,
+                     help="Write text cells starting with = + - @ with a leading ' so spreadsheets do not run them."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _cache_setup(kw: dict[str, Any]) -> Path | None:
+    """The cache file to use (consumed from ``kw``), or None."""
+    from .cache import default_cache_path
+
+    path, off = kw.pop("cache_path"), kw.pop("no_cache")
+    if off:
+        return None
+    return path if path is not None else default_cache_path()
+
+
 BY_OPTION = click.option("--by", type=click.Choice(["outlet", "group"]), default="outlet", show_default=True,
                          help="Compare single outlets, or the outlet groups of --group / the manifest.")
 
@@ -201,9 +228,10 @@ BY_OPTION = click.option("--by", type=click.Choice(["outlet", "group"]), default
 @click.option("-o", "--output", "outdir", type=click.Path(path_type=Path), default=None,
               help="Folder for the tables [default: reports/<corpus name>].")
 @BY_OPTION
+@run_options
 @corpus_options
 @handle_errors
-def analyze(corpus: Path, outdir: Path | None, by: str, **kw: Any) -> None:
+def analyze(corpus: Path, outdir: Path | None, by: str, jobs: int, spreadsheet_safe: bool, **kw: Any) -> None:
     """Read a corpus and write the analysis tables.
 
     CORPUS is a folder of .txt, .md, .html, .json, .jsonl(.gz) or .csv files
@@ -229,11 +257,13 @@ def analyze(corpus: Path, outdir: Path | None, by: str, **kw: Any) -> None:
     from .analysis import write_analysis
 
     quiet, force = kw.pop("quiet"), kw.pop("force")
+    cache = _cache_setup(kw)
     options, analyzer = _load_setup(kw)
     tick, close = _progress(quiet, "analysing")
     try:
         summary = write_analysis(corpus, _default_outdir(corpus, outdir), force=force, progress=tick,
-                                 options=options, analyzer=analyzer, by=by)
+                                 options=options, analyzer=analyzer, by=by, jobs=jobs, cache=cache,
+                                 spreadsheet_safe=spreadsheet_safe)
     finally:
         close()
     _print_diagnostics(summary.warnings, quiet)
@@ -254,10 +284,11 @@ def analyze(corpus: Path, outdir: Path | None, by: str, **kw: Any) -> None:
 @click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "html"]),
               help="Only these report formats (repeatable) [default: pdf and html].")
 @BY_OPTION
+@run_options
 @corpus_options
 @handle_errors
 def report(corpus: Path, outdir: Path | None, blind: bool, title: str | None, formats: tuple[str, ...],
-           by: str, **kw: Any) -> None:
+           by: str, jobs: int, spreadsheet_safe: bool, **kw: Any) -> None:
     """Analyse a corpus and write the full report: PDF, HTML explorer, charts and tables.
 
     The report folder receives report.pdf, report.html (one self-contained
@@ -275,12 +306,14 @@ def report(corpus: Path, outdir: Path | None, blind: bool, title: str | None, fo
     from .report import FORMATS, write_report
 
     quiet, force = kw.pop("quiet"), kw.pop("force")
+    cache = _cache_setup(kw)
     options, analyzer = _load_setup(kw)
     tick, close = _progress(quiet, "analysing")
     try:
         summary = write_report(corpus, _default_outdir(corpus, outdir), blind=blind, force=force,
                                formats=formats or FORMATS, options=options, analyzer=analyzer, by=by,
-                               title=title, progress=tick)
+                               title=title, progress=tick, jobs=jobs, cache=cache,
+                               spreadsheet_safe=spreadsheet_safe)
     finally:
         close()
     _print_diagnostics(summary.warnings, quiet)

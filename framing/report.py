@@ -152,6 +152,7 @@ def write_report(
     progress: Callable[[Any], None] | None = None,
     jobs: int = 1,
     cache: str | os.PathLike[str] | None = None,
+    spreadsheet_safe: bool = False,
 ) -> ReportSummary:
     """Analyse ``corpus`` and write the report folder ``outdir``.
 
@@ -167,14 +168,16 @@ def write_report(
     analysis.run["options"]["blind"] = blind
     extra = comparison_tables(analysis)
     with tempfile.TemporaryDirectory(prefix="framing-report-") as tmp, OutputDir(outdir, force=force) as out:
-        data = build_report_data(analysis, figdir=Path(tmp), blind=blind, title=title, extra=extra, jobs=jobs)
+        # charts are drawn on every core whatever ``jobs`` says: their files do not depend on it
+        chart_jobs = max(jobs, min(4, os.cpu_count() or 1))
+        data = build_report_data(analysis, figdir=Path(tmp), blind=blind, title=title, extra=extra, jobs=chart_jobs)
         extra = {name: table for name, table in extra.items() if len(table.columns)}
         names = [*output_names(), *(f"{n}.csv" for n in extra), *(f.path for f in data.figures)]
         names += [f"report.{fmt}" for fmt in formats]
         out.check_writable(names)
-        record = analysis.write_into(out)
+        record = analysis.write_into(out, spreadsheet_safe=spreadsheet_safe)
         for name, table in extra.items():
-            _write_frame(out, f"{name}.csv", table)
+            _write_frame(out, f"{name}.csv", table, spreadsheet_safe)
         for fig in data.figures:
             out.write_bytes(fig.path, (Path(tmp) / fig.path).read_bytes())
         if "html" in formats:
@@ -232,7 +235,7 @@ def write_worksheet(
     )
 
 
-def _write_frame(out: OutputDir, name: str, frame: pd.DataFrame) -> None:
-    table = CsvTable(out, name, [str(c) for c in frame.columns])
+def _write_frame(out: OutputDir, name: str, frame: pd.DataFrame, spreadsheet_safe: bool = False) -> None:
+    table = CsvTable(out, name, [str(c) for c in frame.columns], spreadsheet_safe=spreadsheet_safe)
     for row in frame.to_dict("records"):
         table.write(row)

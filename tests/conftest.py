@@ -36,6 +36,21 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, object]]:
     return attempts
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The command line caches per-article work in ~/.cache by default: tests use their own file."""
+    import os
+
+    path = tmp_path_factory.mktemp("cache") / "documents.sqlite"
+    old = os.environ.get("FRAMING_CACHE")
+    os.environ["FRAMING_CACHE"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("FRAMING_CACHE", None)
+    else:
+        os.environ["FRAMING_CACHE"] = old
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS

@@ -107,3 +107,29 @@ def test_a_closed_pipe_ends_quietly() -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141
     assert "Traceback" not in err and "internal error" not in err
+
+
+def test_jobs_cache_and_spreadsheet_safe_options(tmp_path: Path) -> None:
+    from .helpers import jsonl, make
+
+    rows = [{"id": f"d{i}", "outlet": "=HYPERLINK(\"http://x\")" if i == 0 else "Daily", "text":
+             f"Shelling near Stepanakert on day {i}. \"We will hold,\" the mayor said."} for i in range(6)]
+    root = make(tmp_path / "c", {"news.jsonl": jsonl(*rows)})
+    cache = tmp_path / "cache.sqlite"
+    one = tmp_path / "one"
+    two = tmp_path / "two"
+    res = CliRunner().invoke(cli, ["analyze", str(root), "-o", str(one), "--cache", str(cache), "-q"])
+    assert res.exit_code == 0, res.output
+    assert cache.is_file()  # the cache was written where asked
+    res = CliRunner().invoke(cli, ["analyze", str(root), "-o", str(two), "--jobs", "2", "--no-cache", "-q"])
+    assert res.exit_code == 0, res.output
+    for name in ("documents.csv", "sentences.csv", "terms.csv", "quotes.csv", "tone.csv"):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    # an outlet name that a spreadsheet would run as a formula is written as plain text when asked
+    assert '"=HYPERLINK(""http://x"")"' in (one / "documents.csv").read_text(encoding="utf-8")
+    safe = tmp_path / "safe"
+    res = CliRunner().invoke(cli, ["analyze", str(root), "-o", str(safe), "--spreadsheet-safe", "--no-cache", "-q"])
+    assert res.exit_code == 0, res.output
+    text = (safe / "documents.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in text and '"=HYPERLINK' not in text
+    assert json.loads((safe / "run.json").read_text(encoding="utf-8"))["options"]["spreadsheet_safe"] is True
