@@ -76,7 +76,13 @@ try:
     cli.main(sys.argv[1:], prog_name="framing")
 except SystemExit as exc:
     code = exc.code
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# VmHWM is this process image's own peak; ru_maxrss also counts the parent's image before exec
+# (a forked copy of pytest, which is large after other tests)
+try:
+    status = open("/proc/self/status").read()
+    peak = int(next(l.split()[1] for l in status.splitlines() if l.startswith("VmHWM:")))
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 sys.stderr.write(f"@@measure {peak} {time.perf_counter() - t0:.2f}\\n")
 sys.exit(code)
 """
