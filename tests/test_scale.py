@@ -26,6 +26,11 @@ def test_a_200000_word_document_is_analysed(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - t0
     assert summary.documents == 1
     with open(tmp_path / "out" / "documents.csv", encoding="utf-8", newline="") as fh:
-        words = int(next(csv.DictReader(fh))["n_words"])
+        row = next(csv.DictReader(fh))
+    words = int(row["n_words"])
     assert words > 195_000
+    # tone and readability are scored on the long text too (per sentence; one readability score)
+    assert int(row["n_tone_sentences"]) == int(row["n_sentences"]) > 8000
+    assert -1 <= float(row["tone_mean"]) <= 1 and 0 < float(row["flesch_kincaid_grade"]) < 30
+    assert row["readability_note"] == ""
     assert elapsed < 90, f"{elapsed:.0f} s for one long document: something is quadratic"

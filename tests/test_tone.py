@@ -158,3 +158,16 @@ def test_short_text_has_no_readability_score_and_says_why() -> None:
     row = r.documents.iloc[0]
     assert math.isnan(row["flesch_reading_ease"]) and math.isnan(row["dale_chall"])
     assert "too short" in row["readability_note"]
+
+
+@pytest.mark.parametrize(("text", "n_sentences"), [("", 0), ("Peace.", 1)])
+def test_empty_and_one_word_texts(text: str, n_sentences: int) -> None:
+    row = framing.analyze_text(text).documents.iloc[0]
+    assert row["n_tone_sentences"] == n_sentences
+    if n_sentences == 0:
+        assert math.isnan(row["tone_mean"])
+    else:
+        # "Peace." alone: VADER's lexicon gives "peace" +2.5, compound 0.5423 (vaderSentiment, by hand:
+        # 2.5 / sqrt(2.5**2 + 15) = 0.5423)
+        assert row["tone_mean"] == pytest.approx(0.5423, abs=1e-4)
+    assert math.isnan(row["flesch_reading_ease"]) and row["readability_note"].startswith("too short")
