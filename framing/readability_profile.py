@@ -15,10 +15,8 @@ READABILITY_COLUMNS = ["outlet", "metric", "n_docs", "mean", "ci_low", "ci_high"
 
 def readability_columns(text: str) -> dict[str, Any]:
     """The documents-table readability columns for one cleaned text (NaN with a reason when too short)."""
-    try:
-        from .readability import score_readability
-    except ImportError:  # TEMPORARY until the fast engine lands
-        return _textstat_columns(text)
+    from .readability import score_readability
+
     r = score_readability(text)
     row: dict[str, Any] = {m: getattr(r, m) for m in METRICS}
     row["readability_note"] = r.note
@@ -46,16 +44,3 @@ class ReadabilityProfile:
                         "mean": sum(vals) / len(vals), "ci_low": lo, "ci_high": hi})
         return out
 
-
-def _textstat_columns(text: str) -> dict[str, Any]:  # TEMPORARY
-    import textstat
-
-    n = len(text.split())
-    if n < 100:
-        row: dict[str, Any] = {m: math.nan for m in METRICS}
-        row["readability_note"] = f"too short: {n} words (< 100)"
-        return row
-    return {"flesch_reading_ease": float(textstat.flesch_reading_ease(text)),
-            "flesch_kincaid_grade": float(textstat.flesch_kincaid_grade(text)),
-            "gunning_fog": float(textstat.gunning_fog(text)), "smog_index": float(textstat.smog_index(text)),
-            "dale_chall": float(textstat.dale_chall_readability_score(text)), "readability_note": ""}
