@@ -47,21 +47,10 @@ Scores = tuple[float, float, float, float]  # neg, neu, pos, compound
 
 
 def default_scorer() -> Callable[[str], Scores]:
-    """The sentence scorer: framing's exact fast VADER if present, else vaderSentiment itself."""
-    try:
-        from .vader import score_sentence
+    """The sentence scorer: framing's VADER, which gives exactly vaderSentiment's scores, faster."""
+    from .vader import score_sentence
 
-        return score_sentence
-    except ImportError:  # pragma: no cover - the fast scorer ships with framing
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-        sia = SentimentIntensityAnalyzer()
-
-        def score(text: str) -> Scores:
-            s = sia.polarity_scores(text)
-            return (s["neg"], s["neu"], s["pos"], s["compound"])
-
-        return score
+    return score_sentence
 
 
 def sentence_voices(doc: Document, spans: Sequence[QuoteSpan], quotes: Sequence[Quote]) -> list[str]:
