@@ -6,8 +6,6 @@ import math
 from collections import defaultdict
 from typing import Any
 
-from .tone import bootstrap_ratio_ci
-
 #: Readability columns of the documents table, in output order.
 METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall")
 READABILITY_COLUMNS = ["outlet", "metric", "n_docs", "mean", "ci_low", "ci_high"]
@@ -36,10 +34,12 @@ class ReadabilityProfile:
                 self.values[(outlet, m)].append(v)
 
     def rows(self) -> list[dict[str, Any]]:
+        from .stats import bootstrap_mean_ci
+
         out = []
         for outlet, metric in sorted(self.values, key=lambda k: (k[0], METRICS.index(k[1]))):
             vals = self.values[(outlet, metric)]
-            lo, hi = bootstrap_ratio_ci(vals, [1] * len(vals))
+            lo, hi = bootstrap_mean_ci(vals)
             out.append({"outlet": outlet, "metric": metric, "n_docs": len(vals),
                         "mean": sum(vals) / len(vals), "ci_low": lo, "ci_high": hi})
         return out

@@ -20,14 +20,13 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .blind import Masker, masker_for
 from .excerpts import (
     MARKER_CATEGORIES,
     Excerpt,
-    Masker,
     annotated_runs,
     concept_label,
     concepts_of,
-    masker_for,
     packs_of,
     pick_excerpts,
     quote_line,

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .errors import InputError
 
-__all__ = ["PermutationResult", "bootstrap_mean_ci", "permutation_test", "share_ci"]
+__all__ = ["PermutationResult", "bootstrap_mean_ci", "cluster_sums_ci", "permutation_test", "share_ci"]
 
 # Largest number of random draws held in memory at once (rows x columns of one batch).
 _BATCH_CELLS = 1_000_000
@@ -93,10 +93,34 @@ def bootstrap_mean_ci(
         return (math.nan, math.nan)
     _, labels = np.unique(labels, return_inverse=True)
     n_clusters = int(labels.max()) + 1
-    if n_clusters < 2:
-        return (math.nan, math.nan)
     sums = np.bincount(labels, weights=x, minlength=n_clusters)
     counts = np.bincount(labels, minlength=n_clusters).astype(float)
+    return cluster_sums_ci(sums, counts, n_boot=n_boot, level=level, seed=seed)
+
+
+def cluster_sums_ci(
+    sums: Sequence[float],
+    counts: Sequence[float],
+    *,
+    n_boot: int = 2000,
+    level: float = 0.95,
+    seed: int = 0,
+) -> tuple[float, float]:
+    """The cluster bootstrap of :func:`bootstrap_mean_ci`, from each cluster's sum and count.
+
+    Streaming aggregates keep only one (sum, count) pair per document; this
+    gives the same interval as passing every value with its document id.
+    Clusters with a count of 0 are left out; ``(nan, nan)`` with fewer than two.
+    """
+    _check_level(level)
+    if n_boot < 1:
+        raise InputError(f"n_boot={n_boot!r}: must be at least 1")
+    sums, counts = _as_float_array(sums, "sums"), _as_float_array(counts, "counts")
+    keep = counts > 0
+    sums, counts = sums[keep], counts[keep]
+    n_clusters = len(sums)
+    if n_clusters < 2:
+        return (math.nan, math.nan)
     rng = np.random.default_rng(seed)
     batch = max(1, _BATCH_CELLS // n_clusters)
     means = np.empty(n_boot)

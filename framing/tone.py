@@ -191,32 +191,6 @@ def actor_mention_rows(
     return out
 
 
-def bootstrap_ratio_ci(
-    sums: Sequence[float], counts: Sequence[float], *, n_boot: int = 2000, level: float = 0.95, seed: int = 0
-) -> tuple[float, float]:
-    """Percentile interval of a pooled mean, resampling whole documents.
-
-    Each document contributes the sum and the number of its values; a
-    resample draws documents with replacement and takes sum / count. This is
-    a cluster bootstrap: sentences of one article are not independent.
-    (nan, nan) with fewer than two documents.
-    """
-    import numpy as np
-
-    s = np.asarray(sums, dtype=float)
-    c = np.asarray(counts, dtype=float)
-    keep = c > 0
-    s, c = s[keep], c[keep]
-    if len(s) < 2:
-        return (math.nan, math.nan)
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(s), size=(n_boot, len(s)))
-    means = s[idx].sum(axis=1) / c[idx].sum(axis=1)
-    alpha = (1 - level) / 2
-    lo, hi = np.quantile(means, [alpha, 1 - alpha])
-    return (float(lo), float(hi))
-
-
 class ToneProfile:
     """Accumulates per-document tone into the ``tone`` and ``actor_tone`` tables.
 
@@ -262,6 +236,8 @@ def _summary(cells: list[tuple[float, int]]) -> dict[str, Any]:
     sums = [s for s, _ in cells]
     counts = [n for _, n in cells]
     total = sum(counts)
-    lo, hi = bootstrap_ratio_ci(sums, counts)
+    from .stats import cluster_sums_ci  # numpy and pandas only once aggregates are made
+
+    lo, hi = cluster_sums_ci(sums, counts)
     return {"n_docs": len(cells), "n_sentences": total, "mean": sum(sums) / total if total else math.nan,
             "ci_low": lo, "ci_high": hi}

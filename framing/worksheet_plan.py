@@ -15,10 +15,10 @@ import random
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .blind import Masker
 from .excerpts import (
     MARKER_CATEGORIES,
     Excerpt,
-    Masker,
     Rows,
     candidate_excerpts,
     concept_label,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import framing
-from framing.excerpts import Masker
+from framing.blind import Masker
 from framing.pdfdoc import PdfDoc, Run, layout_runs
 from framing.report_pdf import date_range, naming_cells, render_pdf
 from framing.reportdata import Figure, Finding, ReportData

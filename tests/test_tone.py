@@ -9,7 +9,8 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import framing
 from framing.actors import load_actors
-from framing.tone import GroupFinder, ToneProfile, bootstrap_ratio_ci, document_tone
+from framing.stats import bootstrap_mean_ci, cluster_sums_ci
+from framing.tone import GroupFinder, ToneProfile, document_tone
 
 from .conftest import SEEDS
 
@@ -96,19 +97,25 @@ def test_actor_mentions_table_carries_voice_and_score() -> None:
 
 
 def test_bootstrap_needs_two_documents() -> None:
-    lo, hi = bootstrap_ratio_ci([1.0], [2])
+    lo, hi = cluster_sums_ci([1.0], [2])
     assert math.isnan(lo) and math.isnan(hi)
 
 
 def test_bootstrap_of_identical_documents_is_a_point() -> None:
     # every resample has mean 0.5 / 1 = 0.5
-    assert bootstrap_ratio_ci([0.5, 0.5, 0.5], [1, 1, 1]) == (0.5, 0.5)
+    assert cluster_sums_ci([0.5, 0.5, 0.5], [1, 1, 1]) == (0.5, 0.5)
+
+
+def test_sums_and_counts_give_the_interval_of_every_value_with_its_document() -> None:
+    # document a: 0.2, 0.4 (sum 0.6, 2); b: -0.5 (sum -0.5, 1); c: 0.1, 0.1, 0.7 (sum 0.9, 3)
+    values, docs = [0.2, 0.4, -0.5, 0.1, 0.1, 0.7], ["a", "a", "b", "c", "c", "c"]
+    assert cluster_sums_ci([0.6, -0.5, 0.9], [2, 1, 3]) == bootstrap_mean_ci(values, clusters=docs)
 
 
 def test_bootstrap_interval_brackets_the_mean_and_is_deterministic() -> None:
     sums, counts = [1.0, -2.0, 0.5, 3.0], [2, 4, 1, 3]
-    a = bootstrap_ratio_ci(sums, counts)
-    assert a == bootstrap_ratio_ci(sums, counts)
+    a = cluster_sums_ci(sums, counts)
+    assert a == cluster_sums_ci(sums, counts)
     pooled = sum(sums) / sum(counts)  # 2.5 / 10 = 0.25
     assert a[0] < pooled < a[1]
     # the interval cannot leave the range of single-document means (-0.5 … 1.0)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ..excerpts import masker_for
+from ..blind import masker_for
 from .labels import (
     CUE_CLASSES,
     QUOTE_KINDS,
