@@ -8,9 +8,6 @@ pandas DataFrames; :func:`write_analysis` streams them to CSV/JSONL files.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import platform
 import time
@@ -29,7 +26,7 @@ from .lexicon import Pack, load_packs
 from .matcher import TermMatcher
 from .model import Document, Source
 from .naming import NamingProfile
-from .output import CsvTable, JsonlTable, OutputDir, format_cell, sha256_path
+from .output import CsvTable, JsonlTable, OutputDir, format_rows, json_line, sha256_path
 from .parallel import analyze_sources
 from .quotemarks import QuoteSpan
 from .quotes import find_quotes
@@ -84,14 +81,6 @@ class DocumentBase:
 #: Per-document tables that do not depend on the lexicon packs: their CSV lines can be
 #: formatted once (in a worker, or kept in the cache) instead of at every write.
 FORMATTED_TABLES = ("sentences", "quotes", "actor_mentions")
-
-
-def format_rows(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    """CSV lines for ``rows``, exactly as :class:`~framing.output.CsvTable` writes them."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerows([format_cell(row.get(c)) for c in columns] for row in rows)
-    return buf.getvalue()
 
 
 class Analyzer:
@@ -177,7 +166,7 @@ class Analyzer:
             # every line this document adds to the files, formatted where the work is (a worker)
             text = dict(base.csv) or _format_tables(rows)
             text.update({name: format_rows(rows[name], COLUMNS[name]) for name in rows if name not in text})
-            text["documents.jsonl"] = json.dumps(record, ensure_ascii=False) + "\n"
+            text["documents.jsonl"] = json_line(record)
         return DocumentResult(doc_id=doc.id, rows=rows, record=record, csv=text)
 
     def warm_up(self) -> None:
@@ -581,24 +570,10 @@ def _format_tables(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
 
 
 def _write_result(writers: dict[str, Any], result: DocumentResult) -> None:
-    line = result.csv.get("documents.jsonl")
-    jsonl = writers["documents.jsonl"]
-    if line is not None and getattr(jsonl, "_fh", None) is not None:
-        jsonl._fh.write(line)  # the same line JsonlTable.write would write
-        jsonl.rows += 1
-    else:
-        jsonl.write(result.record)
+    # lines formatted earlier (in a worker or the cache) are written as they are
+    writers["documents.jsonl"].write(result.record, result.csv.get("documents.jsonl"))
     for name, rows in result.rows.items():
-        table = writers[f"{name}.csv"]
-        text = result.csv.get(name)
-        fh = getattr(table, "_fh", None)
-        if text is not None and fh is not None and not getattr(table, "spreadsheet_safe", False):
-            # the same bytes CsvTable.write would produce, formatted earlier (worker or cache)
-            fh.write(text)
-            table.rows += len(rows)
-            continue
-        for row in rows:
-            table.write(row)
+        writers[f"{name}.csv"].write_rows(rows, result.csv.get(name))
 
 
 def _write_aggregates(out: OutputDir, agg: _Aggregates, spreadsheet_safe: bool = False) -> None:

@@ -199,6 +199,24 @@ class CsvTable:
         self._writer.writerow(cells)
         self.rows += 1
 
+    def write_rows(self, rows: list[dict[str, Any]], formatted: str | None = None) -> None:
+        """Write ``rows``; ``formatted`` is their text from :func:`format_rows`, made earlier
+        (in a worker process or the cache), and is used as it is unless cells must be neutralised."""
+        if formatted is None or self.spreadsheet_safe:
+            for row in rows:
+                self.write(row)
+            return
+        self._fh.write(formatted)
+        self.rows += len(rows)
+
+
+def format_rows(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    """CSV lines for ``rows``, exactly as :meth:`CsvTable.write` writes them (without neutralising)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerows([format_cell(row.get(c)) for c in columns] for row in rows)
+    return buf.getvalue()
+
 
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -241,9 +259,15 @@ class JsonlTable:
         self._fh = out.open_text(name)
         self.rows = 0
 
-    def write(self, record: dict[str, Any]) -> None:
-        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    def write(self, record: dict[str, Any], line: str | None = None) -> None:
+        """Write ``record``; ``line`` is its :func:`json_line`, when made earlier."""
+        self._fh.write(line if line is not None else json_line(record))
         self.rows += 1
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """One JSONL line for ``record``, as :class:`JsonlTable` writes it."""
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def format_cell(value: Any) -> str:
