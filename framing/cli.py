@@ -350,7 +350,8 @@ def worksheet(corpus: Path, outdir: Path | None, seed: int, title: str | None, *
     quiet, force = kw.pop("quiet"), kw.pop("force")
     options, analyzer = _load_setup(kw)
     if outdir is None:
-        outdir = _default_outdir(corpus, None).with_name(_default_outdir(corpus, None).name + "-worksheet")
+        default = _default_outdir(corpus, None)
+        outdir = default.with_name(default.name + "-worksheet")
     summary = write_worksheet(corpus, outdir, force=force, options=options, analyzer=analyzer, seed=seed,
                               title=title)
     _print_diagnostics(summary.warnings, quiet)

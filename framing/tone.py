@@ -22,6 +22,7 @@ References:
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -91,8 +92,6 @@ def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _covered(intervals: list[tuple[int, int]], a: int, b: int) -> int:
-    import bisect
-
     i = max(0, bisect.bisect_right(intervals, (a, a)) - 1)
     total = 0
     while i < len(intervals) and intervals[i][0] < b:
