@@ -14,13 +14,30 @@ independently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 
 from .lexicon import Concept, Pack, Variant
 from .tokens import TOKEN, fold, normalise_gap, tokenize_term
 
 _END = "\0"
+#: tokens.TOKEN with a capturing group: ``split`` gives separators and words in turn.
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+
+
+class _FoldCache(dict[str, str]):
+    """Token -> ``fold(token, diacritics)``; a miss folds it (``__missing__``), so a text's
+    tokens are folded by one C-level ``map``."""
+
+    def __init__(self, diacritics: bool) -> None:
+        super().__init__()
+        self.diacritics = diacritics
+
+    def __missing__(self, token: str) -> str:
+        key = self[token] = fold(token, self.diacritics)
+        return key
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +109,7 @@ class TermMatcher:
                             self._add(pi, concept, variant, term, form, variant.case_sensitive)
                         for phrase in variant.exclude:
                             self._add(pi, None, None, phrase, phrase, False)
-        # A regular expression that finds, at C speed, the words that can start a term, so
-        # that the Python trie walk runs only there. Diacritic folding cannot be expressed in
-        # it, so that mode scans every word instead.
-        self._fold_cache: dict[str, str] = {}
+        self._fold_cache = _FoldCache(diacritics)
 
     def _add(self, pi: int, concept: Concept | None, variant: Variant | None, term: str, form: str, cs: bool) -> None:
         toks = tokenize_term(form)
@@ -129,21 +143,23 @@ class TermMatcher:
 
         The tokens let a caller ask "does this word occur?" without tokenising the text again.
         """
-        # Words and separators are listed at C speed; the trie is walked only from words
-        # that can start a term, and character offsets are computed only there.
-        toks = TOKEN.findall(text)
+        # Words and separators come from one regular-expression pass (the capturing split
+        # interleaves them: separator, word, separator, ..., separator), words are folded
+        # through a cache and the words that can start a term are picked out, all at C
+        # level; the trie is walked, and character offsets computed, only from those.
+        parts = _TOKEN_SPLIT.split(text)
+        toks = parts[1::2]
         if not toks:
             return [], []
         root = self._root
         cache = self._fold_cache
         if len(cache) > 100_000:
             cache.clear()
-        diacritics = self.diacritics
-        keys = [cache.get(t) or cache.setdefault(t, fold(t, diacritics)) for t in toks]
-        cands = [i for i, k in enumerate(keys) if k in root]
+        keys = list(map(cache.__getitem__, toks))
+        cands = list(compress(count(), map(root.__contains__, keys)))
         if not cands:
             return [], keys
-        seps = TOKEN.split(text)  # seps[k] precedes toks[k]; len(seps) == len(toks) + 1
+        seps = parts[0::2]  # seps[k] precedes toks[k]; len(seps) == len(toks) + 1
         n = len(toks)
         n_packs = len(self.packs)
         free = [0] * n_packs
@@ -152,7 +168,7 @@ class TermMatcher:
         pos, off = 0, len(seps[0])
         for i in cands:
             if i > pos:
-                off += sum(map(len, toks[pos:i])) + sum(map(len, seps[pos + 1 : i + 1]))
+                off += sum(map(len, parts[2 * pos + 1 : 2 * i + 1]))  # toks[pos], seps[pos + 1], ..., seps[i]
                 pos = i
             node = root[keys[i]]
             spans = [(off, off + len(toks[i]))]
