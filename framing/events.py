@@ -40,15 +40,15 @@ from __future__ import annotations
 import heapq
 import logging
 import math
+import re
 from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
+from .distinctive import ENGLISH_STOP_WORDS
 from .errors import InputError
 
 log = logging.getLogger(__name__)
@@ -312,13 +312,69 @@ def group_events(
 
 
 def _tfidf(texts: list[str]):
-    """Row-normalised TF-IDF vectors of the texts and their vocabulary (empty if no text has a word)."""
-    vec = TfidfVectorizer(token_pattern=_TOKEN, lowercase=True, stop_words="english", sublinear_tf=True, dtype=np.float64)
-    try:
-        X = vec.fit_transform(texts).tocsr()
-    except ValueError:  # no word in any text
+    """Row-normalised TF-IDF vectors of the texts and their vocabulary (empty if no text has a word).
+
+    The same matrix, bit for bit and in the same storage order, as scikit-learn's
+    ``normalize(TfidfVectorizer(token_pattern=_TOKEN, stop_words="english", sublinear_tf=True)
+    .fit_transform(texts))``, computed without importing scikit-learn (about 1.5 s): counts
+    per document, columns in order of first use within each row, idf = ln((1 + n) / (1 + df)) + 1,
+    tf = 1 + ln(count), then each row divided by its L2 norm (summed in storage order) twice.
+
+    References:
+        Manning, C. D., Raghavan, P. & Schütze, H. (2008). *Introduction to Information
+        Retrieval*, ch. 6 (tf-idf weighting, cosine normalisation).
+    """
+    word = re.compile(_TOKEN)
+    first_seen: dict[str, int] = {}
+    indices: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for text in texts:
+        row: dict[int, int] = {}
+        for w in word.findall(text.lower()):
+            if w not in ENGLISH_STOP_WORDS:
+                j = first_seen.setdefault(w, len(first_seen))
+                row[j] = row.get(j, 0) + 1
+        for j in sorted(row):
+            indices.append(j)
+            counts.append(row[j])
+        indptr.append(len(indices))
+    if not first_seen:
         return csr_matrix((len(texts), 0)), np.array([], dtype=object)
-    return normalize(X).tocsr(), vec.get_feature_names_out()
+    names = list(first_seen)
+    alphabetical = sorted(range(len(names)), key=names.__getitem__)
+    column = np.empty(len(names), dtype=np.int32)  # first-seen number -> column of the sorted vocabulary
+    column[alphabetical] = np.arange(len(names), dtype=np.int32)
+    cols = column[np.array(indices, dtype=np.int64)]
+    ptr = np.array(indptr, dtype=np.int64)
+    df = np.bincount(cols, minlength=len(names)).astype(np.float64) + 1.0
+    idf = np.full_like(df, len(texts) + 1, dtype=np.float64)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    data = np.log(np.array(counts, dtype=np.float64))
+    data += 1.0
+    data *= idf[cols]
+    _normalise_rows(data, ptr)
+    _normalise_rows(data, ptr)
+    X = csr_matrix((data, cols, ptr), shape=(len(texts), len(names)))
+    return X, np.array(names, dtype=object)[alphabetical]
+
+
+def _normalise_rows(data: np.ndarray, indptr: np.ndarray) -> None:
+    """Divide each CSR row of ``data`` by its L2 norm in place; the squares are summed in storage order."""
+    lengths = np.diff(indptr)
+    starts = indptr[:-1]
+    by_length = np.argsort(-lengths, kind="stable")
+    ranked = lengths[by_length]
+    sums = np.zeros(len(lengths))
+    for k in range(int(ranked[0]) if len(ranked) else 0):
+        rows = by_length[: int(np.count_nonzero(ranked > k))]
+        x = data[starts[rows] + k]
+        sums[rows] += x * x
+    norms = np.sqrt(sums)
+    norms[sums == 0.0] = 1.0
+    data /= np.repeat(norms, lengths)
 
 
 def _top_terms(X, vocab: np.ndarray, members: np.ndarray, k: int) -> str:
