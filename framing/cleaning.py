@@ -188,21 +188,23 @@ def _mark_header(lines: list[str], nonempty: list[int], reasons: dict[int, str],
     candidates = [lines[i].strip() for i in head]
     first = next((c for c in candidates if not (_CAPTION.search(c) or _COUNTER.match(c))), candidates[0])
     norm_title = _norm(title) if title else ""
+    norms = {i: _norm(lines[i]) for i in head}  # each head line normalised once (_norm strips)
     # Lines above the headline (photo captions, kickers) when the headline is known.
     if norm_title:
         for k, i in enumerate(head):
-            if _norm(lines[i]) == norm_title:
+            if norms[i] == norm_title:
                 for j in head[:k]:
                     if len(lines[j].strip()) < 200:
                         reasons[j] = "text above the headline (photo caption or kicker)"
                 first = lines[i].strip()
                 break
     seen_title = False
+    norm_first = _norm(first)
     for i in head:
         s = lines[i].strip()
         if i in reasons:
             continue
-        if _norm(s) == _norm(first):
+        if norms[i] == norm_first:
             if seen_title:
                 reasons[i] = "headline repeated"
             seen_title = True
@@ -311,8 +313,11 @@ def _kinds(text: str, paragraphs: list[Paragraph], *, title: str) -> list[Paragr
     return out
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def _norm(s: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", s.lower()).split())
+    return " ".join(_NON_WORD.sub(" ", s.lower()).split())
 
 
 _DATE_IN = re.compile(

@@ -75,7 +75,7 @@ def find_wire(text: str, *, outlet: str = "", extra: str = "") -> tuple[tuple[st
     haystack = text if not extra else f"{text}\n{extra}"
     # Look for cues only around mentions of an agency: one scan of the text (skipped, at
     # C speed, when no agency name occurs even as a substring, as in most articles).
-    mentions = _ANY_NAME.finditer(haystack) if any(a in haystack for a in _NAME_TO_CANON) else ()
+    mentions = _ANY_NAME.finditer(haystack) if any(map(haystack.__contains__, _NAME_TO_CANON)) else ()
     for hit in mentions:
         lo, hi = max(0, hit.start() - 90), min(len(haystack), hit.end() + 90)
         window = haystack[lo:hi]
