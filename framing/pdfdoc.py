@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.image_datastructures import RasterImageInfo
 
 from . import __version__
 from .palette import SIDE_COLOURS, lighten
@@ -205,6 +206,30 @@ class PdfDoc(FPDF):
             draw_line(self, x, self.get_y(), line, lh, size=size)
             self.set_y(self.get_y() + lh)
         self.set_x(self.l_margin)
+
+    # -- images -----------------------------------------------------------
+    def png(self, path: str | Path, *, x: float, y: float, w: float, h: float, alt_text: str = "") -> None:
+        """Place a PNG file at ``x``, ``y`` with size ``w`` × ``h`` mm.
+
+        An 8-bit RGB PNG (what the charts are) goes in as it is: its compressed
+        pixel rows are already the Flate stream with PNG predictors that PDF
+        reads, so nothing is decoded or compressed again. Any other PNG goes
+        through fpdf2's own image reader.
+
+        References:
+            ISO 32000-1:2008, 7.4.4.4 (Flate with PNG predictors); W3C PNG
+            specification, 2nd ed. (2003), 11.2 (IHDR, IDAT).
+        """
+        name = str(path)
+        if name not in self.image_cache.images:
+            try:
+                info = png_image_info(Path(path).read_bytes())
+            except OSError:
+                info = None
+            if info is not None:
+                info.update(i=len(self.image_cache.images) + 1, usages=0, iccp_i=None)
+                self.image_cache.images[name] = info
+        self.image(name, x=x, y=y, w=w, h=h, alt_text=alt_text)
 
     def swatch_legend(self, items: list[tuple[str, str]], *, size: float = 8.5) -> None:
         """A one-line legend of side colours: ``[(side, label), …]``."""
@@ -418,6 +443,43 @@ def boxed(pdf: PdfDoc, runs: list[Run], *, size: float = BODY_SIZE, fill: Colour
         pdf.set_xy(pdf.l_margin, y0 + h)
         k += len(chunk)
     pdf.ln(2)
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_image_info(data: bytes) -> RasterImageInfo | None:
+    """fpdf2's description of an 8-bit RGB, non-interlaced PNG, its pixels still compressed.
+
+    Returns None for any other PNG (palette, grey, alpha, transparency, colour
+    profile, 16 bits, interlaced) or for bytes that are not a whole PNG.
+    """
+    if not data.startswith(_PNG_SIGNATURE):
+        return None
+    pos, idat, header = len(_PNG_SIGNATURE), [], b""
+    while pos + 8 <= len(data):
+        length = int.from_bytes(data[pos : pos + 4], "big")
+        kind = data[pos + 4 : pos + 8]
+        body = data[pos + 8 : pos + 8 + length]
+        if len(body) != length:
+            return None
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            idat.append(body)
+        elif kind in (b"tRNS", b"iCCP", b"PLTE", b"sBIT", b"gAMA", b"cHRM", b"sRGB"):
+            return None  # colour handling fpdf2 would apply: let it read the file
+        elif kind == b"IEND":
+            break
+        pos += 12 + length
+    if len(header) != 13 or not idat:
+        return None
+    w, h = int.from_bytes(header[0:4], "big"), int.from_bytes(header[4:8], "big")
+    depth, colour, compression, filtering, interlace = header[8:13]
+    if (depth, colour, compression, filtering, interlace) != (8, 2, 0, 0, 0):
+        return None
+    return RasterImageInfo(data=b"".join(idat), w=w, h=h, cs="DeviceRGB", iccp=None, dpn=3, bpc=8,
+                           f="FlateDecode", inverted=False, dp=f"/Predictor 15 /Colors 3 /Columns {w}")
 
 
 def pdf_bytes(pdf: FPDF) -> bytes:

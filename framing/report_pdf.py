@@ -221,7 +221,7 @@ def _figure_page(pdf: PdfDoc, ctx: _Context, fig: Figure) -> None:
         if h > max_h:
             h, w = max_h, max_h * w_px / h_px
         x = pdf.l_margin + (pdf.epw - w) / 2
-        pdf.image(str(path), x=x, y=pdf.get_y(), w=w, h=h, alt_text=ctx.mask(fig.alt or fig.title))
+        pdf.png(path, x=x, y=pdf.get_y(), w=w, h=h, alt_text=ctx.mask(fig.alt or fig.title))
         pdf.set_y(pdf.get_y() + h + 4)
     if fig.how_to_read:
         pdf.labelled("How to read this.", ctx.mask(fig.how_to_read))

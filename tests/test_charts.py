@@ -410,6 +410,7 @@ def test_render_figures_skips_missing_and_empty_tables(tmp_path):
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         width = int.from_bytes(png[16:20], "big")
         assert width == 7 * 200  # 7 inches at 200 dpi
+        assert png[24:26] == bytes([8, 2])  # 8-bit RGB: opaque charts need no alpha channel
     # every outlet has one article: the caveat says so
     assert "fewer than 3 articles" in figs[0].caveats
 

@@ -113,9 +113,30 @@ def rows_height(n_rows: int, *, extra: float = 1.5) -> float:
 
 
 def save_figure(fig: Figure, path: Path) -> None:
-    """Write ``fig`` as a PNG at :data:`DPI`, byte-identical for identical input."""
-    with chart_style():
-        fig.savefig(path, format="png", dpi=DPI, metadata={"Software": None}, facecolor="white")
+    """Write ``fig`` as a PNG at :data:`DPI`, byte-identical for identical input.
+
+    The figure is drawn once with the Agg renderer (``savefig`` lays a
+    constrained-layout figure out in a dry run first) on white and written as an
+    8-bit RGB PNG without metadata: every chart is opaque, so the alpha channel
+    carried nothing, and an RGB PNG's compressed pixels go into the PDF as they
+    are (:meth:`framing.pdfdoc.PdfDoc.png`).
+    """
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    dpi, face = fig.get_dpi(), fig.get_facecolor()
+    try:
+        with chart_style():
+            fig.set_dpi(DPI)
+            fig.set_facecolor("white")
+            canvas = FigureCanvasAgg(fig)
+            canvas.draw()
+            rgb = np.ascontiguousarray(np.asarray(canvas.buffer_rgba())[..., :3])
+    finally:
+        fig.set_dpi(dpi)
+        fig.set_facecolor(face)
+    Image.fromarray(rgb).save(path, format="png", dpi=(DPI, DPI))
 
 
 def side_colors(sides: Iterable[str]) -> dict[str, str]:
