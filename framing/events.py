@@ -46,7 +46,6 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix, csr_matrix
-from scipy.sparse.csgraph import connected_components
 
 from .distinctive import ENGLISH_STOP_WORDS
 from .errors import InputError
@@ -276,6 +275,9 @@ def group_events(
         floor = threshold if linkage == "single" else threshold * _FLOOR
         r, c, sims = _links(Xf, fdays, floor, window_days, day_decay)
         if linkage == "single":
+            # imported here: scipy.sparse.csgraph takes 0.1 s to import and only this linkage needs it
+            from scipy.sparse.csgraph import connected_components
+
             graph = coo_matrix((np.ones(len(r)), (r, c)), shape=(len(free), len(free)))
             _, labels = connected_components(graph, directed=False)
         else:

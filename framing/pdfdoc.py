@@ -307,8 +307,19 @@ def lines_height(lines: list[list[Piece]], lh: float) -> float:
 
 
 def draw_line(pdf: FPDF, x: float, y: float, line: list[Piece], lh: float, *, size: float = BODY_SIZE) -> None:
-    """Draw one laid-out line with its top-left corner at ``(x, y)``."""
+    """Draw one laid-out line with its top-left corner at ``(x, y)``.
+
+    Neighbouring pieces of the same run (its words and the spaces between them)
+    are drawn as one cell: the glyphs land where they would one by one, at a
+    fraction of fpdf2's cost per cell.
+    """
+    merged: list[Piece] = []
     for run, text, w in line:
+        if merged and merged[-1][0] is run:
+            merged[-1] = (run, merged[-1][1] + text, merged[-1][2] + w)
+        else:
+            merged.append((run, text, w))
+    for run, text, w in merged:
         if run.fill is not None:
             pdf.set_fill_color(*run.fill)
             pdf.rect(x, y + 0.2, w, lh - 0.4, style="F")
