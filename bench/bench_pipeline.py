@@ -168,13 +168,12 @@ def stage_split(corpus: Path) -> dict[str, float]:
         default_analyzer,
     )
     from framing.cleaning import prepare
-    from framing.model import count_words
     from framing.output import OutputDir
     from framing.quotes import find_quotes
     from framing.readability_profile import readability_columns
     from framing.tables import document_record, document_row, sentence_rows
     from framing.terms import find_terms, quote_span_rows, quote_spans, term_rows
-    from framing.tone import actor_mention_rows, document_tone, sentence_tone_rows, sentence_voices
+    from framing.tone import actor_mention_rows, document_tone, sentence_voices
     from framing.voices import quote_rows
 
     t: dict[str, float] = defaultdict(float)
@@ -201,7 +200,9 @@ def stage_split(corpus: Path) -> dict[str, float]:
             t4 = clock()
             voices = sentence_voices(doc, spans, found)
             t5 = clock()
-            tone = sentence_tone_rows(doc, voices, a.score)
+            # the sentence rows are made with their tone columns in one pass (as Analyzer.base does)
+            sentences = sentence_rows(doc, voices=voices, scorer=a.score)
+            tone = sentences
             t6 = clock()
             read = readability_columns(doc.text)
             t7 = clock()
@@ -209,12 +210,9 @@ def stage_split(corpus: Path) -> dict[str, float]:
             terms = term_rows(doc, records)
             scare = quote_span_rows(doc, spans, records)
             t8 = clock()
-            sentences = sentence_rows(doc)
-            for srow, trow in zip(sentences, tone, strict=True):
-                srow.update(trow)
             row = document_row(doc)
             row["n_terms"] = sum(1 for r in records if r.hit.role == "" and r.voice == "authorial")
-            n_words = count_words(doc.text)
+            n_words = row["n_words"]  # counted once, in document_row (as Analyzer.base does)
             row["n_scare_quotes"] = sum(1 for s in spans if s.kind == "scare")
             row["n_quotes"] = len(quotes)
             row["quoted_share"] = sum(q["n_words"] for q in quotes) / n_words if n_words else float("nan")
@@ -234,7 +232,7 @@ def stage_split(corpus: Path) -> dict[str, float]:
             t["quotation marks"] += t3 - t2
             t["quotes + speakers"] += t4 - t3
             t["sentence voice"] += t5 - t4
-            t["sentiment (VADER)"] += t6 - t5
+            t["sentiment (VADER) + sentence rows"] += t6 - t5
             t["readability"] += t7 - t6
             t["terms + scare-quote rows"] += t8 - t7
             t["rows + actor mentions"] += t9 - t8

@@ -39,7 +39,6 @@ from .tone import (
     actor_mention_rows,
     default_scorer,
     document_tone,
-    sentence_tone_rows,
     sentence_voices,
 )
 from .voices import VoicesProfile, quote_rows
@@ -122,10 +121,9 @@ class Analyzer:
         spans = quote_spans(doc)
         found = find_quotes(doc, actors=self.actors, spans=spans)
         quotes = quote_rows(doc, found)
-        tone = sentence_tone_rows(doc, sentence_voices(doc, spans, found), self.score)
-        sentences = sentence_rows(doc)
-        for srow, trow in zip(sentences, tone, strict=True):
-            srow.update(trow)
+        # the sentence rows carry the tone columns, so they stand for the tone rows below
+        sentences = sentence_rows(doc, voices=sentence_voices(doc, spans, found), scorer=self.score)
+        tone = sentences
         head = document_row(doc)
         n_words = head["n_words"]
         tail: dict[str, Any] = {

@@ -7,13 +7,14 @@ with ``doc_id`` as the key that joins them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .model import Document
 from .naming import LEAN_COLUMNS, NAMING_COLUMNS
 from .readability_profile import METRICS, READABILITY_COLUMNS
 from .terms import QUOTE_SPAN_COLUMNS, TERM_COLUMNS
-from .tone import ACTOR_MENTION_COLUMNS, ACTOR_TONE_COLUMNS, TONE_COLUMNS
+from .tone import ACTOR_MENTION_COLUMNS, ACTOR_TONE_COLUMNS, TONE_COLUMNS, Scores
 from .voices import QUOTE_COLUMNS, SIDE_COLUMNS, VOICE_COLUMNS
 
 #: Table name → columns, in output order.
@@ -116,20 +117,34 @@ def document_record(doc: Document, row: dict[str, Any] | None = None) -> dict[st
     return rec
 
 
-def sentence_rows(doc: Document) -> list[dict[str, Any]]:
-    """The ``sentences`` rows for one document."""
+def sentence_rows(
+    doc: Document, *, voices: Sequence[str] | None = None, scorer: Callable[[str], Scores] | None = None
+) -> list[dict[str, Any]]:
+    """The ``sentences`` rows for one document.
+
+    With ``voices`` (one per sentence) and a VADER ``scorer``, each row also holds the
+    tone columns (``voice``, ``neg``, ``neu``, ``pos``, ``compound``), made in the same
+    pass: each sentence's text is sliced once and each row is one dictionary.
+    """
     kinds = [p.kind for p in doc.paragraphs]
+    text = doc.text
+    doc_id = doc.id
+    sentences = doc.sentences
+    texts = [text[s.start : s.end] for s in sentences]
+    paragraph_kinds = [kinds[s.paragraph] if s.paragraph < len(kinds) else "" for s in sentences]
+    if voices is None or scorer is None:
+        return [
+            {"doc_id": doc_id, "index": i, "start": s.start, "end": s.end, "paragraph": s.paragraph,
+             "paragraph_kind": kind, "text": t}
+            for i, (s, kind, t) in enumerate(zip(sentences, paragraph_kinds, texts, strict=True))
+        ]
+    if len(voices) != len(sentences):
+        raise ValueError(f"{len(voices)} voices for {len(sentences)} sentences")
     return [
-        {
-            "doc_id": doc.id,
-            "index": i,
-            "start": s.start,
-            "end": s.end,
-            "paragraph": s.paragraph,
-            "paragraph_kind": kinds[s.paragraph] if s.paragraph < len(kinds) else "",
-            "text": doc.text[s.start : s.end],
-        }
-        for i, s in enumerate(doc.sentences)
+        {"doc_id": doc_id, "index": i, "start": s.start, "end": s.end, "paragraph": s.paragraph,
+         "paragraph_kind": kind, "text": t, "voice": voice, "neg": neg, "neu": neu, "pos": pos, "compound": compound}
+        for i, (s, kind, t, voice, (neg, neu, pos, compound))
+        in enumerate(zip(sentences, paragraph_kinds, texts, voices, map(scorer, texts), strict=True))
     ]
 
 

@@ -48,10 +48,14 @@ Scores = tuple[float, float, float, float]  # neg, neu, pos, compound
 
 
 def default_scorer() -> Callable[[str], Scores]:
-    """The sentence scorer: framing's VADER, which gives exactly vaderSentiment's scores, faster."""
-    from .vader import score_sentence
+    """The sentence scorer: framing's VADER, which gives exactly vaderSentiment's scores, faster.
 
-    return score_sentence
+    It is the shared scorer's bound ``score`` method (what :func:`framing.vader.score_sentence`
+    calls), so scoring a sentence costs no extra function calls.
+    """
+    from .vader import default_scorer as shared
+
+    return shared().score
 
 
 def sentence_voices(doc: Document, spans: Sequence[QuoteSpan], quotes: Sequence[Quote]) -> list[str]:
@@ -151,11 +155,10 @@ def sentence_tone_rows(
     doc: Document, voices: Sequence[str], scorer: Callable[[str], Scores]
 ) -> list[dict[str, Any]]:
     """Per sentence: voice and VADER scores (neg, neu, pos, compound)."""
-    rows = []
-    for s, voice in zip(doc.sentences, voices, strict=True):
-        neg, neu, pos, compound = scorer(doc.text[s.start : s.end])
-        rows.append({"voice": voice, "neg": neg, "neu": neu, "pos": pos, "compound": compound})
-    return rows
+    text = doc.text
+    scores = map(scorer, [text[s.start : s.end] for s in doc.sentences])
+    return [{"voice": voice, "neg": neg, "neu": neu, "pos": pos, "compound": compound}
+            for voice, (neg, neu, pos, compound) in zip(voices, scores, strict=True)]
 
 
 def document_tone(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
