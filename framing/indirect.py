@@ -16,6 +16,7 @@ from .attribution import (
     Quote,
     _clause_end,
     _Cue,
+    _find_cues,
     _make,
     _passive,
     _plausible,
@@ -76,8 +77,11 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         and mention is not None
         and mention.start > sent[0] + comma
         and len(TOKEN.findall(before[:comma])) >= 3
-        and len(tail_words) <= 6
-        and not (len(tail_words) > 2 and (tail_words[0].lower() == "that" or _starts_clause(text, cue.end + 1)))
+        and (
+            _PARTICIPLE_AFTER.match(tail) is not None
+            or len(tail_words) <= 6
+            and not (len(tail_words) > 2 and (tail_words[0].lower() == "that" or _starts_clause(text, cue.end + 1)))
+        )
     ):
         start, rule = sent[0], "clause, then speaker and verb"
         para = next((p for p in doc.paragraphs if p.start <= sent[0] < p.end + 1), None)
@@ -113,6 +117,9 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return _make("indirect", m.start("np"), m.end("np"), mention, cue, resolver,
                          "speaker and verb, then what they said (a noun phrase)", text)
     return None
+
+
+_PARTICIPLE_AFTER = re.compile(r"\s*,\s*[a-z]+ing\b")  # '..., pundits claimed, blaming those who ...'
 
 
 def _after_preposition(text: str, mention: Mention, sent_start: int) -> bool:
@@ -232,12 +239,21 @@ _CLAUSE_START = re.compile(
 )
 
 
+_SHORT_QUOTED = re.compile(r"[\"“„«][^\"“”„«»\n]{1,40}[\"”»]")
+_FIRST_PERSON = re.compile(r"\b(?:I|we)\s+(?:[a-z]+\s+){0,4}$")
+
+
 def _only_paraphrase(text: str) -> bool:
-    """No quotation mark and no reporting verb: sentences a closing cue can cover."""
+    """Sentences a closing cue can cover: no quotation but scare quotes of a few words, and no
+    reporting verb but data verbs ('the events show') and the speaker's own first person ('I
+    would also like to note')."""
+    text = _SHORT_QUOTED.sub(lambda m: " " * len(m.group()) if len(m.group().split()) <= 3 else m.group(), text)
     if any(ch in text for ch in "\"“”„«»"):
         return False
-    forms = verb_forms()
-    return not any(w.lower() in forms for w in TOKEN.findall(text) if w.islower())
+    return not any(
+        c.lemma not in DATA_VERBS and c.lemma != "according to" and not _FIRST_PERSON.search(text, max(0, c.start - 40), c.start)
+        for c in _find_cues(text)
+    )
 
 
 def _starts_clause(text: str, pos: int) -> bool:

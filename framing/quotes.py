@@ -160,7 +160,8 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     double_opens = sorted(
         sp.open_at for sp in spans if sp.style == "double" and sp.reason != "after a distancing marker"
     )
-    for cue in all_cues:
+    # a closing attribution ('..., he opined.') speaks for the whole sentence, verbs inside included
+    for cue in sorted(all_cues, key=lambda c: not _closing_attribution(text, c)):
         if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma not in ("according to", "ask"):
             continue
         if cue.start in cue_owners or speech_index.enclosing(cue.start, cue.start + 1):
@@ -180,6 +181,15 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
             resolver.note_speaker(q)
     out.sort(key=lambda q: (q.start, q.end))
     return _no_overlaps(out)
+
+
+_CLOSING = re.compile(r",\s+(?:[\w’'.-]+\s+){1,4}$")
+
+
+def _closing_attribution(text: str, cue: _Cue) -> bool:
+    """'..., he opined.', '..., pundit Elxan Sahinoglu said.', '..., pundits claimed, blaming ...':
+    a speaker and verb set off by a comma, ending the sentence or followed by a comma."""
+    return text[cue.end : cue.end + 1] in (".", ",", ";") and _CLOSING.search(text, max(0, cue.start - 60), cue.start) is not None
 
 
 def _paraphrase_speaker(
@@ -510,6 +520,8 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
     # 'Cruz said he's certain Rubio will continue to be "..."': the outermost speech verb speaks
     outer = [c for c in before[:-1] if c.cls in SPEECH_CLASSES and c.lemma in _INDIRECT
              and not re.search(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$", text[max(0, c.start - 30) : c.start])]
+    if outer and _last_cue_governs(text, outer[0], before[-1], a):
+        outer = []
     if before and _participle_after_comma(text, before[-1]) and text[before[-1].start - 2 : before[-1].start] == ", ":
         outer = []  # 'Trump has indicated he would ..., vowing to "open up" libel laws': the participle
     elif before and re.search(r",\s+(?:who|which)\s+(?:\w+\s+){0,2}$", text[max(0, before[-1].start - 30) : before[-1].start]):
@@ -548,6 +560,8 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
                 # his series of tweets in which ...': an object is not the speaker
                 mention = _sentence_subject_mention(text, sent[0], mention.start)
             if mention is None:
+                mention = _coordinated_subject(text, cue, sent)  # 'He praised them but said, "..."'
+            if mention is None:
                 after = find_speaker_after(text, cue.end, a)
                 # only 'said Name: "..."', where the quote follows the name at once
                 if after is not None and not text[after.end : a].strip(" \t\u00a0,:—–-"):
@@ -585,6 +599,21 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
         return _make("mixed", start, _fragment_end(text, s, sent[1]), mention, cue, resolver,
                      "a speaker's noun of speech ('his call for')", text)
     return None
+
+
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:though|although|but|while|whereas|because|as|when|and|so)\s")
+_INTRODUCES = re.compile(r"[^.!?;\"“”]{0,40}?[,:]\s*$")
+
+
+def _last_cue_governs(text: str, outer: _Cue, last: _Cue, quote_at: int) -> bool:
+    """Does the verb nearest a quote speak it, rather than the first verb of the sentence?
+
+    The first verb governs a clause reported inside it ('Cruz said Rubio would be "..."'), but
+    not when the nearest verb starts a new clause ('an estimate for his plans, though he said
+    "..."') or introduces the quote itself ('The spot concludes with footage of Trump saying
+    during the debate, "..."').
+    """
+    return bool(_NEW_CLAUSE.search(text, outer.end, last.start) or _INTRODUCES.fullmatch(text, last.end, quote_at))
 
 
 def _participle_subject(ctx: _Ctx, cue: _Cue) -> Mention | None:
