@@ -310,6 +310,11 @@ def _attribute_span(
         mention = Mention(m.group("name"), a0, a0 + len(m.group("name")), "person")
         q = _make("direct", *content, mention, None, resolver, "quote, then a dash and a name", text)
         return replace(q, cue=m.group("dash"), cue_start=m.start("dash"), cue_end=m.end("dash"))
+    # 0a. A transcript line: '"WALLACE: Let's start with ...' names its speaker inside the marks.
+    m = _TRANSCRIPT_LABEL.match(text, s.start, s.end)
+    if m:
+        mention = Mention(m.group("name"), m.start("name"), m.end("name"), "person")
+        return _make_colon((m.end(), s.end), mention, m.end("name"), resolver, text, "a transcript's speaker label")
     # 0b. An unclosed quote whose paragraph ends with its attribution ('"..., he added.'): the
     #     closing mark is missing before the cue.
     if s.close_at is None:
@@ -358,6 +363,12 @@ def _attribute_span(
         colon = sent[0] + len(head) - 1
         mention = _plausible(find_speaker_before(text, colon, sent[0]), resolver)
         if mention is not None and mention.type in ("person", "organisation", "role", "anonymous"):
+            inverted = _INVERTED_CUE.search(text, sent[0], mention.start)
+            if inverted is not None and inverted.group(1).lower() in verb_forms():
+                # 'Said Ellis: "..."': a verb before the name opens the sentence
+                lemma, cls = verb_forms()[inverted.group(1).lower()]
+                cue = _Cue(inverted.start(1), inverted.end(1), inverted.group(1), lemma, cls)
+                return _make("direct", *content, mention, cue, resolver, "verb, speaker and a colon", text)
             return _make_colon(content, mention, colon, resolver, text, "a name and a colon")
     # 6. 'Sanders credited the victory to "a closed primary"': a quote inside a sentence whose
     #    subject is a speaker, with a verb the table does not know.
@@ -370,6 +381,12 @@ def _attribute_span(
             return _make("mixed", m.end() if m else verb[1], _fragment_end(text, s, sent[1]),
                          mention, cue, resolver, "the sentence's subject, with an unlisted verb", text)
     return _make("direct", *content, None, None, resolver, "none", text)
+
+
+_TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
+
+
+_INVERTED_CUE = re.compile(r"\s*([A-Z][a-z]+)\s+$")
 
 
 _TRAILING_CUE = re.compile(r",\s+(?P<rest>[^,;:\"“”.!?\n]{1,60}?)[.!?]?\s*$")
@@ -430,8 +447,11 @@ def _cue_after(ctx: _Ctx) -> Quote | None:
     )
     b = s.outer_end
     after = [c for c in _cues_between(cues, cue_starts, b, b + 200) if c.start not in used]
+    closes_sentence = text[s.start : s.end].rstrip().endswith(".")
     for cue in after[:2]:
         between = text[b : cue.start]
+        if closes_sentence and cue.start >= sent[1] and not between.strip().startswith(","):
+            continue  # 'Japan branded it an "outlaw nation." Russia insisted ...': the next sentence's verb
         if re.search(r"[.!?]\s", _ABBREV.sub("", between)) and not between.strip().startswith((",", "”", '"')):
             continue
         # '"...," Deborah Tamargo, the chairwoman of ..., recalled': the name right after the quote
@@ -522,7 +542,8 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
              and not re.search(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$", text[max(0, c.start - 30) : c.start])]
     if outer and _last_cue_governs(text, outer[0], before[-1], a):
         outer = []
-    if before and _participle_after_comma(text, before[-1]) and text[before[-1].start - 2 : before[-1].start] == ", ":
+    active = [c for c in before if not _passive(text, c)]  # 'should be recognized as "..."' speaks for no one
+    if active and _participle_after_comma(text, active[-1]) and text[active[-1].start - 2 : active[-1].start] == ", ":
         outer = []  # 'Trump has indicated he would ..., vowing to "open up" libel laws': the participle
     elif before and re.search(r",\s+(?:who|which)\s+(?:\w+\s+){0,2}$", text[max(0, before[-1].start - 30) : before[-1].start]):
         outer = []  # '..., Armen Smbatyan, who believes that Israel "may stop ..."': the relative clause speaks
@@ -613,7 +634,10 @@ def _last_cue_governs(text: str, outer: _Cue, last: _Cue, quote_at: int) -> bool
     "..."') or introduces the quote itself ('The spot concludes with footage of Trump saying
     during the debate, "..."').
     """
-    return bool(_NEW_CLAUSE.search(text, outer.end, last.start) or _INTRODUCES.fullmatch(text, last.end, quote_at))
+    return bool(
+        _NEW_CLAUSE.search(text, outer.end, last.start)
+        or last.cls in SPEECH_CLASSES and _INTRODUCES.fullmatch(text, last.end, quote_at)
+    )
 
 
 def _participle_subject(ctx: _Ctx, cue: _Cue) -> Mention | None:

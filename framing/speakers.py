@@ -163,6 +163,11 @@ def _name_possessive(w: str) -> bool:
     return _cap(w) and w.endswith(("'s", "’s")) and len(w) > 3
 
 
+def _modifier_word(w: str) -> bool:
+    """A lower-case word that can modify a noun: letters, or a hyphenated compound ('34-year-old')."""
+    return w.replace("-", "").isalpha() or "-" in w and w.replace("-", "").isalnum()
+
+
 def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     m = _PAREN_TAG.search(text, limit, cue_start)
     if m is not None and m.start() > limit:
@@ -198,7 +203,7 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         # "the suit reads", "the website explains", "The GOP front-runner complained"
         k = i - 1
         while k >= 0 and i - k <= 4 and words[k][0].lower() not in _NOUN_DETERMINERS and not _name_possessive(words[k][0]) and (
-            _cap(words[k][0]) or words[k][0].replace("-", "").isalpha() and words[k][0].lower() not in _STOP_BEFORE
+            _cap(words[k][0]) or _modifier_word(words[k][0]) and words[k][0].lower() not in _STOP_BEFORE
         ) and not any(ch in text[words[k][2] : words[k + 1][1]] for ch in ",;:()\"“”"):
             k -= 1
         if k >= 0 and (words[k][0].lower() in _NOUN_DETERMINERS or _name_possessive(words[k][0])) and not any(
