@@ -146,12 +146,13 @@ def _find_cues(text: str) -> list[_Cue]:
         nxt = TOKEN.search(text, e, e + 60)
         if prev is not None and not text[prev.end() : s].strip() and (
             prev.group().lower() in _NOUN_BEFORE or text[s - 2 : s] in ("'s", "’s")
+            or prev.group().lower() == "few" and raw.endswith("s") and len(before) == 2 and before[0].group().lower() == "a"
             or prev.group() == "s" and text[prev.start() - 1 : prev.start()] in ("'", "’")
             and not _CONTRACTED.search(text, max(0, prev.start() - 8), prev.start() - 1)  # "Editor’s note", not "it’s urging"
             or raw.endswith("s") and len(before) == 2 and prev.group()[:1].isupper()
             and before[0].group().lower() in _PREP_OR_DET and not text[before[0].end() : prev.start()].strip(" ")
         ):
-            continue  # "his comments", "Rubio's claim", "the report", "of Republican claims": a noun
+            continue  # "his comments", "Rubio's claim", "the report", "of Republican claims", "a few questions": a noun
         if nxt is not None:
             two = f"{raw} {nxt.group().lower()}"
             if two in forms and text[e : nxt.start()].strip() == "":

@@ -386,6 +386,9 @@ def _attribute_span(
 _TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 
 
+_THAT_NEXT = re.compile(r"\s+that\b")
+
+
 _INVERTED_CUE = re.compile(r"\s*([A-Z][a-z]+)\s+$")
 
 
@@ -450,8 +453,8 @@ def _cue_after(ctx: _Ctx) -> Quote | None:
     closes_sentence = text[s.start : s.end].rstrip().endswith(".")
     for cue in after[:2]:
         between = text[b : cue.start]
-        if closes_sentence and cue.start >= sent[1] and not between.strip().startswith(","):
-            continue  # 'Japan branded it an "outlaw nation." Russia insisted ...': the next sentence's verb
+        if closes_sentence and not between.strip().startswith(",") and (cue.start >= sent[1] or _THAT_NEXT.match(text, cue.end)):
+            continue  # 'Japan branded it an "outlaw nation." Russia insisted that ...': the next sentence's verb
         if re.search(r"[.!?]\s", _ABBREV.sub("", between)) and not between.strip().startswith((",", "”", '"')):
             continue
         # '"...," Deborah Tamargo, the chairwoman of ..., recalled': the name right after the quote
@@ -572,8 +575,9 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
             m_by = re.match(r"\s+by\s+", text[cue.end : a])
             mention = find_speaker_after(text, cue.end + m_by.end() - 1, a) if m_by else None
         elif _participle_after_comma(text, cue):
-            # 'Trump warned against ..., pledging to "bomb ..."': the speaker is the sentence's subject
-            mention = _participle_subject(ctx, cue)
+            # 'Trump warned against ..., pledging to "bomb ..."': the speaker is the sentence's subject,
+            # unless a name stands right before the participle ('footage of Trump saying')
+            mention = _own_subject(text, cue, sent[0]) or _participle_subject(ctx, cue)
         else:
             mention = find_speaker_before(text, cue.start, sent[0]) or _quantity_speaker(text, cue.start, sent[0])
             if mention is not None and _in_object_position(text, mention, sent[0]):
@@ -638,6 +642,14 @@ def _last_cue_governs(text: str, outer: _Cue, last: _Cue, quote_at: int) -> bool
         _NEW_CLAUSE.search(text, outer.end, last.start)
         or last.cls in SPEECH_CLASSES and _INTRODUCES.fullmatch(text, last.end, quote_at)
     )
+
+
+def _own_subject(text: str, cue: _Cue, sent_start: int) -> Mention | None:
+    """A name right before a participle, with no comma between: its own subject ('of Trump saying')."""
+    mention = find_speaker_before(text, cue.start, sent_start)
+    if mention is None or mention.type != "person" or text[mention.end : cue.start].strip():
+        return None
+    return mention
 
 
 def _participle_subject(ctx: _Ctx, cue: _Cue) -> Mention | None:
