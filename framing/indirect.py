@@ -103,7 +103,9 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         if cue.lemma in DATA_VERBS and not _VERB_LIKE.search(text, start, end):
             return None  # 'the video shows a crowd': an object, not a finding
         end = _before_coordinated_cue(text, start, end)  # 'expressed concerns but has said ...'
-        if len(TOKEN.findall(text[start:end])) >= 3 and (text[cue.end : start].strip().endswith("that") or _starts_clause(text, start)):
+        if len(TOKEN.findall(text[start:end])) >= 3 and (
+            text[cue.end : start].strip().endswith("that") or _starts_clause(text, start) or _bare_clause(text, start, end)
+        ):
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
     # "clause, said X."
     after = find_speaker_after(text, cue.end, sent[1])
@@ -254,6 +256,19 @@ def _only_paraphrase(text: str) -> bool:
         c.lemma not in DATA_VERBS and c.lemma != "according to" and not _FIRST_PERSON.search(text, max(0, c.start - 40), c.start)
         for c in _find_cues(text)
     )
+
+
+_BARE_SUBJECT = re.compile(r"\s*(?:[a-z]+|\d[\d,.]*)(?:\s+(?:of\s+)?[\w’'-]+){0,3}?\s+(?P<verb>is|are|was|were|has|have|had|will|would|could|can|may|might|should|must)\b")
+
+
+def _bare_clause(text: str, start: int, end: int) -> bool:
+    """'Former prosecutors said investigators were ...', 'has said 2,093 of the emails were ...': a
+    clause whose subject is a lower-case noun or a number, found by the auxiliary that follows it."""
+    m = _BARE_SUBJECT.match(text, start, end)
+    return m is not None and not any(w in _NOT_SUBJECT for w in text[start : m.start("verb")].lower().split())
+
+
+_NOT_SUBJECT = frozenset("in on at to for with by from about as if when while because goodbye hello thanks".split())
 
 
 def _starts_clause(text: str, pos: int) -> bool:

@@ -180,6 +180,11 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
         # 'and the Kremlin rejected ...' starts a new attribution
         ("President Putin assured that peacekeepers would protect civilians, and the Kremlin rejected criticism of its role.",
          "criticism", "the Kremlin", "rejected"),
+        # a bare plural opening the sentence speaks; a clause whose subject is a lower-case noun or a number
+        ("Former prosecutors said investigators were probably feeling the pressure of time.", "investigators",
+         "Former prosecutors", "said"),
+        ("The State Department has said 2,093 of the released emails were redacted in part.", "2,093",
+         "The State Department", "has said"),
         # a closing attribution speaks for the whole sentence, the data verb inside it included
         ("The events in Hadrut show that Russia is behind the attacks, he opined.", "The events", "he", "opined"),
         # a parenthetical attribution followed by a participle: the clause before it is what was claimed
@@ -207,6 +212,13 @@ def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) 
 )
 def test_no_indirect_speech(text: str) -> None:
     assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+
+
+def test_opening_preposition_is_not_a_bare_plural_speaker() -> None:
+    # 'With Democratic leaders worried ...' is an absolute phrase: the leaders do not say what Obama said
+    text = "With Democratic leaders worried about turnout, Obama said young voters were key to the race."
+    q = covering(quotes_of(text), text, "young voters")
+    assert (q.speaker, q.cue) == ("Obama", "said")
 
 
 def test_paraphrase_paragraph_ending_with_its_attribution() -> None:
