@@ -146,12 +146,13 @@ def _find_cues(text: str) -> list[_Cue]:
         nxt = TOKEN.search(text, e, e + 60)
         if prev is not None and not text[prev.end() : s].strip() and (
             prev.group().lower() in _NOUN_BEFORE or text[s - 2 : s] in ("'s", "’s")
+            or prev.group().lower() == "few" and raw.endswith("s") and len(before) == 2 and before[0].group().lower() == "a"
             or prev.group() == "s" and text[prev.start() - 1 : prev.start()] in ("'", "’")
             and not _CONTRACTED.search(text, max(0, prev.start() - 8), prev.start() - 1)  # "Editor’s note", not "it’s urging"
             or raw.endswith("s") and len(before) == 2 and prev.group()[:1].isupper()
             and before[0].group().lower() in _PREP_OR_DET and not text[before[0].end() : prev.start()].strip(" ")
         ):
-            continue  # "his comments", "Rubio's claim", "the report", "of Republican claims": a noun
+            continue  # "his comments", "Rubio's claim", "the report", "of Republican claims", "a few questions": a noun
         if nxt is not None:
             two = f"{raw} {nxt.group().lower()}"
             if two in forms and text[e : nxt.start()].strip() == "":
@@ -163,11 +164,19 @@ def _find_cues(text: str) -> list[_Cue]:
             if raw == lemma and prev is not None and nxt is not None and _modifier_before(text, prev) \
                     and _noun_after(text, m, nxt) or raw.endswith("s") and prev is not None and _compound_before(text, prev, m):
                 continue  # 'a new state poll', 'the latest report': a noun after its modifier
+            if raw == "say" and _HAVE_A_SAY.search(text, max(0, s - 30), s):
+                continue  # 'have an absolute say in ...': the noun
+            if _OBLIGATION.search(text, max(0, s - 25), s):
+                continue  # 'Baku must inform the public': what someone ought to say is not a report
             cues.append(_Cue(s, e, raw, lemma, cls))
     for m in _ACCORDING.finditer(text):
         cues.append(_Cue(m.start(), m.end(), m.group(), "according to", "according_to"))
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+_HAVE_A_SAY = re.compile(r"\b(?:a|an|the|no|any|some|more|final|greater|bigger|equal)\s+(?:[a-z]+\s+)?$")
+_OBLIGATION = re.compile(r"\b(?:must|should|ought to)\s+(?:\w+ly\s+)?(?:not\s+)?$")
 
 
 _LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")

@@ -16,6 +16,7 @@ from .attribution import (
     Quote,
     _clause_end,
     _Cue,
+    _find_cues,
     _make,
     _passive,
     _plausible,
@@ -76,8 +77,11 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         and mention is not None
         and mention.start > sent[0] + comma
         and len(TOKEN.findall(before[:comma])) >= 3
-        and len(tail_words) <= 6
-        and not (len(tail_words) > 2 and (tail_words[0].lower() == "that" or _starts_clause(text, cue.end + 1)))
+        and (
+            _PARTICIPLE_AFTER.match(tail) is not None
+            or len(tail_words) <= 6
+            and not (len(tail_words) > 2 and (tail_words[0].lower() == "that" or _starts_clause(text, cue.end + 1)))
+        )
     ):
         start, rule = sent[0], "clause, then speaker and verb"
         para = next((p for p in doc.paragraphs if p.start <= sent[0] < p.end + 1), None)
@@ -99,7 +103,9 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         if cue.lemma in DATA_VERBS and not _VERB_LIKE.search(text, start, end):
             return None  # 'the video shows a crowd': an object, not a finding
         end = _before_coordinated_cue(text, start, end)  # 'expressed concerns but has said ...'
-        if len(TOKEN.findall(text[start:end])) >= 3 and (text[cue.end : start].strip().endswith("that") or _starts_clause(text, start)):
+        if len(TOKEN.findall(text[start:end])) >= 3 and (
+            text[cue.end : start].strip().endswith("that") or _starts_clause(text, start) or _bare_clause(text, start, end)
+        ):
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
     # "clause, said X."
     after = find_speaker_after(text, cue.end, sent[1])
@@ -113,6 +119,9 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return _make("indirect", m.start("np"), m.end("np"), mention, cue, resolver,
                          "speaker and verb, then what they said (a noun phrase)", text)
     return None
+
+
+_PARTICIPLE_AFTER = re.compile(r"\s*,\s*[a-z]+ing\b")  # '..., pundits claimed, blaming those who ...'
 
 
 def _after_preposition(text: str, mention: Mention, sent_start: int) -> bool:
@@ -232,12 +241,34 @@ _CLAUSE_START = re.compile(
 )
 
 
+_SHORT_QUOTED = re.compile(r"[\"“„«][^\"“”„«»\n]{1,40}[\"”»]")
+_FIRST_PERSON = re.compile(r"\b(?:I|we)\s+(?:[a-z]+\s+){0,4}$")
+
+
 def _only_paraphrase(text: str) -> bool:
-    """No quotation mark and no reporting verb: sentences a closing cue can cover."""
+    """Sentences a closing cue can cover: no quotation but scare quotes of a few words, and no
+    reporting verb but data verbs ('the events show') and the speaker's own first person ('I
+    would also like to note')."""
+    text = _SHORT_QUOTED.sub(lambda m: " " * len(m.group()) if len(m.group().split()) <= 3 else m.group(), text)
     if any(ch in text for ch in "\"“”„«»"):
         return False
-    forms = verb_forms()
-    return not any(w.lower() in forms for w in TOKEN.findall(text) if w.islower())
+    return not any(
+        c.lemma not in DATA_VERBS and c.lemma != "according to" and not _FIRST_PERSON.search(text, max(0, c.start - 40), c.start)
+        for c in _find_cues(text)
+    )
+
+
+_BARE_SUBJECT = re.compile(r"\s*(?:[a-z]+|\d[\d,.]*)(?:\s+(?:of\s+)?[\w’'-]+){0,3}?\s+(?P<verb>is|are|was|were|has|have|had|will|would|could|can|may|might|should|must)\b")
+
+
+def _bare_clause(text: str, start: int, end: int) -> bool:
+    """'Former prosecutors said investigators were ...', 'has said 2,093 of the emails were ...': a
+    clause whose subject is a lower-case noun or a number, found by the auxiliary that follows it."""
+    m = _BARE_SUBJECT.match(text, start, end)
+    return m is not None and not any(w in _NOT_SUBJECT for w in text[start : m.start("verb")].lower().split())
+
+
+_NOT_SUBJECT = frozenset("in on at to for with by from about as if when while because goodbye hello thanks".split())
 
 
 def _starts_clause(text: str, pos: int) -> bool:

@@ -60,6 +60,7 @@ _MARKS: dict[str, tuple[str, bool, bool]] = {
 _MARK_RE = re.compile(r"''|``|[“”„‟«»\"＂‹›‘‚’'`]")
 _OPEN_BEFORE = set(" \t\n([{—–-/:;")
 _CLOSE_AFTER = set(" \t\n)]},.;:!?—–-/…")
+_ENDS_INNER = "'’›"  # the closing mark of a nested quote, before the outer one's
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,8 @@ def _role(text: str, i: int, width: int, pa: int, pb: int) -> tuple[str, bool, b
     open_ctx = before.isspace() or before in _OPEN_BEFORE or i == pa or _is_mark(before)
     close_ctx = after.isspace() or after in _CLOSE_AFTER or i + width >= pb or _is_mark(after)
     if (before.isspace() or i == pa) and (after.isspace() or i + width >= pb):
+        if style == DOUBLE and i - 2 >= pa and text[i - 2] in _ENDS_INNER:
+            return (style, False, True)  # 'say, \'Well done,\' " said Russell': closes after a nested quote
         return (style, False, False)  # a mark standing alone between spaces
     if mark in "\"＂'’":
         if open_ctx and not after.isspace():

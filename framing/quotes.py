@@ -160,7 +160,8 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     double_opens = sorted(
         sp.open_at for sp in spans if sp.style == "double" and sp.reason != "after a distancing marker"
     )
-    for cue in all_cues:
+    # a closing attribution ('..., he opined.') speaks for the whole sentence, verbs inside included
+    for cue in sorted(all_cues, key=lambda c: not _closing_attribution(text, c)):
         if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma not in ("according to", "ask"):
             continue
         if cue.start in cue_owners or speech_index.enclosing(cue.start, cue.start + 1):
@@ -180,6 +181,15 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
             resolver.note_speaker(q)
     out.sort(key=lambda q: (q.start, q.end))
     return _no_overlaps(out)
+
+
+_CLOSING = re.compile(r",\s+(?:[\w’'.-]+\s+){1,4}$")
+
+
+def _closing_attribution(text: str, cue: _Cue) -> bool:
+    """'..., he opined.', '..., pundit Elxan Sahinoglu said.', '..., pundits claimed, blaming ...':
+    a speaker and verb set off by a comma, ending the sentence or followed by a comma."""
+    return text[cue.end : cue.end + 1] in (".", ",", ";") and _CLOSING.search(text, max(0, cue.start - 60), cue.start) is not None
 
 
 def _paraphrase_speaker(
@@ -300,6 +310,11 @@ def _attribute_span(
         mention = Mention(m.group("name"), a0, a0 + len(m.group("name")), "person")
         q = _make("direct", *content, mention, None, resolver, "quote, then a dash and a name", text)
         return replace(q, cue=m.group("dash"), cue_start=m.start("dash"), cue_end=m.end("dash"))
+    # 0a. A transcript line: '"WALLACE: Let's start with ...' names its speaker inside the marks.
+    m = _TRANSCRIPT_LABEL.match(text, s.start, s.end)
+    if m:
+        mention = Mention(m.group("name"), m.start("name"), m.end("name"), "person")
+        return _make_colon((m.end(), s.end), mention, m.end("name"), resolver, text, "a transcript's speaker label")
     # 0b. An unclosed quote whose paragraph ends with its attribution ('"..., he added.'): the
     #     closing mark is missing before the cue.
     if s.close_at is None:
@@ -348,6 +363,12 @@ def _attribute_span(
         colon = sent[0] + len(head) - 1
         mention = _plausible(find_speaker_before(text, colon, sent[0]), resolver)
         if mention is not None and mention.type in ("person", "organisation", "role", "anonymous"):
+            inverted = _INVERTED_CUE.search(text, sent[0], mention.start)
+            if inverted is not None and inverted.group(1).lower() in verb_forms():
+                # 'Said Ellis: "..."': a verb before the name opens the sentence
+                lemma, cls = verb_forms()[inverted.group(1).lower()]
+                cue = _Cue(inverted.start(1), inverted.end(1), inverted.group(1), lemma, cls)
+                return _make("direct", *content, mention, cue, resolver, "verb, speaker and a colon", text)
             return _make_colon(content, mention, colon, resolver, text, "a name and a colon")
     # 6. 'Sanders credited the victory to "a closed primary"': a quote inside a sentence whose
     #    subject is a speaker, with a verb the table does not know.
@@ -360,6 +381,15 @@ def _attribute_span(
             return _make("mixed", m.end() if m else verb[1], _fragment_end(text, s, sent[1]),
                          mention, cue, resolver, "the sentence's subject, with an unlisted verb", text)
     return _make("direct", *content, None, None, resolver, "none", text)
+
+
+_TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
+
+
+_THAT_NEXT = re.compile(r"\s+that\b")
+
+
+_INVERTED_CUE = re.compile(r"\s*([A-Z][a-z]+)\s+$")
 
 
 _TRAILING_CUE = re.compile(r",\s+(?P<rest>[^,;:\"“”.!?\n]{1,60}?)[.!?]?\s*$")
@@ -420,8 +450,11 @@ def _cue_after(ctx: _Ctx) -> Quote | None:
     )
     b = s.outer_end
     after = [c for c in _cues_between(cues, cue_starts, b, b + 200) if c.start not in used]
+    closes_sentence = text[s.start : s.end].rstrip().endswith(".")
     for cue in after[:2]:
         between = text[b : cue.start]
+        if closes_sentence and not between.strip().startswith(",") and (cue.start >= sent[1] or _THAT_NEXT.match(text, cue.end)):
+            continue  # 'Japan branded it an "outlaw nation." Russia insisted that ...': the next sentence's verb
         if re.search(r"[.!?]\s", _ABBREV.sub("", between)) and not between.strip().startswith((",", "”", '"')):
             continue
         # '"...," Deborah Tamargo, the chairwoman of ..., recalled': the name right after the quote
@@ -510,7 +543,10 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
     # 'Cruz said he's certain Rubio will continue to be "..."': the outermost speech verb speaks
     outer = [c for c in before[:-1] if c.cls in SPEECH_CLASSES and c.lemma in _INDIRECT
              and not re.search(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$", text[max(0, c.start - 30) : c.start])]
-    if before and _participle_after_comma(text, before[-1]) and text[before[-1].start - 2 : before[-1].start] == ", ":
+    if outer and _last_cue_governs(text, outer[0], before[-1], a):
+        outer = []
+    active = [c for c in before if not _passive(text, c)]  # 'should be recognized as "..."' speaks for no one
+    if active and _participle_after_comma(text, active[-1]) and text[active[-1].start - 2 : active[-1].start] == ", ":
         outer = []  # 'Trump has indicated he would ..., vowing to "open up" libel laws': the participle
     elif before and re.search(r",\s+(?:who|which)\s+(?:\w+\s+){0,2}$", text[max(0, before[-1].start - 30) : before[-1].start]):
         outer = []  # '..., Armen Smbatyan, who believes that Israel "may stop ..."': the relative clause speaks
@@ -539,14 +575,17 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
             m_by = re.match(r"\s+by\s+", text[cue.end : a])
             mention = find_speaker_after(text, cue.end + m_by.end() - 1, a) if m_by else None
         elif _participle_after_comma(text, cue):
-            # 'Trump warned against ..., pledging to "bomb ..."': the speaker is the sentence's subject
-            mention = _participle_subject(ctx, cue)
+            # 'Trump warned against ..., pledging to "bomb ..."': the speaker is the sentence's subject,
+            # unless a name stands right before the participle ('footage of Trump saying')
+            mention = _own_subject(text, cue, sent[0]) or _participle_subject(ctx, cue)
         else:
             mention = find_speaker_before(text, cue.start, sent[0]) or _quantity_speaker(text, cue.start, sent[0])
             if mention is not None and _in_object_position(text, mention, sent[0]):
                 # 'Other leaders ... denounce what X called ...' is fine, but 'He did not address
                 # his series of tweets in which ...': an object is not the speaker
                 mention = _sentence_subject_mention(text, sent[0], mention.start)
+            if mention is None:
+                mention = _coordinated_subject(text, cue, sent)  # 'He praised them but said, "..."'
             if mention is None:
                 after = find_speaker_after(text, cue.end, a)
                 # only 'said Name: "..."', where the quote follows the name at once
@@ -585,6 +624,32 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
         return _make("mixed", start, _fragment_end(text, s, sent[1]), mention, cue, resolver,
                      "a speaker's noun of speech ('his call for')", text)
     return None
+
+
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:though|although|but|while|whereas|because|as|when|and|so)\s")
+_INTRODUCES = re.compile(r"[^.!?;\"“”]{0,40}?[,:]\s*$")
+
+
+def _last_cue_governs(text: str, outer: _Cue, last: _Cue, quote_at: int) -> bool:
+    """Does the verb nearest a quote speak it, rather than the first verb of the sentence?
+
+    The first verb governs a clause reported inside it ('Cruz said Rubio would be "..."'), but
+    not when the nearest verb starts a new clause ('an estimate for his plans, though he said
+    "..."') or introduces the quote itself ('The spot concludes with footage of Trump saying
+    during the debate, "..."').
+    """
+    return bool(
+        _NEW_CLAUSE.search(text, outer.end, last.start)
+        or last.cls in SPEECH_CLASSES and _INTRODUCES.fullmatch(text, last.end, quote_at)
+    )
+
+
+def _own_subject(text: str, cue: _Cue, sent_start: int) -> Mention | None:
+    """A name right before a participle, with no comma between: its own subject ('of Trump saying')."""
+    mention = find_speaker_before(text, cue.start, sent_start)
+    if mention is None or mention.type != "person" or text[mention.end : cue.start].strip():
+        return None
+    return mention
 
 
 def _participle_subject(ctx: _Ctx, cue: _Cue) -> Mention | None:

@@ -163,6 +163,17 @@ def _name_possessive(w: str) -> bool:
     return _cap(w) and w.endswith(("'s", "’s")) and len(w) > 3
 
 
+_OPENING_NOT_SUBJECT = frozenset(
+    """with without in on at after before as for from by among amid while when since during despite under over
+    if because although though but and or so yet still then now also even just only""".split()
+)
+
+
+def _modifier_word(w: str) -> bool:
+    """A lower-case word that can modify a noun: letters, or a hyphenated compound ('34-year-old')."""
+    return w.replace("-", "").isalpha() or "-" in w and w.replace("-", "").isalnum()
+
+
 def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     m = _PAREN_TAG.search(text, limit, cue_start)
     if m is not None and m.start() > limit:
@@ -198,7 +209,7 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         # "the suit reads", "the website explains", "The GOP front-runner complained"
         k = i - 1
         while k >= 0 and i - k <= 4 and words[k][0].lower() not in _NOUN_DETERMINERS and not _name_possessive(words[k][0]) and (
-            _cap(words[k][0]) or words[k][0].replace("-", "").isalpha() and words[k][0].lower() not in _STOP_BEFORE
+            _cap(words[k][0]) or _modifier_word(words[k][0]) and words[k][0].lower() not in _STOP_BEFORE
         ) and not any(ch in text[words[k][2] : words[k + 1][1]] for ch in ",;:()\"“”"):
             k -= 1
         if k >= 0 and (words[k][0].lower() in _NOUN_DETERMINERS or _name_possessive(words[k][0])) and not any(
@@ -207,6 +218,10 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
             a0 = words[k][1]
             role = words[k][0].lower() in ("the", "this", "that") or _name_possessive(words[k][0])
             return Mention(text[a0:b], a0, b, "role" if role else "anonymous")
+        if k < 0 and i <= 3 and lw.endswith("s") and not lw.endswith("ss") and words[0][1] == limit \
+                and words[0][0].lower() not in _OPENING_NOT_SUBJECT:
+            # 'Former prosecutors said', 'Democratic lawmakers say': a bare plural opening the sentence
+            return Mention(text[limit:b], limit, b, "anonymous")
     if _cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES:
         while j - 1 >= 0:
             pw = words[j - 1][0]

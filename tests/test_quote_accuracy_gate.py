@@ -14,7 +14,9 @@ from framing.evaluation import load_polnear, predict_with_framing, score_split
 from .conftest import shared_corpus
 
 FLOORS = {
-    "quote": {"f1_30": 0.925, "f1_80": 0.87, "speaker_accuracy": 0.893, "verb_accuracy": 0.875},
+    # f1_30 was 0.925: splitting transcript lines by their speaker labels ('"WALLACE: ...') costs
+    # one dev article 0.4 points of F1 while giving each line its speaker (a deliberate trade)
+    "quote": {"f1_30": 0.92, "f1_80": 0.868, "speaker_accuracy": 0.91, "verb_accuracy": 0.90},
     "indirect": {"f1_30": 0.535, "f1_80": 0.49},
 }
 

@@ -72,6 +72,31 @@ def covering(quotes: list[Quote], text: str, fragment: str) -> Quote:
         # the quote runs on in the writer's words, then ', said X'
         ('"Many would consider that an embarrassment" if she lost, said David Wasserman.', "Many would", "mixed",
          "David Wasserman", "said"),
+        # a nested quote closes right before the outer mark, which stands between spaces
+        ("\"You shake hands and say, 'Well done,' \" said Rep. Diane Russell, a Maine legislator.", "You shake",
+         "direct", "Diane Russell", "said"),
+        # a verb coordinated with an earlier one shares its subject
+        ('He praised those who left but said, "We are in a different ballgame now."', "We are in", "direct", "He", "said"),
+        # a new clause ('though he said') takes the quote from the first verb of the sentence ('estimate' is a noun
+        # here, but the table knows it as a verb)
+        ('He did not supply a cost estimate for his plans, though he said the "budget reforms" would pay for them.',
+         "budget reforms", "mixed", "he", "said"),
+        # the verb right before the quote and its comma introduces it, not the sentence's first verb; the name
+        # right before the participle is its subject
+        ('The spot concludes with footage of Trump saying, "That makes me smart."', "That makes", "direct", "Trump",
+         "saying"),
+        # a transcript line names its speaker inside the marks
+        ('"WALLACE: Will Gennifer Flowers be there tomorrow night?', "Will Gennifer", "direct", "WALLACE", ":"),
+        # an inverted verb before the name and its colon
+        ('Said Ellis: "I do not get the sense she is interested in tax reform."', "I do not get", "direct", "Ellis",
+         "Said"),
+        # a hyphenated modifier with digits inside the speaker's noun phrase
+        ("Asked why dads are left out, the 34-year-old mother of three replied, \"It is meant for mothers.\"",
+         "It is meant", "direct", "the 34-year-old mother of three", "replied"),
+        # 'a few questions' is a noun, not the verb that speaks the quote after 'including'; the quoted question
+        # sits in the paraphrase of what he suggested
+        ('Sanders said, suggesting a few questions, including, "Do billionaires need a tax break?"', "Do billionaires",
+         "mixed", "Sanders", "suggesting"),
     ],
 )
 def test_quote_attribution(text: str, fragment: str, kind: str, speaker: str, cue: str) -> None:
@@ -79,6 +104,13 @@ def test_quote_attribution(text: str, fragment: str, kind: str, speaker: str, cu
     assert q.kind == kind
     assert speaker in q.speaker or speaker in q.speaker_name, (q.speaker, q.speaker_name)
     assert q.cue == cue
+
+
+def test_period_closed_quote_is_not_attributed_by_the_next_sentence() -> None:
+    # the full stop inside the marks ends Japan's sentence: Russia did not insist on 'outlaw nation'
+    text = 'Japan branded North Korea an "outlaw nation in the neighborhood." Russia insisted that talks continue.'
+    q = covering(quotes_of(text), text, "outlaw nation")
+    assert "Russia" not in q.speaker and q.cue != "insisted"
 
 
 def test_writer_distancing_quote_keeps_paraphrase_indirect() -> None:
@@ -148,6 +180,16 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
         # 'and the Kremlin rejected ...' starts a new attribution
         ("President Putin assured that peacekeepers would protect civilians, and the Kremlin rejected criticism of its role.",
          "criticism", "the Kremlin", "rejected"),
+        # a bare plural opening the sentence speaks; a clause whose subject is a lower-case noun or a number
+        ("Former prosecutors said investigators were probably feeling the pressure of time.", "investigators",
+         "Former prosecutors", "said"),
+        ("The State Department has said 2,093 of the released emails were redacted in part.", "2,093",
+         "The State Department", "has said"),
+        # a closing attribution speaks for the whole sentence, the data verb inside it included
+        ("The events in Hadrut show that Russia is behind the attacks, he opined.", "The events", "he", "opined"),
+        # a parenthetical attribution followed by a participle: the clause before it is what was claimed
+        ("Russia is rapidly increasing its influence in Azerbaijan, pundits claimed, blaming those who backed the mission.",
+         "Russia is rapidly", "pundits", "claimed"),
     ],
 )
 def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) -> None:
@@ -164,10 +206,32 @@ def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) 
     [
         "The video shows a crowd outside the hall.",  # a data verb with no clause: nothing reported
         "He was asked.",  # a question with no content
+        "Azerbaijan must inform the public about the talks at once.",  # what someone ought to say is not a report
+        "Peacekeepers have an absolute say in the region and its towns.",  # 'say' is a noun here
     ],
 )
 def test_no_indirect_speech(text: str) -> None:
     assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+
+
+def test_opening_preposition_is_not_a_bare_plural_speaker() -> None:
+    # 'With Democratic leaders worried ...' is an absolute phrase: the leaders do not say what Obama said
+    text = "With Democratic leaders worried about turnout, Obama said young voters were key to the race."
+    q = covering(quotes_of(text), text, "young voters")
+    assert (q.speaker, q.cue) == ("Obama", "said")
+
+
+def test_paraphrase_paragraph_ending_with_its_attribution() -> None:
+    # a pundit's view over three sentences, closed by ', he opined.': scare quotes, a data verb ('show')
+    # and his own first person ('I would also like to note') do not stop the paragraph being his
+    text = (
+        'Russian "peacekeepers" protect the separatists in the region. The events show that Russia is behind it. '
+        "I would also like to note that Russia has created this situation, he opined."
+    )
+    full = f"Intro sentence here.\n\n{text}\n\nThe end."
+    q = covering(quotes_of(text), text, "The events show")
+    assert (q.start, q.speaker, q.cue) == (full.index("Russian"), "he", "opined")
+    assert full[q.start : q.end].endswith("this situation")
 
 
 def test_he_skips_a_speaker_the_text_calls_a_woman() -> None:
