@@ -173,6 +173,7 @@ def stage_split(corpus: Path) -> dict[str, float]:
     from framing.readability_profile import readability_columns
     from framing.tables import document_record, document_row, sentence_rows
     from framing.terms import find_terms, quote_span_rows, quote_spans, term_rows
+    from framing.tokens import count_words_split, split_words
     from framing.tone import actor_mention_rows, document_tone, sentence_voices
     from framing.voices import quote_rows
 
@@ -206,19 +207,20 @@ def stage_split(corpus: Path) -> dict[str, float]:
             t6 = clock()
             read = readability_columns(doc.text)
             t7 = clock()
-            records = find_terms(doc, a.matcher, spans)
+            words = split_words(doc.text)  # the one split into words, shared as in Analyzer.base
+            records = find_terms(doc, a.matcher, spans, words=words)
             terms = term_rows(doc, records)
             scare = quote_span_rows(doc, spans, records)
             t8 = clock()
-            row = document_row(doc)
+            n_words = count_words_split(words)
+            row = document_row(doc, n_words=n_words)
             row["n_terms"] = sum(1 for r in records if r.hit.role == "" and r.voice == "authorial")
-            n_words = row["n_words"]  # counted once, in document_row (as Analyzer.base does)
             row["n_scare_quotes"] = sum(1 for s in spans if s.kind == "scare")
             row["n_quotes"] = len(quotes)
             row["quoted_share"] = sum(q["n_words"] for q in quotes) / n_words if n_words else float("nan")
             row.update(document_tone(tone))
             row.update(read)
-            mentions = actor_mention_rows(doc, tone, a.groups)
+            mentions = actor_mention_rows(doc, tone, a.groups, words=words)
             from framing.analysis import DocumentResult
 
             result = DocumentResult(doc.id, {"documents": [row], "sentences": sentences, "terms": terms,

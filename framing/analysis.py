@@ -33,6 +33,7 @@ from .quotes import find_quotes
 from .readability_profile import ReadabilityProfile, readability_columns
 from .tables import AGGREGATE_COLUMNS, COLUMNS, document_record, document_row, sentence_rows
 from .terms import find_terms, quote_span_rows, quote_spans, term_rows
+from .tokens import count_words_split, split_words
 from .tone import (
     GroupFinder,
     ToneProfile,
@@ -75,6 +76,8 @@ class DocumentBase:
     row_head: dict[str, Any]
     row_tail: dict[str, Any]
     csv: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: ``tokens.split_words(doc.text)``, handed on to :meth:`Analyzer.finish` (never cached).
+    words: list[str] | None = field(default=None, compare=False, repr=False)
 
 
 #: Per-document tables that do not depend on the lexicon packs: their CSV lines can be
@@ -124,8 +127,11 @@ class Analyzer:
         # the sentence rows carry the tone columns, so they stand for the tone rows below
         sentences = sentence_rows(doc, voices=sentence_voices(doc, spans, found), scorer=self.score)
         tone = sentences
-        head = document_row(doc)
-        n_words = head["n_words"]
+        # one split of the text into words serves the word count, the actor-group look-up
+        # and (in finish) the term matching
+        words = split_words(doc.text)
+        n_words = count_words_split(words)
+        head = document_row(doc, n_words=n_words)
         tail: dict[str, Any] = {
             "n_scare_quotes": sum(1 for s in spans if s.kind == "scare"),
             "n_quotes": len(quotes),
@@ -133,11 +139,11 @@ class Analyzer:
         }
         tail.update(document_tone(tone))
         tail.update(readability_columns(doc.text))
-        mentions = actor_mention_rows(doc, tone, self.groups)
+        mentions = actor_mention_rows(doc, tone, self.groups, words=words)
         text = _format_tables({"sentences": sentences, "quotes": quotes, "actor_mentions": mentions}) if formatted else {}
         return DocumentBase(
             spans=spans, quotes=quotes, sentences=sentences,
-            actor_mentions=mentions, row_head=head, row_tail=tail, csv=text,
+            actor_mentions=mentions, row_head=head, row_tail=tail, csv=text, words=words,
         )
 
     def finish(self, doc: Document, base: DocumentBase, *, formatted: bool = False) -> DocumentResult:
@@ -146,7 +152,7 @@ class Analyzer:
         With ``formatted=True`` the result carries the CSV lines of the :data:`FORMATTED_TABLES`
         (taken from ``base`` when it has them).
         """
-        records = find_terms(doc, self.matcher, base.spans)
+        records = find_terms(doc, self.matcher, base.spans, words=base.words)
         row = dict(base.row_head)
         row["n_terms"] = sum(1 for r in records if r.hit.role == "" and r.voice == "authorial")
         row.update(base.row_tail)

@@ -168,7 +168,7 @@ def diagnostics_from_flat(rows: Iterable[tuple[Any, ...]]) -> list[Diagnostic]:
 
 def pack_record(doc: Document, diagnostics: list[Diagnostic], base: DocumentBase) -> bytes:
     """Serialise a document and the lexicon-independent part of its analysis (see :func:`unpack_record`)."""
-    parts = {name: getattr(base, name) for name in _fields(type(base))}
+    parts = {name: getattr(base, name) for name in _fields(type(base)) if name != "words"}  # words: not kept
     parts["spans"] = _flat(base.spans, QuoteSpan)
     return dumps((flat_document(doc), flat_diagnostics(diagnostics), parts))
 

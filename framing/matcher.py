@@ -14,17 +14,14 @@ independently.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, count
 
 from .lexicon import Concept, Pack, Variant
-from .tokens import TOKEN, fold, normalise_gap, tokenize_term
+from .tokens import fold, normalise_gap, split_words, tokenize_term
 
 _END = "\0"
-#: tokens.TOKEN with a capturing group: ``split`` gives separators and words in turn.
-_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 
 
 class _FoldCache(dict[str, str]):
@@ -138,16 +135,17 @@ class TermMatcher:
         """All hits in ``text``, sorted by position then pack."""
         return self.scan(text)[0]
 
-    def scan(self, text: str) -> tuple[list[TermHit], list[str]]:
+    def scan(self, text: str, *, words: list[str] | None = None) -> tuple[list[TermHit], list[str]]:
         """All hits in ``text`` (as :meth:`find`), and the folded word tokens of ``text``.
 
-        The tokens let a caller ask "does this word occur?" without tokenising the text again.
+        ``words`` is ``tokens.split_words(text)`` when the caller has it already. The
+        folded tokens let a caller ask "does this word occur?" without tokenising again.
         """
         # Words and separators come from one regular-expression pass (the capturing split
         # interleaves them: separator, word, separator, ..., separator), words are folded
         # through a cache and the words that can start a term are picked out, all at C
         # level; the trie is walked, and character offsets computed, only from those.
-        parts = _TOKEN_SPLIT.split(text)
+        parts = split_words(text) if words is None else words
         toks = parts[1::2]
         if not toks:
             return [], []

@@ -77,8 +77,8 @@ AGGREGATE_COLUMNS: dict[str, list[str]] = {
 }
 
 
-def document_row(doc: Document) -> dict[str, Any]:
-    """The ``documents`` row for one document."""
+def document_row(doc: Document, *, n_words: int | None = None) -> dict[str, Any]:
+    """The ``documents`` row for one document (``n_words``: ``doc.n_words`` when counted already)."""
     return {
         "doc_id": doc.id,
         "outlet": doc.outlet,
@@ -92,7 +92,7 @@ def document_row(doc: Document) -> dict[str, Any]:
         "wire": "; ".join(doc.wire),
         "wire_evidence": "; ".join(doc.wire_evidence),
         "n_chars": len(doc.text),
-        "n_words": doc.n_words,
+        "n_words": doc.n_words if n_words is None else n_words,
         "n_sentences": len(doc.sentences),
         "n_paragraphs": len(doc.paragraphs),
         "n_embedded_posts": sum(1 for p in doc.paragraphs if p.kind == "embedded_post"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import le
 from typing import Any
 
 from .matcher import TermHit, TermMatcher
@@ -93,11 +94,16 @@ def voice_of(start: int, end: int, spans: list[QuoteSpan] | SpanIndex) -> tuple[
     return "mentioned", scare
 
 
-def find_terms(doc: Document, matcher: TermMatcher, spans: list[QuoteSpan] | None = None) -> list[TermRecord]:
-    """Term hits of ``doc`` with voice and distancing, packs outside their scope dropped."""
+def find_terms(
+    doc: Document, matcher: TermMatcher, spans: list[QuoteSpan] | None = None, *, words: list[str] | None = None
+) -> list[TermRecord]:
+    """Term hits of ``doc`` with voice and distancing, packs outside their scope dropped.
+
+    ``words`` is ``tokens.split_words(doc.text)`` when the caller has it already.
+    """
     if spans is None:
         spans = quote_spans(doc)
-    hits, keys = matcher.scan(doc.text)
+    hits, keys = matcher.scan(doc.text, words=words)
     hits = _in_scope(doc, hits, matcher, keys)
     markers = [h for h in hits if h.role in ("marker", "hedge")]
     marker_ends = [m.end for m in markers]
@@ -142,9 +148,27 @@ def _governing_marker(text: str, hit: TermHit, markers: list[TermHit], ends: lis
     return m
 
 
+_starts_memo: tuple[tuple[Any, ...], list[int] | None] = ((), None)
+
+
+def _sorted_starts(doc: Document) -> list[int] | None:
+    """The sentences' start offsets when ascending (None otherwise), kept for the last document asked."""
+    global _starts_memo
+    sentences, starts = _starts_memo
+    if sentences is not doc.sentences:
+        starts = [s.start for s in doc.sentences]
+        if not all(map(le, starts, starts[1:])):
+            starts = None
+        _starts_memo = (doc.sentences, starts)
+    return starts
+
+
 def sentence_index(doc: Document, offset: int) -> int:
-    """Index of the sentence containing ``offset`` (or the one before it)."""
-    lo, hi = 0, len(doc.sentences) - 1
+    """Index of the sentence containing ``offset`` (or the one before it; 0 before the first)."""
+    starts = _sorted_starts(doc)  # one list per document, however many offsets are asked
+    if starts is not None:
+        return max(0, bisect_right(starts, offset) - 1)
+    lo, hi = 0, len(doc.sentences) - 1  # sentences out of order (a hand-made document): as always
     ans = 0
     while lo <= hi:
         mid = (lo + hi) // 2

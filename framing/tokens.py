@@ -11,9 +11,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 TOKEN = re.compile(r"[^\W_]+")
+#: TOKEN with a capturing group: its ``split`` lists separators and words in turn.
+WORD_SPLIT = re.compile(f"({TOKEN.pattern})")
+_SPACE = re.compile(r"\s")
 # Characters a gap may contain without changing the phrase: white space (not a
 # paragraph break), hyphens and dashes used as hyphens, apostrophes, zero-width marks.
 _SOFT_GAP = re.compile(r"[\s\-‐‑‒–'’ʼ\u00ad\u200b\u200c\u200d\u2060]+")
@@ -57,3 +63,46 @@ def term_key(term: str, *, diacritics: bool = False) -> tuple[str, ...]:
             key.append(gap)
         key.append(fold(tok, diacritics))
     return tuple(key)
+
+
+def split_words(text: str) -> list[str]:
+    """``text`` as ``[separator, word, separator, ..., word, separator]``, in one regular-expression pass.
+
+    The words (``parts[1::2]``) are the runs of :data:`TOKEN`; the separators
+    (``parts[0::2]``) are what lies before, between and after them, so
+    ``"".join(parts) == text``. One split serves everything that needs a
+    document's words (term matching, word counts, actor-group look-ups).
+
+    Example:
+        >>> split_words("Nagorno-Karabakh, 2020")
+        ['', 'Nagorno', '-', 'Karabakh', ', ', '2020', '']
+    """
+    return WORD_SPLIT.split(text)
+
+
+def count_words_split(parts: list[str]) -> int:
+    """:func:`framing.model.count_words` of a text, from its :func:`split_words`.
+
+    A white-space chunk holds a letter or digit exactly when it holds a word, and
+    its first word is the text's first word or a word whose separator before it
+    holds white space. Separators that are all white space (most) are counted at
+    C level; only the others are searched for white space.
+    """
+    if len(parts) < 2:
+        return 0
+    inner = parts[2:-1:2]  # the separators between consecutive words
+    spaced = list(map(str.isspace, inner))
+    others = compress(inner, map(not_, spaced))
+    return 1 + sum(spaced) + sum(map(bool, map(_SPACE.search, others)))
+
+
+def word_offsets(parts: list[str], indices: Iterable[int]) -> list[int]:
+    """Start offsets in the text of the words ``parts[2 * k + 1]`` for ``k`` in ``indices`` (ascending)."""
+    out = []
+    pos, off = 0, len(parts[0])
+    for k in indices:
+        if k > pos:
+            off += sum(map(len, parts[2 * pos + 1 : 2 * k + 1]))  # word pos, separator, ..., separator before k
+            pos = k
+        out.append(off)
+    return out

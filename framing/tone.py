@@ -28,12 +28,14 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 from typing import Any
 
 from .actors import Actors
 from .model import Document
 from .quotemarks import QuoteSpan
 from .quotes import Quote
+from .tokens import word_offsets
 
 #: VADER's conventional thresholds for a positive / negative sentence.
 POSITIVE, NEGATIVE = 0.05, -0.05
@@ -150,6 +152,24 @@ class GroupFinder:
             seen.setdefault(gid, side)
         return list(seen.items())
 
+    def sentences_to_search(self, words: list[str], starts: Sequence[int]) -> list[int] | None:
+        """Indices of the sentences that may name a group (ascending), or None: any may.
+
+        ``words`` is ``tokens.split_words`` of the whole text and ``starts`` the
+        sentences' start offsets (ascending). A term matches only where the text has
+        its first word as a whole run of word characters; such a run with no
+        underscore is also a whole word of ``words``. So the sentences holding one of
+        the first words among ``words`` (picked at C level from the one shared split)
+        include every sentence :meth:`groups_in` finds a group in.
+        """
+        if self.pattern is None:
+            return []
+        if self.first_words is None or any("_" in w for w in self.first_words):
+            return None
+        hits = compress(count(), map(self.first_words.__contains__, words[1::2]))
+        found = {bisect.bisect_right(starts, at) - 1 for at in word_offsets(words, hits)}
+        return sorted(i for i in found if i >= 0)
+
 
 def sentence_tone_rows(
     doc: Document, voices: Sequence[str], scorer: Callable[[str], Scores]
@@ -182,15 +202,39 @@ def document_tone(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 
 def actor_mention_rows(
-    doc: Document, tone_rows: Sequence[dict[str, Any]], finder: GroupFinder
+    doc: Document, tone_rows: Sequence[dict[str, Any]], finder: GroupFinder, *, words: list[str] | None = None
 ) -> list[dict[str, Any]]:
-    """One row per sentence and actor group it names, with the sentence's voice and compound."""
+    """One row per sentence and actor group it names, with the sentence's voice and compound.
+
+    ``words`` (``tokens.split_words(doc.text)``, when the caller has it) lets the
+    sentences that cannot name a group be skipped without looking at them.
+    """
+    sentences = doc.sentences
+    if len(tone_rows) != len(sentences):
+        raise ValueError(f"{len(tone_rows)} tone rows for {len(sentences)} sentences")
+    search = None
+    if words is not None and _apart(doc.text, sentences):
+        search = finder.sentences_to_search(words, [s.start for s in sentences])
     out = []
-    for i, (s, t) in enumerate(zip(doc.sentences, tone_rows, strict=True)):
+    for i in range(len(sentences)) if search is None else search:
+        s, t = sentences[i], tone_rows[i]
         for gid, side in finder.groups_in(doc.text[s.start : s.end]):
             out.append({"doc_id": doc.id, "outlet": doc.outlet, "sentence": i, "group": gid, "side": side,
                         "voice": t["voice"], "compound": t["compound"]})
     return out
+
+
+def _apart(text: str, sentences: Sequence[Any]) -> bool:
+    """Whether the sentences are in order, do not overlap, and have white space (or an end
+    of the text) on both sides, as :func:`framing.cleaning.prepare` makes them: then a
+    word of a sentence is a word of the whole text, and its offset tells its sentence."""
+    prev, n = 0, len(text)
+    for s in sentences:
+        a, b = s.start, s.end
+        if a < prev or b < a or (a > 0 and not text[a - 1].isspace()) or (b < n and not text[b].isspace()):
+            return False
+        prev = b
+    return True
 
 
 class ToneProfile:
