@@ -26,6 +26,8 @@ from .reportdata import Finding, ReportData
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .charts.figures import PendingFigures
+
 #: Comparison tables written beside the analysis tables.
 COMPARISON_TABLES = ("distinctive_words", "events", "profile", "outlet_map", "outlet_similarity")
 FORMATS = ("pdf", "html")
@@ -81,7 +83,28 @@ def build_report_data(
     jobs: int = 1,
 ) -> ReportData:
     """Figures (rendered into ``figdir/figures``) and findings for an analysis."""
-    from .charts import render_figures
+    data, pending = start_report_data(analysis, figdir=figdir, blind=blind, title=title, extra=extra, jobs=jobs)
+    with pending:
+        data.figures = pending.result()
+    return data
+
+
+def start_report_data(
+    analysis: Analysis,
+    *,
+    figdir: Path,
+    blind: bool = False,
+    title: str | None = None,
+    extra: dict[str, pd.DataFrame] | None = None,
+    jobs: int = 1,
+) -> tuple[ReportData, PendingFigures]:
+    """:func:`build_report_data` with the charts still being drawn.
+
+    The findings are filled in; ``data.figures`` is set by the caller from the
+    returned :class:`~framing.charts.figures.PendingFigures` (a context
+    manager: leaving it stops the chart workers).
+    """
+    from .charts.figures import start_figures
     from .findings import find_findings
 
     extra = comparison_tables(analysis) if extra is None else extra
@@ -95,9 +118,13 @@ def build_report_data(
     )
     tables = data.tables()
     (figdir / "figures").mkdir(parents=True, exist_ok=True)
-    data.figures = render_figures(tables, figdir / "figures", aliases=data.aliases, jobs=jobs)
-    data.findings = [*data_notes(analysis), *find_findings(tables, aliases=data.aliases)]
-    return data
+    pending = start_figures(tables, figdir / "figures", aliases=data.aliases, jobs=jobs)
+    try:
+        data.findings = [*data_notes(analysis), *find_findings(tables, aliases=data.aliases)]
+    except BaseException:
+        pending.close()
+        raise
+    return data, pending
 
 
 def data_notes(analysis: Analysis) -> list[Finding]:
@@ -170,24 +197,32 @@ def write_report(
     with tempfile.TemporaryDirectory(prefix="framing-report-") as tmp, OutputDir(outdir, force=force) as out:
         # charts are drawn on every core whatever ``jobs`` says: their files do not depend on it
         chart_jobs = max(jobs, min(4, os.cpu_count() or 1))
-        data = build_report_data(analysis, figdir=Path(tmp), blind=blind, title=title, extra=extra, jobs=chart_jobs)
-        extra = {name: table for name, table in extra.items() if len(table.columns)}
-        names = [*output_names(), *(f"{n}.csv" for n in extra), *(f.path for f in data.figures)]
-        names += [f"report.{fmt}" for fmt in formats]
-        out.check_writable(names)
-        record = analysis.write_into(out, spreadsheet_safe=spreadsheet_safe)
-        for name, table in extra.items():
-            _write_frame(out, f"{name}.csv", table, spreadsheet_safe)
+        data, pending = start_report_data(analysis, figdir=Path(tmp), blind=blind, title=title, extra=extra,
+                                          jobs=chart_jobs)
+        with pending:
+            # while the charts are drawn: the tables, and the PDF's fonts
+            extra = {name: table for name, table in extra.items() if len(table.columns)}
+            out.check_writable([*output_names(), *(f"{n}.csv" for n in extra), *(f"report.{f}" for f in formats)])
+            record = analysis.write_into(out, spreadsheet_safe=spreadsheet_safe)
+            for name, table in extra.items():
+                _write_frame(out, f"{name}.csv", table, spreadsheet_safe)
+            pdf = None
+            if "pdf" in formats:
+                from .report_pdf import new_pdf
+
+                pdf = new_pdf(data)
+            data.figures = pending.result()
+        out.check_writable([f.path for f in data.figures])
         for fig in data.figures:
             out.write_bytes(fig.path, (Path(tmp) / fig.path).read_bytes())
         if "html" in formats:
             from .report_html import render_html
 
             out.write_bytes("report.html", render_html(data).encode("utf-8"))
-        if "pdf" in formats:
+        if pdf is not None:
             from .report_pdf import render_pdf
 
-            out.write_bytes("report.pdf", render_pdf(data))
+            out.write_bytes("report.pdf", render_pdf(data, pdf=pdf))
         outputs = out.commit(record)
     return ReportSummary(
         documents=len(analysis.documents_list),

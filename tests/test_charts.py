@@ -428,6 +428,30 @@ def test_render_figures_is_byte_identical_and_removes_its_own_stale_files(tmp_pa
     assert (b / "notes.png").read_bytes() == b"user's"
 
 
+def test_workers_draw_the_same_files_in_reading_order(tmp_path):
+    one = render_figures(small_tables(), tmp_path / "one", jobs=1)
+    two = render_figures(small_tables(), tmp_path / "two", jobs=2)
+    # the slow charts are handed out first, but the records keep the reading order
+    assert [f.name for f in two] == [f.name for f in one] == [
+        "timeline", "event_coverage", "naming_shares", "naming_heatmap_armenian",
+        "naming_heatmap_azerbaijani", "sourcing", "cue_classes"]
+    assert [(f.title, f.alt) for f in two] == [(f.title, f.alt) for f in one]
+    for f in one:
+        assert (tmp_path / "one" / f"{f.name}.png").read_bytes() == (tmp_path / "two" / f"{f.name}.png").read_bytes()
+
+
+def test_pending_figures_stop_their_workers_when_the_caller_fails(tmp_path):
+    import multiprocessing as mp
+
+    from framing.charts.figures import start_figures
+
+    before = set(mp.active_children())
+    with pytest.raises(RuntimeError, match="caller failed"), start_figures(small_tables(), tmp_path, jobs=2) as pending:
+        assert pending._pool is not None  # drawing in workers
+        raise RuntimeError("caller failed")
+    assert set(mp.active_children()) <= before  # no worker left behind
+
+
 def test_render_figures_blind_names(tmp_path):
     aliases = {"Bakı Xəbər": "Outlet A", "Ազատություն": "Outlet B", "Первый канал": "Outlet C"}
     figs = render_figures(small_tables(), tmp_path, aliases=aliases)

@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from matplotlib.figure import Figure as MplFigure
@@ -105,6 +106,26 @@ def render_figures(
         One record per saved chart in reading order, ``path`` relative to the run
         folder (``figures/<name>.png`` when ``figdir`` is ``<run>/figures``).
     """
+    with start_figures(tables, figdir, aliases=aliases, concept_labels=concept_labels, jobs=jobs) as pending:
+        return pending.result()
+
+
+def start_figures(
+    tables: Mapping[str, pd.DataFrame],
+    figdir: Path,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    concept_labels: Mapping[str, str] | None = None,
+    jobs: int = 1,
+) -> PendingFigures:
+    """Start drawing the charts of :func:`render_figures` and return at once.
+
+    With ``jobs`` > 1 (and fork available) the charts are drawn by worker
+    processes while the caller goes on (writing tables, laying out the PDF);
+    :meth:`PendingFigures.result` waits for them. With one job they are drawn
+    when the result is asked for. Use it as a context manager so that the
+    workers are stopped if the caller fails first.
+    """
     figdir = Path(figdir)
     ctx = _context(tables, aliases)
     plans = [
@@ -112,14 +133,75 @@ def render_figures(
         *_tone_plans(ctx), *_readability_plans(ctx), *_word_plans(ctx),
     ]
     figdir.mkdir(parents=True, exist_ok=True)
-    drawn = _draw_all(plans, figdir, jobs)
-    out = [
-        Figure(name=plan.name, title=title, path=f"{figdir.name}/{plan.name}.png",
-               how_to_read=plan.how_to_read, caveats=plan.caveats, alt=plan.alt())
-        for plan, title in zip(plans, drawn, strict=True) if title is not None
-    ]
-    _remove_stale(figdir, {f.name for f in out})
-    return out
+    return PendingFigures(plans, figdir, jobs)
+
+
+#: Charts that take longest to draw (most rows and labels): handed to the workers first.
+_SLOW_FIRST = ("distinctive_words", "naming_shares", "actor_tone", "naming_heatmap", "voices_by_side")
+
+
+def _slowness(name: str) -> int:
+    return next((i for i, stem in enumerate(_SLOW_FIRST) if name == stem or name.startswith(stem + "_")),
+                len(_SLOW_FIRST))
+
+
+class PendingFigures:
+    """Charts being drawn (see :func:`start_figures`)."""
+
+    def __init__(self, plans: list[_Plan], figdir: Path, jobs: int) -> None:
+        import multiprocessing as mp
+
+        self._plans = plans
+        self._figdir = figdir
+        self._pool: Any = None
+        self._futures: dict[int, Any] = {}
+        if jobs > 1 and len(plans) >= 4 and "fork" in mp.get_all_start_methods():
+            from concurrent.futures import ProcessPoolExecutor
+
+            # The plans hold closures over the tables, so workers are forked and find them in a
+            # module variable instead of receiving them pickled; where fork is not available
+            # (Windows, macOS' default), charts are drawn one by one. Slow charts go first so
+            # that no worker is left with a long one at the end.
+            global _PLANS
+            _PLANS = plans
+            try:
+                self._pool = ProcessPoolExecutor(max_workers=min(jobs, len(plans)), mp_context=mp.get_context("fork"))
+                for i in sorted(range(len(plans)), key=lambda i: (_slowness(plans[i].name), i)):
+                    self._futures[i] = self._pool.submit(_draw_indexed, i, figdir)
+            except BaseException:
+                self.close()
+                raise
+            finally:
+                _PLANS = []  # the workers are forked by now (one per submit, up to max_workers)
+
+    def result(self) -> list[Figure]:
+        """The saved charts in reading order (waits for the workers)."""
+        try:
+            if self._pool is None:
+                titles = [_draw_one(p, self._figdir) for p in self._plans]
+            else:
+                titles = [self._futures[i].result() for i in range(len(self._plans))]
+        finally:
+            self.close()
+        out = [
+            Figure(name=plan.name, title=title, path=f"{self._figdir.name}/{plan.name}.png",
+                   how_to_read=plan.how_to_read, caveats=plan.caveats, alt=plan.alt())
+            for plan, title in zip(self._plans, titles, strict=True) if title is not None
+        ]
+        _remove_stale(self._figdir, {f.name for f in out})
+        return out
+
+    def close(self) -> None:
+        """Stop the workers (charts not drawn yet are dropped)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> PendingFigures:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 _PLANS: list[_Plan] = []
@@ -141,28 +223,6 @@ def _draw_one(plan: _Plan, figdir: Path) -> str | None:
 
 def _draw_indexed(i: int, figdir: Path) -> str | None:
     return _draw_one(_PLANS[i], figdir)
-
-
-def _draw_all(plans: list[_Plan], figdir: Path, jobs: int) -> list[str | None]:
-    """Draw the charts, in worker processes when ``jobs`` > 1 (the PNGs are the same either way).
-
-    The plans hold closures over the tables, so workers are forked and find
-    them in a module variable instead of receiving them pickled; where fork is
-    not available (Windows, macOS' default), charts are drawn one by one.
-    """
-    import multiprocessing as mp
-
-    if jobs <= 1 or len(plans) < 4 or "fork" not in mp.get_all_start_methods():
-        return [_draw_one(p, figdir) for p in plans]
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _PLANS
-    _PLANS = plans
-    try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(plans)), mp_context=mp.get_context("fork")) as ex:
-            return list(ex.map(_draw_indexed, range(len(plans)), [figdir] * len(plans)))
-    finally:
-        _PLANS = []
 
 
 def figure_title(fig: MplFigure) -> str:
