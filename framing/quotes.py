@@ -684,6 +684,34 @@ def _fragment_end(text: str, s: QuoteSpan, sent_end: int) -> int:
     return max(s.outer_end, _clause_end(text, s.outer_end, sent_end))
 
 
+POST_MAX_CHARS = 280  # a post's length limit on X/Twitter (links left out: an attached photo or quoted post adds one)
+_LINK = re.compile(r"https?://\S+")
+
+
+def _post_start(doc: Document, idx: int) -> int:
+    """A post over several paragraphs: the body paragraphs before its last one that still fit
+    in one post ('Erdogan and Aliyev have gone so far ... ⏎ Those Western nations ... https://t.co/x')."""
+    text = doc.text
+    p = doc.paragraphs[idx]
+    size = _post_size(text[p.start : p.end])
+    start = p.start
+    k = idx - 1
+    while k >= 0 and doc.paragraphs[k].kind == "body":
+        prev = doc.paragraphs[k]
+        piece = text[prev.start : prev.end]
+        size += _post_size(piece) + 1
+        if size > POST_MAX_CHARS or piece.rstrip().endswith(":") or any(ch in piece for ch in "\"“”«»") \
+                or any(piece[max(0, c.start - 3) : c.start] != "to " for c in _find_cues(piece)):
+            break  # more than a post holds; the writer's lead-in ('He tweeted:'), quotation or report ('X said')
+        start = prev.start
+        k -= 1
+    return start
+
+
+def _post_size(s: str) -> int:
+    return len(_LINK.sub("", s).strip())
+
+
 _SIGNATURE = re.compile(r"^[—–-]\s*(?P<name>.+?)\s*\(@(?P<handle>\w{1,30})\)")
 
 
@@ -699,8 +727,9 @@ def _embedded_post(doc: Document, para: object, resolver: SpeakerResolver) -> Qu
             a = sig.start + m.start("name")
             mention = Mention(m.group("name"), a, a + len(m.group("name")), "social_post")
     info = resolver.resolve(mention, at=p.start) if mention else None
+    start = _post_start(doc, idx)
     return Quote(
-        kind="embedded_post", start=p.start, end=p.end,
+        kind="embedded_post", start=start, end=p.end,
         speaker=mention.text if mention else "", speaker_start=mention.start if mention else -1,
         speaker_end=mention.end if mention else -1, speaker_name=mention.text if mention else "",
         speaker_type="social_post", side=info.side if info else "unknown", rule="embedded post and its signature",

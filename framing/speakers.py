@@ -129,6 +129,9 @@ def _clean_mention(text: str, m: Mention | None) -> Mention | None:
     if m is None:
         return None
     words = _words(text, m.start, m.end)
+    if m.type == "anonymous" and len(words) <= 3 and all(w[0].isalpha() and w[0].islower() for w in words) \
+            and words and words[-1][0].endswith("s") and words[0][0] not in NOT_SPEAKERS:
+        return m  # 'after investigations showed', 'because experts say': a bare plural
     while words and not (
         _cap(words[0][0]) or words[0][0].lower() in VAGUE_DETERMINERS | VAGUE_HEADS | TITLES | ORG_WORDS | PRONOUNS
         or words[0][0].lower() in ("the", "his", "her", "their") or words[0][0][:1].isdigit()
@@ -155,6 +158,10 @@ def _skippable(word: str) -> bool:
     return w in _ADVERBS_AUX or (w.endswith("ly") and len(w) > 4 and w.isalpha() and not word[:1].isupper())
 
 
+_TIME_BEFORE_CUE = re.compile(
+    r"\s+(?:on\s+|late\s+|early\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|last\s+(?:week|month|year|night)|yesterday|earlier\s+this\s+(?:week|month))\s+$"
+)
 _PAREN_TAG = re.compile(r"\s*\([^()\n]{1,25}\)\s*$")
 
 
@@ -169,6 +176,9 @@ _OPENING_NOT_SUBJECT = frozenset(
 )
 
 
+_CLAUSE_OPENERS = frozenset("after because since as while when although though but and that where whereas until before".split())
+
+
 def _modifier_word(w: str) -> bool:
     """A lower-case word that can modify a noun: letters, or a hyphenated compound ('34-year-old')."""
     return w.replace("-", "").isalpha() or "-" in w and w.replace("-", "").isalnum()
@@ -178,6 +188,9 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     m = _PAREN_TAG.search(text, limit, cue_start)
     if m is not None and m.start() > limit:
         cue_start = m.start()  # 'Rep. John Mica (R-Fla.) said': the name before its tag
+    m = _TIME_BEFORE_CUE.search(text, max(limit, cue_start - 40), cue_start)
+    if m is not None and m.start() > limit:
+        cue_start = m.start()  # 'Reports Tuesday morning said': the subject before the time
     words = _words(text, limit, cue_start)
     i = len(words) - 1
     while i >= 0 and _skippable(words[i][0]):
@@ -218,10 +231,14 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
             a0 = words[k][1]
             role = words[k][0].lower() in ("the", "this", "that") or _name_possessive(words[k][0])
             return Mention(text[a0:b], a0, b, "role" if role else "anonymous")
-        if k < 0 and i <= 3 and lw.endswith("s") and not lw.endswith("ss") and words[0][1] == limit \
-                and words[0][0].lower() not in _OPENING_NOT_SUBJECT:
-            # 'Former prosecutors said', 'Democratic lawmakers say': a bare plural opening the sentence
-            return Mention(text[limit:b], limit, b, "anonymous")
+        if lw.endswith("s") and not lw.endswith("ss") and i - k <= 3 and (
+            k < 0 and words[0][1] == limit and words[0][0].lower() not in _OPENING_NOT_SUBJECT
+            or k >= 0 and words[k][0].lower() in _CLAUSE_OPENERS and k + 1 <= i
+            and not any(ch in text[words[k][2] : words[k + 1][1]] for ch in ",;:()\"“”")
+        ):
+            # 'Former prosecutors said', 'after investigations showed': a bare plural opening a clause
+            a0 = words[k + 1][1]
+            return Mention(text[a0:b], a0, b, "anonymous")
     if _cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES:
         while j - 1 >= 0:
             pw = words[j - 1][0]

@@ -185,6 +185,12 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
          "Former prosecutors", "said"),
         ("The State Department has said 2,093 of the released emails were redacted in part.", "2,093",
          "The State Department", "has said"),
+        # a time between the subject and its verb
+        ("Reports Tuesday morning said the situation on the frontline was calm that night.", "the situation",
+         "Reports", "said"),
+        # a bare plural after a conjunction opening its clause
+        ("Canada halted exports after investigations showed that its technology was used by Turkey.", "its technology",
+         "investigations", "showed"),
         # a closing attribution speaks for the whole sentence, the data verb inside it included
         ("The events in Hadrut show that Russia is behind the attacks, he opined.", "The events", "he", "opined"),
         # a parenthetical attribution followed by a participle: the clause before it is what was claimed
@@ -243,3 +249,30 @@ def test_he_skips_a_speaker_the_text_calls_a_woman() -> None:
     )
     q = covering(quotes_of(text), text, "They are wrong")
     assert (q.speaker, q.speaker_name) == ("he", "John Smith")
+
+
+POST = (
+    "Turkish forces crossed the border on Friday, the ministry said.\n\n"
+    "Erdogan and Aliyev have gone so far as to call Yerevan their own.\n\n"
+    "Those with the power to stop this do not seem to care. Armenia is alone. https://t.co/KFy7NQrx4B\n\n"
+    "— Alison Meuse (@AliTahmizian) May 14, 2021"
+)
+
+
+def test_post_over_two_paragraphs_starts_at_its_first() -> None:
+    # the two paragraphs before the signature fit in one post (65 + 72 characters, the link left out);
+    # the paragraph before them reports the ministry ('the ministry said'), so it is the writer's
+    full = f"Intro sentence here.\n\n{POST}\n\nThe end."
+    posts = [q for q in quotes_of(POST) if q.kind == "embedded_post"]
+    assert len(posts) == 1
+    assert (posts[0].start, posts[0].speaker) == (full.index("Erdogan"), "Alison Meuse")
+    assert full[posts[0].start : posts[0].end].endswith("KFy7NQrx4B")
+
+
+def test_post_does_not_swallow_a_long_paragraph() -> None:
+    # 300 characters of article text before the post cannot be part of it
+    long = "Fighting resumed along the line of contact and both sides reported casualties overnight. " * 3
+    text = POST.replace("Erdogan and Aliyev have gone so far as to call Yerevan their own.", long.strip())
+    full = f"Intro sentence here.\n\n{text}\n\nThe end."
+    posts = [q for q in quotes_of(text) if q.kind == "embedded_post"]
+    assert [p.start for p in posts] == [full.index("Those with the power")]
