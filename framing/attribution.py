@@ -91,6 +91,14 @@ _AUX = frozenset(
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 
 
+# 'In his opinion, ...', "In Aslanli's view, ...", 'The head of QAFSAM is of the opinion that ...'
+IN_OPINION = "in the opinion of"
+_OPINION = re.compile(
+    r"\b(?:[Ii]n (?P<poss>his|her|their|(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*[’']s) (?:opinion|view)(?=,)"
+    r"|(?:is|are|was|were) of the (?:opinion|view)\b)"
+)
+
+
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b)?\s*")
 
 
@@ -171,6 +179,9 @@ def _find_cues(text: str) -> list[_Cue]:
             cues.append(_Cue(s, e, raw, lemma, cls))
     for m in _ACCORDING.finditer(text):
         cues.append(_Cue(m.start(), m.end(), m.group(), "according to", "according_to"))
+    for m in _OPINION.finditer(text):
+        lemma = IN_OPINION if m.group("poss") else "be of the opinion"
+        cues.append(_Cue(m.start(), m.end(), m.group(), lemma, "opinion"))
     cues.sort(key=lambda c: c.start)
     return cues
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .attribution import (
+    IN_OPINION,
     _OBJECT_PREPOSITIONS,
     _THAT,
     Quote,
@@ -54,6 +55,17 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         return None
     if cue.lemma == "ask":
         return _asked(text, cue, sent, resolver)
+    if cue.lemma == IN_OPINION:
+        # 'In his opinion, it was an Armenian group ...': the possessive speaks the clause after the comma
+        m = _OPINION_OWNER.match(text, cue.start)
+        comma = text.find(",", cue.end, cue.end + 2)
+        if m is None or comma < 0:
+            return None
+        who = m.group("poss")
+        name = who[:-2] if who.endswith(("'s", "’s")) else who
+        mention = Mention(name, m.start("poss"), m.start("poss") + len(name), "pronoun" if name == who else "person")
+        start = comma + 1 + len(text[comma + 1 : sent[1]]) - len(text[comma + 1 : sent[1]].lstrip())
+        return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "in X's opinion, clause", text)
     if _passive(text, cue):
         return None
     before = text[sent[0] : cue.start]
@@ -121,6 +133,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     return None
 
 
+_OPINION_OWNER = re.compile(r"[Ii]n (?P<poss>.+?) (?:opinion|view)")
 _PARTICIPLE_AFTER = re.compile(r"\s*,\s*[a-z]+ing\b")  # '..., pundits claimed, blaming those who ...'
 
 

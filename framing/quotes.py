@@ -31,6 +31,7 @@ from .attribution import (  # noqa: F401  (Quote, QUOTE_KINDS, SPEAKER_TYPES are
     _cues_between,
     _default_actors,
     _descriptor_only,
+    IN_OPINION,
     _find_cues,
     _first_verb_after,
     _in_object_position,
@@ -162,7 +163,7 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     )
     # a closing attribution ('..., he opined.') speaks for the whole sentence, verbs inside included
     for cue in sorted(all_cues, key=lambda c: not _closing_attribution(text, c)):
-        if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma not in ("according to", "ask"):
+        if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma not in _OTHER_INDIRECT:
             continue
         if cue.start in cue_owners or speech_index.enclosing(cue.start, cue.start + 1):
             continue
@@ -386,6 +387,7 @@ def _attribute_span(
 _TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 
 
+_OTHER_INDIRECT = frozenset({"according to", "ask", IN_OPINION, "be of the opinion"})
 _THAT_NEXT = re.compile(r"\s+that\b")
 
 

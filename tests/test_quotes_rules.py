@@ -191,6 +191,11 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
         # a bare plural after a conjunction opening its clause
         ("Canada halted exports after investigations showed that its technology was used by Turkey.", "its technology",
          "investigations", "showed"),
+        # opinions that are not verbs: 'is of the opinion that', 'In his opinion,'
+        ("The head of QAFSAM is of the opinion that the careful nature of our diplomacy is not bad.", "the careful",
+         "The head of QAFSAM", "is of the opinion"),
+        ("In his opinion, it was an Armenian military group that attacked the army.", "it was an", "his",
+         "In his opinion"),
         # a closing attribution speaks for the whole sentence, the data verb inside it included
         ("The events in Hadrut show that Russia is behind the attacks, he opined.", "The events", "he", "opined"),
         # a parenthetical attribution followed by a participle: the clause before it is what was claimed
@@ -218,6 +223,13 @@ def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) 
 )
 def test_no_indirect_speech(text: str) -> None:
     assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+
+
+def test_in_his_opinion_goes_to_the_person_before() -> None:
+    # 'his' resolves to the latest person: Mammadov; an opinion, not a verb of speech
+    text = "Elman Mammadov spoke at length. In his opinion, it was an Armenian military group that attacked."
+    q = covering(quotes_of(text), text, "it was an Armenian")
+    assert (q.speaker_name, q.cue_class) == ("Elman Mammadov", "opinion")
 
 
 def test_opening_preposition_is_not_a_bare_plural_speaker() -> None:
