@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from .attribution import (
-    IN_OPINION,
     _OBJECT_PREPOSITIONS,
     _THAT,
+    IN_OPINION,
     Quote,
     _clause_end,
     _Cue,
