@@ -164,11 +164,14 @@ class TermMatcher:
         hits: list[TermHit] = []
         # running character offset of toks[pos]
         pos, off = 0, len(seps[0])
+        last = n - 1
         for i in cands:
+            node = root[keys[i]]
+            if _END not in node and (i == last or keys[i + 1] not in node):
+                continue  # no term is this word alone, none goes on with the next: nothing starts here
             if i > pos:
                 off += sum(map(len, parts[2 * pos + 1 : 2 * i + 1]))  # toks[pos], seps[pos + 1], ..., seps[i]
                 pos = i
-            node = root[keys[i]]
             spans = [(off, off + len(toks[i]))]
             gaps: list[str] = []  # normalised separators between the phrase's words so far
             best: list[tuple[int, _Entry] | None] = [None] * n_packs

@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count
+from operator import le
 from typing import Any
 
 from .actors import Actors
@@ -73,17 +74,35 @@ def sentence_voices(doc: Document, spans: Sequence[QuoteSpan], quotes: Sequence[
         target.extend(q.spans)
         target.extend((a, b) for a, b in ((q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)) if 0 <= a < b)
     speech, reported = _merge(speech), _merge(reported)
-    out = []
-    for s in doc.sentences:
+    sentences = doc.sentences
+    out = ["authorial"] * len(sentences)  # a sentence no quote touches is the outlet's (0 < its length)
+    for i in _touched(sentences, speech + reported, n):
+        s = sentences[i]
         a, b = max(0, s.start), min(n, s.end)
         length = len(doc.text[a:b].strip()) or 1
         if 2 * _covered(speech, a, b) >= length:
-            out.append("quoted")
+            out[i] = "quoted"
         elif 2 * _covered(reported, a, b) >= length:
-            out.append("reported")
-        else:
-            out.append("authorial")
+            out[i] = "reported"
     return out
+
+
+def _touched(sentences: Sequence[Any], intervals: list[tuple[int, int]], n: int) -> Iterable[int]:
+    """Indices of the sentences that may overlap one of ``intervals`` (all, unless they are in order).
+
+    With start and end offsets both ascending, the sentences overlapping ``(x, y)`` are a
+    run found by bisection, so only those are looked at.
+    """
+    if not intervals:
+        return ()
+    starts = [max(0, s.start) for s in sentences]
+    ends = [min(n, s.end) for s in sentences]
+    if not (all(map(le, starts, starts[1:])) and all(map(le, ends, ends[1:]))):
+        return range(len(sentences))
+    found: set[int] = set()
+    for x, y in intervals:
+        found.update(range(bisect.bisect_right(ends, x), bisect.bisect_left(starts, y)))
+    return sorted(found)
 
 
 def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
