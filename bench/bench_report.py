@@ -1,8 +1,10 @@
 """How long the main job takes: `framing report` on the seeds and on 1,000 real articles, from a cold start.
 
 Each run is a fresh `framing report` process (imports, lexicons, analysis,
-charts, PDF, HTML, tables), timed from the outside, so the figures are what a
-user waits for. The 1,000 articles are the first 1,000 of
+charts, PDF, HTML, tables) with no document cache (`--no-cache`), timed from
+the outside, so the figures are what a user waits for on a first run. The
+machine's load average before each run is recorded, since other work on the
+cores shows in the wall time. The 1,000 articles are the first 1,000 of
 ../shared/corpora/abp-10k.jsonl.gz, written to a temporary JSONL file.
 Writes bench/results/report.json.
 
@@ -32,7 +34,8 @@ def timed_report(corpus: Path, out: Path, *extra: str) -> tuple[float, float]:
     """Wall and child CPU seconds of one `framing report` process."""
     before = os.times()
     t0 = time.perf_counter()
-    subprocess.run([str(FRAMING), "report", str(corpus), "-o", str(out), "-q", "--force", *extra], check=True)
+    subprocess.run([str(FRAMING), "report", str(corpus), "-o", str(out), "-q", "--force", "--no-cache", *extra],
+                   check=True)
     wall = time.perf_counter() - t0
     after = os.times()
     return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
@@ -48,9 +51,14 @@ def main() -> int:
     result: dict[str, object] = {"benchmark": "report", "cores": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="framing-bench-") as tmp:
         tmpdir = Path(tmp)
-        seeds = [timed_report(ROOT / "seeds", tmpdir / f"seeds-{i}") for i in range(args.repeat)]
+        seeds, loads = [], []
+        for i in range(args.repeat):
+            loads.append(round(os.getloadavg()[0], 2))
+            seeds.append(timed_report(ROOT / "seeds", tmpdir / f"seeds-{i}"))
         result["seeds"] = {"wall_seconds": [round(w, 2) for w, _ in seeds],
                            "cpu_seconds": [round(c, 2) for _, c in seeds],
+                           "load_before": loads,
+                           "median_cpu": round(statistics.median(c for _, c in seeds), 2),
                            "median_wall": round(statistics.median(w for w, _ in seeds), 2)}
         print(f"framing report seeds/: median {result['seeds']['median_wall']} s wall over {args.repeat} cold runs "
               f"(cpu {', '.join(f'{c:.1f}' for _, c in seeds)} s)")
