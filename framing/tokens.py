@@ -55,8 +55,13 @@ def tokenize_term(term: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def term_key(term: str, *, diacritics: bool = False) -> tuple[str, ...]:
-    """A comparable key for a term: folded tokens interleaved with their gaps."""
+    """A comparable key for a term: folded tokens interleaved with their gaps.
+
+    Cached (a pure function returning a tuple): the same speaker mentions and actor
+    names are looked up again and again.
+    """
     key: list[str] = []
     for tok, gap in tokenize_term(term):
         if key:

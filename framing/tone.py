@@ -28,8 +28,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, count
-from operator import le
+from itertools import compress, count, repeat
+from operator import eq, itemgetter, le
 from typing import Any
 
 from .actors import Actors
@@ -270,12 +270,11 @@ class ToneProfile:
 
     def add_document(self, outlet: str, tone_rows: Iterable[dict[str, Any]],
                      mention_rows: Iterable[dict[str, Any]]) -> None:
-        cells: dict[str, list[float]] = defaultdict(list)
-        for r in tone_rows:
-            cells["all"].append(r["compound"])
-            cells[r["voice"]].append(r["compound"])
+        rows = list(tone_rows)
+        compounds = list(map(itemgetter("compound"), rows))  # in row order, as the sums add them
+        voices = list(map(itemgetter("voice"), rows))
         for voice in ("all", "authorial", "quoted"):
-            vals = cells.get(voice, [])
+            vals = compounds if voice == "all" else list(compress(compounds, map(eq, voices, repeat(voice))))
             if vals:
                 self.tone[(outlet, voice)].append((sum(vals), len(vals)))
         actor_cells: dict[tuple[str, str], list[float]] = defaultdict(list)
