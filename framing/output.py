@@ -31,6 +31,7 @@ import math
 import numbers
 import os
 import re
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -212,38 +213,64 @@ class CsvTable:
         self.rows += len(rows)
 
 
-#: Cell types the csv module writes exactly as :func:`format_cell` renders them
-#: (``str``/``int``: ``str(value)``; None: ``""``), so they need no formatting in Python.
-_AS_IS = frozenset({str, int, type(None)})
+def _quoting_characters() -> str:
+    """The characters that make the csv module quote a cell (QUOTE_MINIMAL, ``lineterminator="\\n"``).
+
+    Asked of the csv module itself, so the rule is that of the running Python (3.11
+    quotes a cell holding ``,``, ``"`` or a line feed; later versions add the
+    carriage return). They are all ASCII: the delimiter, the quote character and the
+    line ends.
+    """
+    out = []
+    for ch in map(chr, range(128)):
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerow([ch, ""])
+        if buf.getvalue() != f"{ch},\n":
+            out.append(ch)
+    return "".join(out)
+
+
+_NEEDS_QUOTES = re.compile(f"[{re.escape(_quoting_characters())}]")
+
+
+def _csv_strings(col: tuple[str, ...] | list[str]) -> list[str]:
+    """Cells of one column as the csv module writes them: quoted (inner quotes doubled) where needed."""
+    needs = list(map(_NEEDS_QUOTES.search, col))
+    if not any(needs):
+        return list(col)
+    quoted = map('"{}"'.format, map(str.replace, col, repeat('"'), repeat('""')))
+    return [q if n else v for v, q, n in zip(col, quoted, needs, strict=True)]
 
 
 def format_rows(rows: list[dict[str, Any]], columns: list[str]) -> str:
     """CSV lines for ``rows``, exactly as :meth:`CsvTable.write` writes them (without neutralising).
 
-    Speed: the cells are taken out of the rows and handed to the csv writer at C
-    level, column by column; only a column holding a value the writer would render
-    differently from :func:`format_cell` (a bool, a NaN, a list, a dict, another type)
-    is formatted in Python. A float column without NaN is left as it is: the writer
-    renders a float with ``str``, which is ``repr`` for Python floats.
+    Speed: the cells are taken out of the rows and rendered column by column at C
+    level (``str`` for ints, ``repr`` for floats, quoting only where a cell needs
+    it); only a column holding another kind of value (a bool, a NaN, a list, a dict)
+    goes through :func:`format_cell` cell by cell. The lines are then joined, with
+    no per-character work in Python or in the csv module.
     """
     if not rows:
         return ""
+    if len(columns) == 1:  # the csv module writes a lone empty cell as "": leave that case to it
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows([format_cell(row.get(columns[0]))] for row in rows)
+        return buf.getvalue()
     try:
-        # itemgetter of several keys gives a tuple per row; of one key, the bare value
-        cells = list(map(itemgetter(*columns, *columns[:1] if len(columns) == 1 else ()), rows))
+        cells = list(map(itemgetter(*columns), rows))
     except KeyError:  # some row lacks a column: the cell is empty, as row.get gives None
         cells = [tuple(row.get(c) for c in columns) for row in rows]
-    if len(columns) == 1:
-        cells = [c[:1] for c in cells]
     cols: list[Any] = list(zip(*cells, strict=True))
     for k, col in enumerate(cols):
         kinds = set(map(type, col))
-        if kinds <= _AS_IS or (kinds == {float} and not any(map(math.isnan, col))):
-            continue
-        cols[k] = list(map(format_cell, col))
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(zip(*cols, strict=True))
-    return buf.getvalue()
+        if kinds == {int}:
+            cols[k] = map(str, col)  # digits and a sign: never quoted
+        elif kinds == {float} and not any(map(math.isnan, col)):
+            cols[k] = map(repr, col)  # digits, sign, point, e, inf: never quoted
+        else:
+            cols[k] = _csv_strings(col if kinds == {str} else list(map(format_cell, col)))
+    return "\n".join(map(",".join, zip(*cols, strict=True))) + "\n"
 
 
 #: First characters that make a spreadsheet read a cell as a formula.
