@@ -34,7 +34,8 @@ _CLOSERS = "\"'”’»)]}"
 # exists either: the rest of the text is white space. ("[.!?…][.!?…]*" is "[.!?…]+"
 # written so that the regular-expression engine skips to the next mark at C speed.)
 _END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]}]*(?=\s+(\S))")
-_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")  # what _word_before finds, by definition
+_NOT_WORDISH = re.compile(r"[^\w.'’-]")
 _VISIBLE = re.compile(r"\S")
 # '"Is this peace?" Aliyev asked.' — a quoted question or exclamation followed by
 # its attribution is one sentence.
@@ -88,12 +89,27 @@ def _can_start(ch: str) -> bool:
     return ch.isdigit() or ch in "\"'“‘«([—–-#@*" or not ch.isalnum()
 
 
+def _word_before(text: str, lo: int, dot: int) -> str:
+    """``_WORD_BEFORE.search(text, max(lo, dot - 40), dot).group(1)``, or "" when it finds nothing.
+
+    That search tries every start in the window; here the run of word characters,
+    periods, apostrophes and hyphens that ends the window is found from its end
+    instead (one search over the reversed window). Like ``$``, the run may also
+    end right before a line feed that ends the window.
+    """
+    start = max(lo, dot - 40)
+    end = dot - 1 if dot > start and text[dot - 1] == "\n" else dot
+    window = text[start:end]
+    m = _NOT_WORDISH.search(window[::-1])
+    return window if m is None else window[len(window) - m.start() :]
+
+
 def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
     """Whether the word before the period at ``dot`` (not before ``lo``) is an abbreviation or an initial."""
-    m = _WORD_BEFORE.search(text, max(lo, dot - 40), dot)
-    if not m:
+    word = _word_before(text, lo, dot)
+    if not word:
         return False
-    word = m.group(1).lower().strip("'’")
+    word = word.lower().strip("'’")
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith"
     if word in ABBREVIATIONS:

@@ -64,3 +64,21 @@ def test_headings_and_tweet_lines_stand_alone() -> None:
     d3 = docs["003_3808734d8602848c"]
     texts3 = [d3.text[s.start : s.end] for s in d3.sentences]
     assert "— Jake Hanrahan (@Jake_Hanrahan) May 13, 2021" in texts3
+
+
+@pytest.mark.parametrize(
+    ("text", "dot", "word"),
+    [
+        ("Lt-Col. X", 6, "Lt-Col"),  # hyphens belong to the word
+        ('He met "Mr. X', 10, "Mr"),  # the quote mark ends it
+        ("abc\n. x", 4, "abc"),  # "$" also matches before a final line feed
+        ("a\n\n. x", 3, ""),  # but only one
+        ("x" * 50 + ". y", 50, "x" * 40),  # at most 40 characters back
+    ],
+)
+def test_word_before_a_period(text: str, dot: int, word: str) -> None:
+    from framing.sentences import _WORD_BEFORE, _word_before
+
+    assert _word_before(text, 0, dot) == word
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
+    assert (m.group(1) if m else "") == word
