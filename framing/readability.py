@@ -219,7 +219,7 @@ class _ChunkCache(dict[str, int]):
         self._count = count
 
     def __missing__(self, chunk: str) -> int:
-        packed = self[chunk] = _pack(*self._count(chunk))
+        packed = self[chunk] = self._count(chunk)
         return packed
 
 
@@ -237,17 +237,24 @@ class ReadabilityScorer:
         self._easy = res.easy
         self._hyphenation = res.hyphenation
         self._cache = _ChunkCache(self._chunk)
+        self._hyphenated: dict[str, int] = {}
         self._cache_words = cache_words
 
     def _syllables(self, word: str) -> int:
-        """textstat's count for one lower-cased word: CMU first pronunciation, else Pyphen + 1."""
-        n = self._cmu.get(word)
-        if n is not None:
-            return n
-        return self._hyphenation.count(word) + 1
+        """textstat's count for one lower-cased word: CMU first pronunciation, else Pyphen + 1.
 
-    def _chunk(self, chunk: str) -> tuple[int, int, bool, bool, bool]:
-        """(is a word, syllables, polysyllable, difficult for fog, for Dale-Chall) of a raw chunk.
+        Pyphen's counts are kept per word: chunks that differ only by punctuation or
+        case ("Pashinyan," "Pashinyan.") clean to the same word, hyphenated once.
+        """
+        n = self._cmu.get(word)
+        if n is None:
+            n = self._hyphenated.get(word)
+            if n is None:
+                n = self._hyphenated[word] = self._hyphenation.count(word) + 1
+        return n
+
+    def _chunk(self, chunk: str) -> int:
+        """(is a word, syllables, polysyllable, difficult for fog, for Dale-Chall) of a raw chunk, packed.
 
         Punctuation removal works character by character and its apostrophe rule
         looks only at the next two characters, which white space would end anyway,
@@ -255,7 +262,7 @@ class ReadabilityScorer:
         """
         word = chunk if chunk.isalnum() else _clean(chunk)
         if not word:
-            return (0, 0, False, False, False)
+            return 0
         lower = word.lower()
         syllables = self._syllables(lower)  # count_syllables(text) and (SMOG) count_syllables(word)
         easy = lower in self._easy
@@ -264,7 +271,7 @@ class ReadabilityScorer:
         # (a word of letters and digits only is its own re-cleaned form: no look-ups needed)
         again = [lower] if lower.isalnum() else _clean(lower).lower().split()
         fog_syllables = syllables if again == [lower] else sum(self._syllables(w) for w in again)
-        return (1, syllables, syllables >= POLY_SYLLABLES, not easy and fog_syllables >= FOG_SYLLABLES, not easy)
+        return _pack(1, syllables, syllables >= POLY_SYLLABLES, not easy and fog_syllables >= FOG_SYLLABLES, not easy)
 
     def score(self, text: str, *, min_words: int = 100) -> Readability:
         """Readability of one text; see :func:`score_readability`."""
@@ -290,6 +297,7 @@ class ReadabilityScorer:
     def clear_cache(self) -> None:
         """Forget cached syllable counts."""
         self._cache.clear()
+        self._hyphenated.clear()
 
 
 def _more_than_two_words(piece: str) -> bool:
