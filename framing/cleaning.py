@@ -47,6 +47,7 @@ _COUNTER = re.compile(r"^[\d.,kKmM]{1,8}(?:\s*[/|]\s*[\d.,kKmM]{1,8})?(?:\s+(?:s
 _SEPARATOR = re.compile(r"^[-–—•·*]$")
 _CATEGORY_BULLET = re.compile(r"^[-–—•·]\s+\S.{0,40}$")
 _VIA_FOOTER = re.compile(r"^via\s+\S.*$", re.I)
+_DASHES = ("—", "–", "-")  # what _POST_SIGNATURE starts with
 _POST_SIGNATURE = re.compile(r"^[—–-]\s*(?P<name>[^\n]{1,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<date>.{0,40})$")
 _NAME_LINE = re.compile(r"^(?:By\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
 _CAPTION = re.compile(
@@ -188,11 +189,17 @@ def _mark_header(lines: list[str], nonempty: list[int], reasons: dict[int, str],
     candidates = [lines[i].strip() for i in head]
     first = next((c for c in candidates if not (_CAPTION.search(c) or _COUNTER.match(c))), candidates[0])
     norm_title = _norm(title) if title else ""
-    norms = {i: _norm(lines[i]) for i in head}  # each head line normalised once (_norm strips)
+    norms: dict[int, str] = {}  # head lines normalised when first compared, once (_norm strips)
+
+    def norm_of(i: int) -> str:
+        if i not in norms:
+            norms[i] = _norm(lines[i])
+        return norms[i]
+
     # Lines above the headline (photo captions, kickers) when the headline is known.
     if norm_title:
         for k, i in enumerate(head):
-            if norms[i] == norm_title:
+            if norm_of(i) == norm_title:
                 for j in head[:k]:
                     if len(lines[j].strip()) < 200:
                         reasons[j] = "text above the headline (photo caption or kicker)"
@@ -204,7 +211,7 @@ def _mark_header(lines: list[str], nonempty: list[int], reasons: dict[int, str],
         s = lines[i].strip()
         if i in reasons:
             continue
-        if norms[i] == norm_first:
+        if norm_of(i) == norm_first:
             if seen_title:
                 reasons[i] = "headline repeated"
             seen_title = True
@@ -294,6 +301,8 @@ def _kinds(text: str, paragraphs: list[Paragraph], *, title: str) -> list[Paragr
     """Label paragraphs: title, heading, embedded post and its signature, body."""
     out = list(paragraphs)
     for k, p in enumerate(out):
+        if text[p.start : p.start + 1] not in _DASHES:
+            continue  # a signature line starts with a dash (no need to copy the paragraph to see it)
         s = text[p.start : p.end]
         if _POST_SIGNATURE.match(s):
             out[k] = Paragraph(p.start, p.end, "post_signature")
@@ -307,7 +316,7 @@ def _kinds(text: str, paragraphs: list[Paragraph], *, title: str) -> list[Paragr
         if p.kind != "body" or k == 0:
             continue
         s = text[p.start : p.end]
-        words = s.split()
+        words = s.split(None, 15)  # 16 pieces at most: enough to tell "15 words or fewer"
         if len(words) <= 15 and "\n" not in s and not _TERMINAL.search(s) and not s.startswith(("http", "#", "@")):
             out[k] = Paragraph(p.start, p.end, "heading")
     return out
