@@ -70,9 +70,10 @@ def test_answer_key_has_the_expected_answers(sheets, tmp_path):
     # Scare quotes: seed 000 writes "peacekeeping" and "creeping" in quotation marks with no speaker
     # (which of the two the chosen excerpt holds depends on the excerpt's length)
     assert "“peacekeeping”" in key or "“creeping”" in key
-    # Quotes: the excerpt of seed 004 reports Putin's assurance ("President Vladimir Putin assured ... that"):
-    # Putin is on the russian side in lexicons/actors.yaml, and "assure" is an endorsing verb in the verb table
-    assert "President Vladimir Putin (person; russian side) — “assured” (endorsing: lends credit)" in key
+    # Quotes: the excerpt of seed 002 (Outlet A) reports Ombudsman Artak Beklaryan's campaign "in which he
+    # called upon the international community to focus attention on war crimes": 'he' is Beklaryan (the
+    # person just named), armenian side in lexicons/actors.yaml, and "call upon" is neutral in the verb table
+    assert "he → Artak Beklaryan (person; armenian side) — “called upon” (neutral); indirect quote" in key
     # Side: naming_lean gives Turan 0.60 of Azerbaijani names over 5 concepts
     assert "Outlet C Turan Azerbaijani usage Azerbaijani usage 0.60" in key
 
