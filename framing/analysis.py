@@ -121,15 +121,15 @@ class Analyzer:
 
         With ``formatted=True`` it also holds the CSV lines of the :data:`FORMATTED_TABLES`.
         """
+        # one split of the text into words serves the word count, the actor-group look-up
+        # and (in finish) the term matching
+        words = split_words(doc.text)
         spans = quote_spans(doc)
         found = find_quotes(doc, actors=self.actors, spans=spans)
         quotes = quote_rows(doc, found)
         # the sentence rows carry the tone columns, so they stand for the tone rows below
         sentences = sentence_rows(doc, voices=sentence_voices(doc, spans, found), scorer=self.score)
         tone = sentences
-        # one split of the text into words serves the word count, the actor-group look-up
-        # and (in finish) the term matching
-        words = split_words(doc.text)
         n_words = count_words_split(words)
         head = document_row(doc, n_words=n_words)
         tail: dict[str, Any] = {
