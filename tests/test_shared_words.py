@@ -91,3 +91,32 @@ def test_actor_mentions_by_hand() -> None:
 )
 def test_sentence_index(spans: list[tuple[int, int]], offset: int, expected: int) -> None:
     assert sentence_index(_doc(TEXT, spans), offset) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "n"),
+    [
+        (0, 14, 2),  # "Talks stalled."
+        (2, 9, 2),  # "lks sta": two cut words, one run each
+        (5, 6, 0),  # the space alone
+        (9, 9, 0),  # empty
+        (20, 10, 0),  # reversed
+        (0, 200, 13),  # past the end: all 13 words (Talks stalled The Kremlin said Baku agreed Nothing else Yerevan and Moscow met)
+    ],
+)
+def test_word_index_count_by_hand(a: int, b: int, n: int) -> None:
+    from framing.tokens import WordIndex
+
+    assert WordIndex(TEXT).count(a, b) == n == len(TOKEN.findall(TEXT[a:b]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(0, 30), st.integers(0, 30))
+def test_word_index_agrees_with_the_regular_expression(text: str, a: int, b: int) -> None:
+    from framing.tokens import WordIndex
+
+    index = WordIndex(text, split_words(text))
+    assert index.count(a, b) == len(TOKEN.findall(text[a:b]))
+    vocabulary = frozenset({"a", "b1", "ab", "Ж"})
+    assert index.find(vocabulary) == [
+        (k, m.start(), m.end()) for k, m in enumerate(TOKEN.finditer(text)) if m.group() in vocabulary]
