@@ -143,11 +143,11 @@ class _Hyphenation:
     The same computation as pyphen's ``HyphDict.positions`` (Liang's algorithm over
     the same patterns: every piece of ``.word.`` that is a pattern raises the
     values under it to the pattern's; odd values are hyphenation points), then
-    ``Pyphen.positions``' margins. One shortcut: pyphen looks up every piece of up
-    to ``maxlen`` characters at each start, while here the pieces grow only while
-    they are the beginning of some pattern (a longer piece cannot be a pattern
-    when its beginning is not), which skips most look-ups. Nothing is cached here
-    (the caller caches per word).
+    ``Pyphen.positions``' margins. Faster in two ways: the patterns are kept in a
+    trie of characters, so from each start the walk stops as soon as no pattern
+    goes on (pyphen looks up every piece of up to ``maxlen`` characters), and a
+    pattern raises only the positions where it has a non-zero value (a zero never
+    raises anything). Nothing is cached here (the caller caches per word).
 
     References:
         Liang, F. M. (1983). Word Hy-phen-a-tion by Com-put-er. PhD thesis, Stanford University.
@@ -156,12 +156,16 @@ class _Hyphenation:
 
     def __init__(self, hyphenator: Any) -> None:
         patterns: dict[str, tuple[int, tuple[int, ...]]] = hyphenator.hd.patterns
-        # every beginning of a pattern -> the pattern it is, or None: one look-up says both
-        # "stop here" (absent) and "apply this" (a pattern)
-        self.pieces: dict[str, tuple[int, tuple[int, ...]] | None] = {
-            key[:k]: None for key in patterns for k in range(1, len(key))
-        }
-        self.pieces.update(patterns)
+        # character -> deeper node; the key "" (never a character) holds the pattern ending
+        # there, as (position after the start, value) pairs for its non-zero values
+        self.trie: dict[str, Any] = {}
+        for key, (offset, values) in patterns.items():
+            node = self.trie
+            for ch in key:
+                node = node.setdefault(ch, {})
+            node[""] = tuple((offset + k, v) for k, v in enumerate(values) if v)
+        # room past the end for any pattern's values (pyphen drops those: never read here)
+        self.pad = max((offset + len(values) for offset, values in patterns.values()), default=0)
         self.left: int = hyphenator.left
         self.right: int = hyphenator.right
 
@@ -169,24 +173,23 @@ class _Hyphenation:
         """``len(Pyphen(lang="en_US").positions(word))``."""
         pointed = f".{word.lower()}."
         n = len(pointed)
-        references = [0] * (n + 1)
-        pieces = self.pieces
+        references = [0] * (n + 1 + self.pad)
+        trie = self.trie
         for i in range(n - 1):
-            for j in range(i + 1, n + 1):
-                pattern = pieces.get(pointed[i:j], _ABSENT)
-                if pattern is _ABSENT:
+            node = trie
+            for ch in pointed[i:]:
+                node = node.get(ch)
+                if node is None:
                     break
+                pattern = node.get("")
                 if pattern:
-                    offset, values = pattern
-                    part = slice(i + offset, i + offset + len(values))
-                    references[part] = map(max, values, references[part])
+                    for k, v in pattern:
+                        if references[i + k] < v:
+                            references[i + k] = v
         # HyphDict.positions gives k - 1 for each odd value at k; Pyphen.positions keeps
         # those with left <= k - 1 <= len(word) - right
-        kept = references[self.left + 1 : max(self.left + 1, len(word) - self.right + 2)]
+        kept = references[self.left + 1 : min(n + 1, max(self.left + 1, len(word) - self.right + 2))]
         return sum(map((1).__and__, kept))
-
-
-_ABSENT = ()
 
 
 def _clean(text: str) -> str:
