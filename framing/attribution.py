@@ -172,6 +172,9 @@ def _find_cues(text: str) -> list[_Cue]:
             if raw == lemma and prev is not None and nxt is not None and _modifier_before(text, prev) \
                     and _noun_after(text, m, nxt) or raw.endswith("s") and prev is not None and _compound_before(text, prev, m):
                 continue  # 'a new state poll', 'the latest report': a noun after its modifier
+            if raw.endswith("s") and raw != lemma and nxt is not None and text[e : nxt.start()] == " " \
+                    and nxt.group() in forms and nxt.group() != raw:
+                continue  # 'the social media comments read', 'reports say': a plural noun before its verb
             if raw == "say" and _HAVE_A_SAY.search(text, max(0, s - 30), s):
                 continue  # 'have an absolute say in ...': the noun
             if _OBLIGATION.search(text, max(0, s - 25), s):
@@ -238,14 +241,25 @@ def _noun_after(text: str, m: re.Match[str], nxt: re.Match[str]) -> bool:
 
 
 def _with_aux(text: str, cue: _Cue) -> tuple[int, str]:
-    """Extend a cue backwards over auxiliaries and negation ("has also said", "did not deny")."""
-    start = cue.start
+    """Extend a cue backwards over auxiliaries and negation ("has also said", "did not deny",
+    "it’s urging" → "’s urging"); adverbs only between an auxiliary and the verb ("also
+    claimed" stays "claimed", "has also claimed" is kept whole)."""
+    start = end_aux = cue.start
     while True:
         m = re.search(r"([A-Za-z']+)\s+$", text[max(0, start - 30) : start])
         if not m or m.group(1).lower() not in _AUX:
             break
         start = start - len(m.group(0))
-    return start, text[start : cue.end]
+        if m.group(1).lower() not in _ADVERB_AUX:
+            end_aux = start  # an auxiliary or a negation: the adverbs after it belong to the cue
+    m = _CLITIC.search(text, max(0, end_aux - 6), end_aux)
+    if m is not None:
+        end_aux = m.start(1)  # 'it’s urging': the contracted auxiliary, not the pronoun
+    return end_aux, text[end_aux : cue.end]
+
+
+_ADVERB_AUX = frozenset("also later then reportedly repeatedly previously earlier first again".split())
+_CLITIC = re.compile(r"(?<=[A-Za-z])(['’](?:s|re|ve|d|ll))\s+$")
 
 
 def _plausible(mention: Mention | None, resolver: SpeakerResolver) -> Mention | None:
@@ -311,6 +325,7 @@ _INTRO = frozenset(
     """on in at after before during since while when as following until once despite amid with without
     for from by under over hours minutes days weeks months years moments shortly later earlier meanwhile last
     yesterday today tonight but and so yet still then also however instead now asked speaking referring
+    thus therefore hence moreover furthermore indeed nevertheless nonetheless consequently accordingly besides
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 

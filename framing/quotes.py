@@ -163,7 +163,8 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     )
     # a closing attribution ('..., he opined.') speaks for the whole sentence, verbs inside included
     for cue in sorted(all_cues, key=lambda c: not _closing_attribution(text, c)):
-        if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma not in _OTHER_INDIRECT:
+        if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma not in _OTHER_INDIRECT \
+                and not _closing_attribution(text, cue):  # '..., some comments read.'
             continue
         if cue.start in cue_owners or speech_index.enclosing(cue.start, cue.start + 1):
             continue
@@ -184,7 +185,7 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     return _no_overlaps(out)
 
 
-_CLOSING = re.compile(r",\s+(?:[\w’'.-]+\s+){1,4}$")
+_CLOSING = re.compile(r",\s+(?:[\w’'.-]+\s+){1,6}$")
 
 
 def _closing_attribution(text: str, cue: _Cue) -> bool:
@@ -573,6 +574,11 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
             return _make("mixed", start, end, mention, cue, resolver, "speaker and verb that, then a quoted fragment", text)
         if cue.lemma == "according to":
             mention = find_speaker_after(text, cue.end, a)
+            if mention is not None and text[mention.end : a].strip() == ":" and len(TOKEN.findall(text[sent[0] : cue.start])) >= 3:
+                # 'Events may inspire ..., according to Giragosian: "..."': the clause before is reported
+                # with 'according to' (left for the indirect rules), the quote is introduced by the colon
+                colon = text.index(":", mention.end, a)
+                return _make_colon(content, mention, colon, resolver, text, "a name and a colon")
         elif _passive(text, cue):
             m_by = re.match(r"\s+by\s+", text[cue.end : a])
             mention = find_speaker_after(text, cue.end + m_by.end() - 1, a) if m_by else None

@@ -176,6 +176,7 @@ _OPENING_NOT_SUBJECT = frozenset(
 )
 
 
+_PART_OF = frozenset("some many most several few all none one two three each both".split())
 _CLAUSE_OPENERS = frozenset("after because since as while when although though but and that where whereas until before".split())
 
 
@@ -230,6 +231,10 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         ):
             a0 = words[k][1]
             role = words[k][0].lower() in ("the", "this", "that") or _name_possessive(words[k][0])
+            if k >= 2 and words[k - 1][0].lower() == "of" and words[k - 2][0].lower() in _PART_OF \
+                    and text[words[k - 2][2] : words[k][1]] == " of ":
+                # 'some of the social media comments read': the part is the speaker, vaguely
+                return Mention(text[words[k - 2][1] : b], words[k - 2][1], b, "anonymous")
             return Mention(text[a0:b], a0, b, "role" if role else "anonymous")
         if lw.endswith("s") and not lw.endswith("ss") and i - k <= 3 and (
             k < 0 and words[0][1] == limit and words[0][0].lower() not in _OPENING_NOT_SUBJECT
@@ -251,7 +256,7 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
                 if role in TITLES or role in VAGUE_HEADS or role in ORG_WORDS:
                     j -= 1
                     continue
-            if pl == "and" and j - 2 >= 0 and _cap(words[j - 2][0]) and not any(
+            if pl in ("and", "or") and j - 2 >= 0 and _cap(words[j - 2][0]) and not any(
                 ch in text[words[j - 2][2] : words[j - 1][1]] for ch in ",;:()\"“”"
             ) and (words[j][0].lower() in TITLES or words[i][0].lower() in VAGUE_HEADS | ORG_WORDS):
                 # 'Nagorno-Karabakh and Armenia officials', 'the Foreign Ministry and Prime Minister X'
@@ -277,6 +282,10 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         span_words = [x[0] for x in words[j : i + 1]]
         if all(x.lower() in ("the", "a", "an") for x in span_words):
             return None
+        if j >= 2 and words[j][0].lower() == "the" and words[j - 1][0].lower() == "of" \
+                and words[j - 2][0].lower() in _PART_OF and text[words[j - 2][2] : words[j][1]] == " of ":
+            # 'some of the social media comments read': the part is the speaker, vaguely
+            return Mention(text[words[j - 2][1] : b], words[j - 2][1], b, "anonymous")
         return Mention(text[words[j][1] : b], words[j][1], b, _classify(span_words))
     return None
 

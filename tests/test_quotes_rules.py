@@ -191,6 +191,22 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
         # a bare plural after a conjunction opening its clause
         ("Canada halted exports after investigations showed that its technology was used by Turkey.", "its technology",
          "investigations", "showed"),
+        # a part of a group speaks ('some of the ... comments'), closing the sentence with a verb that usually takes
+        # a noun ('read'); 'comments' before a verb is a noun
+        ("The government is silent, some of the social media comments read, blaming trolls.", "The government",
+         "some of the social media comments", "read"),
+        # 'or' joins two adjectives of one vague source; 'also' without an auxiliary is not part of the cue
+        ("Although Armenian or separatist sources also denied any gunfight, they left.", "any gunfight",
+         "Armenian or separatist sources", "denied"),
+        # a contracted auxiliary is part of the cue, its pronoun is the speaker
+        ("Yerevan sees the threat as dire, and it’s urging Russia to send military help.", "Russia to send",
+         "it", "’s urging"),
+        # an adverb after an auxiliary stays in the cue
+        ("The ministry has also claimed that the army withdrew from the villages.", "the army", "The ministry",
+         "has also claimed"),
+        # a connective opening the sentence is not its subject
+        ("Thus, Armenia is not only arming, but also announcing that Russia will take part in it.", "Russia will",
+         "Armenia", "announcing"),
         # opinions that are not verbs: 'is of the opinion that', 'In his opinion,'
         ("The head of QAFSAM is of the opinion that the careful nature of our diplomacy is not bad.", "the careful",
          "The head of QAFSAM", "is of the opinion"),
@@ -223,6 +239,17 @@ def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) 
 )
 def test_no_indirect_speech(text: str) -> None:
     assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+
+
+def test_according_to_before_a_colon_quote() -> None:
+    # 'clause, according to X: "quote"': the clause is reported with 'according to', the quote after the colon
+    text = ('Events in Belarus may inspire the people of Azerbaijan, according to Giragosian: '
+            '"The demand for change may pose a threat to the government."')
+    qs = quotes_of(text)
+    clause = covering(qs, text, "Events in Belarus")
+    quote = covering(qs, text, "The demand for change")
+    assert (clause.kind, clause.speaker, clause.cue) == ("indirect", "Giragosian", "according to")
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Giragosian", ":")
 
 
 def test_in_his_opinion_goes_to_the_person_before() -> None:
