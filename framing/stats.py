@@ -17,9 +17,9 @@ import math
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from statistics import NormalDist
+from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from .errors import InputError
 
@@ -28,6 +28,17 @@ __all__ = ["PermutationResult", "bootstrap_mean_ci", "cluster_sums_ci", "permuta
 # Largest number of random draws held in memory at once (rows x columns of one batch).
 _BATCH_CELLS = 1_000_000
 _STATISTICS = ("mean", "median")
+
+
+def _factorize(labels: list[Any]) -> np.ndarray:
+    """Codes by order of first appearance, as ``pandas.factorize(..., use_na_sentinel=False)`` gives
+    them (pandas, a 0.25 s import, is only loaded when a label is missing)."""
+    if any(v is None or isinstance(v, float) and math.isnan(v) for v in labels):
+        import pandas as pd
+
+        return pd.factorize(pd.Series(labels, dtype=object), use_na_sentinel=False)[0]
+    codes: dict[Any, int] = {}
+    return np.fromiter((codes.setdefault(v, len(codes)) for v in labels), dtype=np.intp, count=len(labels))
 
 
 def _check_level(level: float) -> None:
@@ -86,7 +97,7 @@ def bootstrap_mean_ci(
     else:
         if len(clusters) != len(x):
             raise InputError(f"clusters: {len(clusters)} labels for {len(x)} values; give one label per value")
-        labels = pd.factorize(pd.Series(list(clusters), dtype=object), use_na_sentinel=False)[0]
+        labels = _factorize(list(clusters))
     keep = ~np.isnan(x)
     x, labels = x[keep], labels[keep]
     if len(x) == 0:

@@ -169,3 +169,27 @@ def test_permutation_too_few_values(a: list[float], b: list[float]) -> None:
 def test_permutation_rejects_bad_options(kwargs: dict) -> None:
     with pytest.raises(InputError):
         permutation_test([1, 2], [3, 4], **kwargs)
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["b", "a", "b", "c", "a"],  # codes by first appearance: b=0, a=1, c=2
+        ["doc-2", "doc-1"],
+        ["a", None, "b", None],  # a missing label: pandas' own rule decides
+        [1.0, float("nan"), 1.0],
+    ],
+)
+def test_cluster_codes_are_those_of_pandas_factorize(labels) -> None:
+    import pandas as pd
+
+    from framing.stats import _factorize
+
+    expected = pd.factorize(pd.Series(labels, dtype=object), use_na_sentinel=False)[0]
+    assert list(_factorize(labels)) == list(expected)
+
+
+def test_first_appearance_codes_by_hand() -> None:
+    from framing.stats import _factorize
+
+    assert list(_factorize(["b", "a", "b", "c", "a"])) == [0, 1, 0, 2, 1]
