@@ -9,6 +9,7 @@ cue that no quotation used.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .attribution import (
     _OBJECT_PREPOSITIONS,
@@ -84,6 +85,22 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     if mention is None:
         mention = _quantity_speaker(text, cue.start, sent[0]) or _coordinated_subject(text, cue, sent)
     tail_words = TOKEN.findall(tail)
+    aside = _ASIDE_END.match(tail)  # 'Nor does she have plans, advisers say, to take cues ...'
+    if (
+        comma > 0
+        and mention is not None
+        and mention.start > sent[0] + comma
+        and len(TOKEN.findall(before[:comma])) >= 3
+        and aside is not None
+        and len(tail_words) > 2
+        and _PARTICIPLE_AFTER.match(tail) is None
+        and not text[sent[0] + comma + 1 : mention.start].strip()
+    ):
+        # an attribution set off by commas inside the sentence: what was said is on both sides of it
+        rest = cue.end + aside.end()
+        q = _make("indirect", sent[0], _clause_end(text, rest, sent[1]), mention, cue, resolver,
+                  "clause, speaker and verb set off by commas, clause", text)
+        return replace(q, parts=((sent[0], sent[0] + comma), (rest, q.end)))
     if (
         comma > 0
         and mention is not None
@@ -101,6 +118,12 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             # "...(several sentences of a pundit's view)... , he opined." at a paragraph's end
             start, rule = para.start, "paragraph, then speaker and verb"
         return _make("indirect", start, sent[0] + comma, mention, cue, resolver, rule, text)
+    # "clause, said X, a political scientist." — the verb right after the comma, its speaker right after it
+    after = find_speaker_after(text, cue.end, sent[1]) if before.rstrip().endswith(",") else None
+    if comma > 0 and after is not None and not text[cue.end : after.start].strip() and not before[comma + 1 :].strip() \
+            and after.type == "person" and text[after.end : after.end + 1] in (",", ".") \
+            and len(TOKEN.findall(before)) >= 3 and not cue.text.endswith("ing"):
+        return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
     # "X said (that) clause."
     if mention is not None:
         m = _THAT.match(text, cue.end)
@@ -134,6 +157,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
 
 
 _OPINION_OWNER = re.compile(r"[Ii]n (?P<poss>.+?) (?:opinion|view)")
+_ASIDE_END = re.compile(r"\s*,\s*")
 _PARTICIPLE_AFTER = re.compile(r"\s*,\s*[a-z]+ing\b")  # '..., pundits claimed, blaming those who ...'
 
 

@@ -240,6 +240,7 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
             k < 0 and words[0][1] == limit and words[0][0].lower() not in _OPENING_NOT_SUBJECT
             or k >= 0 and words[k][0].lower() in _CLAUSE_OPENERS and k + 1 <= i
             and not any(ch in text[words[k][2] : words[k + 1][1]] for ch in ",;:()\"“”")
+            or k >= 0 and k + 1 <= i and text[words[k][2] : words[k + 1][1]].strip() == ","  # '..., advisers say,'
         ):
             # 'Former prosecutors said', 'after investigations showed': a bare plural opening a clause
             a0 = words[k + 1][1]

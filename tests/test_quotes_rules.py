@@ -185,6 +185,9 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
          "Former prosecutors", "said"),
         ("The State Department has said 2,093 of the released emails were redacted in part.", "2,093",
          "The State Department", "has said"),
+        # an inverted attribution after the comma, the speaker with an apposition (not 'X said <a name>')
+        ("His strategy was to attend every local meeting he could get into, said Mark Jones, a political scientist.",
+         "His strategy", "Mark Jones", "said"),
         # a time between the subject and its verb
         ("Reports Tuesday morning said the situation on the frontline was calm that night.", "the situation",
          "Reports", "said"),
@@ -239,6 +242,15 @@ def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) 
 )
 def test_no_indirect_speech(text: str) -> None:
     assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+
+
+def test_attribution_set_off_by_commas_reports_both_sides() -> None:
+    # 'advisers say' interrupts the sentence: what they say is before and after it, in two pieces
+    text = "Nor does she have any plans, advisers say, to take cues from the campaign in Britain."
+    full = f"Intro sentence here.\n\n{text}\n\nThe end."
+    q = covering(quotes_of(text), text, "Nor does she")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "advisers", "say")
+    assert [full[a:b] for a, b in q.spans] == ["Nor does she have any plans", "to take cues from the campaign in Britain"]
 
 
 def test_according_to_before_a_colon_quote() -> None:
