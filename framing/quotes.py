@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .actors import Actors
@@ -158,8 +159,10 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     taken_starts = [a for a, _ in taken]
     cue_owners = {q.cue_start for q in out}
     # quoted fragments, not names the writer distances himself from ('the self-proclaimed "Republic"')
+    habits = _scare_habits(text, spans)
     double_opens = sorted(
-        sp.open_at for sp in spans if sp.style == "double" and sp.reason != "after a distancing marker"
+        sp.open_at for sp in spans
+        if sp.style == "double" and sp.reason != "after a distancing marker" and _span_key(text, sp) not in habits
     )
     # a closing attribution ('..., he opined.') speaks for the whole sentence, verbs inside included
     for cue in sorted(all_cues, key=lambda c: not _closing_attribution(text, c)):
@@ -192,6 +195,17 @@ def _closing_attribution(text: str, cue: _Cue) -> bool:
     """'..., he opined.', '..., pundit Elxan Sahinoglu said.', '..., pundits claimed, blaming ...':
     a speaker and verb set off by a comma, ending the sentence or followed by a comma."""
     return text[cue.end : cue.end + 1] in (".", ",", ";") and _CLOSING.search(text, max(0, cue.start - 60), cue.start) is not None
+
+
+def _span_key(text: str, sp: QuoteSpan) -> str:
+    return text[sp.start : sp.end].strip(" .,;:!?").casefold()
+
+
+def _scare_habits(text: str, spans: list[QuoteSpan]) -> frozenset[str]:
+    """Words the writer puts in scare quotes again and again (Russian "peacekeepers" five times):
+    the writer's distance from a name, not a fragment of what someone said."""
+    counts = Counter(_span_key(text, sp) for sp in spans if sp.kind == "scare" and sp.end - sp.start <= 40)
+    return frozenset(k for k, n in counts.items() if n >= 2 and k)
 
 
 def _paraphrase_speaker(

@@ -253,6 +253,15 @@ def test_attribution_set_off_by_commas_reports_both_sides() -> None:
     assert [full[a:b] for a, b in q.spans] == ["Nor does she have any plans", "to take cues from the campaign in Britain"]
 
 
+def test_a_word_the_writer_keeps_in_scare_quotes_does_not_make_paraphrase_mixed() -> None:
+    # "peacekeepers" is quoted twice with no speaker: the writer's distance, so the pundit's paraphrase
+    # holding it is indirect speech; a fragment quoted once stays a mixed quote (the Comey case above)
+    text = ('The Russian "peacekeepers" arrived in November. '
+            'The "peacekeepers" protect the separatists in the region, the pundit claimed.')
+    q = covering(quotes_of(text), text, "protect the separatists")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "the pundit", "claimed")
+
+
 def test_according_to_before_a_colon_quote() -> None:
     # 'clause, according to X: "quote"': the clause is reported with 'according to', the quote after the colon
     text = ('Events in Belarus may inspire the people of Azerbaijan, according to Giragosian: '
