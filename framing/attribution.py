@@ -175,6 +175,11 @@ def _find_cues(text: str) -> list[_Cue]:
             if raw.endswith("s") and raw != lemma and nxt is not None and text[e : nxt.start()] == " " \
                     and nxt.group() in forms and nxt.group() != raw:
                 continue  # 'the social media comments read', 'reports say': a plural noun before its verb
+            if raw in ("state", "states") and _state_noun(text, e, nxt):
+                continue  # 'a key battleground state in', 'Western states, receiving', 'state primaries'
+            if raw == "showing" and prev is not None and text[prev.end() : s] == " " and prev.group().islower() \
+                    and not prev.group().endswith("s") and prev.group() not in _AUX_BE:
+                continue  # 'a strong showing', 'his second-best showing': the noun
             if raw == "say" and _HAVE_A_SAY.search(text, max(0, s - 30), s):
                 continue  # 'have an absolute say in ...': the noun
             if _OBLIGATION.search(text, max(0, s - 25), s):
@@ -190,6 +195,22 @@ def _find_cues(text: str) -> list[_Cue]:
 
 
 _HAVE_A_SAY = re.compile(r"\b(?:a|an|the|no|any|some|more|final|greater|bigger|equal)\s+(?:[a-z]+\s+)?$")
+_AUX_BE = frozenset("is was were are be been being am".split())
+_AFTER_STATE_NOUN = frozenset(
+    "in on of where with for from across and or to by at whose which who than primaries legislature legislatures "
+    "lawmakers party parties officials senator senators department level levels law laws capital capitals house "
+    "election elections media television tv".split()
+)
+
+
+def _state_noun(text: str, end: int, nxt: re.Match[str] | None) -> bool:
+    """Is 'state'/'states' the noun here? Followed by punctuation, a preposition or a noun it heads."""
+    after = text[end : end + 1]
+    if after in (",", ".", ";", ":", ")", "’", "'") and not text.startswith(":", end):
+        return True
+    return nxt is not None and text[end : nxt.start()] == " " and nxt.group() in _AFTER_STATE_NOUN
+
+
 _OBLIGATION = re.compile(r"\b(?:must|should|ought to)\s+(?:\w+ly\s+)?(?:not\s+)?$")
 
 

@@ -188,6 +188,8 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
         # an inverted attribution after the comma, the speaker with an apposition (not 'X said <a name>')
         ("His strategy was to attend every local meeting he could get into, said Mark Jones, a political scientist.",
          "His strategy", "Mark Jones", "said"),
+        # 'states' as a verb still reports
+        ("The report states that the agency failed to secure its servers.", "the agency", "The report", "states"),
         # a time between the subject and its verb
         ("Reports Tuesday morning said the situation on the frontline was calm that night.", "the situation",
          "Reports", "said"),
@@ -238,6 +240,8 @@ def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) 
         "He was asked.",  # a question with no content
         "Azerbaijan must inform the public about the talks at once.",  # what someone ought to say is not a report
         "Peacekeepers have an absolute say in the region and its towns.",  # 'say' is a noun here
+        "Trump swept seven out of 11 states on Tuesday, the biggest day of voting.",  # 'states' the noun
+        "Johnson's second-best showing comes in Utah, where voters resist the nominee.",  # 'showing' the noun
     ],
 )
 def test_no_indirect_speech(text: str) -> None:
