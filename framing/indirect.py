@@ -40,12 +40,12 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         comma = text.find(",", mention.end, sent[1])
         if not lead.strip() and mention.end <= comma < cue.end + 200 and len(TOKEN.findall(text[comma : sent[1]])) >= 3:
             # 'According to early results of exit polls conducted by ..., majorities of voters ...'
-            start = comma + 1 + len(text[comma + 1 : sent[1]]) - len(text[comma + 1 : sent[1]].lstrip())
+            start = _first_visible(text, comma + 1, sent[1])
             if mention.end < comma and not re.search(r"[.;:]\s", text[mention.end : comma]):
                 mention = Mention(text[mention.start : comma], mention.start, comma, mention.type)
             return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
         rest = text[mention.end : sent[1]]
-        m = re.match(r"\s*,\s*", rest)
+        m = _ASIDE_END.match(rest)
         if m and len(TOKEN.findall(rest)) >= 3:
             start = mention.end + m.end()
             return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
@@ -65,7 +65,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         who = m.group("poss")
         name = who[:-2] if who.endswith(("'s", "’s")) else who
         mention = Mention(name, m.start("poss"), m.start("poss") + len(name), "pronoun" if name == who else "person")
-        start = comma + 1 + len(text[comma + 1 : sent[1]]) - len(text[comma + 1 : sent[1]].lstrip())
+        start = _first_visible(text, comma + 1, sent[1])
         return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "in X's opinion, clause", text)
     if _passive(text, cue):
         return None
@@ -85,32 +85,27 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     if mention is None:
         mention = _quantity_speaker(text, cue.start, sent[0]) or _coordinated_subject(text, cue, sent)
     tail_words = TOKEN.findall(tail)
+    # the speaker and verb come after a comma that closes a clause of three words or more
+    after_clause = (
+        comma > 0 and mention is not None and mention.start > sent[0] + comma and len(TOKEN.findall(before[:comma])) >= 3
+    )
     aside = _ASIDE_END.match(tail)  # 'Nor does she have plans, advisers say, to take cues ...'
     if (
-        comma > 0
-        and mention is not None
-        and mention.start > sent[0] + comma
-        and len(TOKEN.findall(before[:comma])) >= 3
+        after_clause
         and aside is not None
         and len(tail_words) > 2
         and _PARTICIPLE_AFTER.match(tail) is None
-        and not text[sent[0] + comma + 1 : mention.start].strip()
+        and not text[sent[0] + comma + 1 : mention.start].strip()  # type: ignore[union-attr]  (set when after_clause)
     ):
         # an attribution set off by commas inside the sentence: what was said is on both sides of it
         rest = cue.end + aside.end()
         q = _make("indirect", sent[0], _clause_end(text, rest, sent[1]), mention, cue, resolver,
                   "clause, speaker and verb set off by commas, clause", text)
         return replace(q, parts=((sent[0], sent[0] + comma), (rest, q.end)))
-    if (
-        comma > 0
-        and mention is not None
-        and mention.start > sent[0] + comma
-        and len(TOKEN.findall(before[:comma])) >= 3
-        and (
+    if after_clause and (
             _PARTICIPLE_AFTER.match(tail) is not None
             or len(tail_words) <= 6
             and not (len(tail_words) > 2 and (tail_words[0].lower() == "that" or _starts_clause(text, cue.end + 1)))
-        )
     ):
         start, rule = sent[0], "clause, then speaker and verb"
         para = next((p for p in doc.paragraphs if p.start <= sent[0] < p.end + 1), None)
@@ -142,9 +137,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             text[cue.end : start].strip().endswith("that") or _starts_clause(text, start) or _bare_clause(text, start, end)
         ):
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
-    # "clause, said X."
-    after = find_speaker_after(text, cue.end, sent[1])
-    if comma > 0 and after is not None and before.rstrip().endswith(",") and len(TOKEN.findall(before)) >= 3 \
+    # "clause, said X." (``after`` is only looked for after a comma)
+    if comma > 0 and after is not None and len(TOKEN.findall(before)) >= 3 \
             and not cue.text.endswith("ing"):  # ', saying he ...': 'he' starts the reported clause
         return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
     # "X denied any gunfight", "X called for a ceasefire", "X urged Baku to ...": a noun phrase
@@ -154,6 +148,12 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return _make("indirect", m.start("np"), m.end("np"), mention, cue, resolver,
                          "speaker and verb, then what they said (a noun phrase)", text)
     return None
+
+
+def _first_visible(text: str, pos: int, end: int) -> int:
+    """The first offset at or after ``pos`` (before ``end``) that is not white space."""
+    piece = text[pos:end]
+    return pos + len(piece) - len(piece.lstrip())
 
 
 _OPINION_OWNER = re.compile(r"[Ii]n (?P<poss>.+?) (?:opinion|view)")

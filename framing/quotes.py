@@ -165,9 +165,10 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
         if sp.style == "double" and sp.reason != "after a distancing marker" and _span_key(text, sp) not in habits
     )
     # a closing attribution ('..., he opined.') speaks for the whole sentence, verbs inside included
-    for cue in sorted(all_cues, key=lambda c: not _closing_attribution(text, c)):
+    closing = {c.start for c in all_cues if _closing_attribution(text, c)}
+    for cue in sorted(all_cues, key=lambda c: c.start not in closing):
         if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma not in _OTHER_INDIRECT \
-                and not _closing_attribution(text, cue):  # '..., some comments read.'
+                and cue.start not in closing:  # '..., some comments read.'
             continue
         if cue.start in cue_owners or speech_index.enclosing(cue.start, cue.start + 1):
             continue

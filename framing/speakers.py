@@ -170,14 +170,21 @@ def _name_possessive(w: str) -> bool:
     return _cap(w) and w.endswith(("'s", "’s")) and len(w) > 3
 
 
-_OPENING_NOT_SUBJECT = frozenset(
-    """with without in on at after before as for from by among amid while when since during despite under over
-    if because although though but and or so yet still then now also even just only""".split()
-)
+# Words that, opening a sentence, start a phrase or a clause rather than its subject.
+_OPENING_NOT_SUBJECT = _STOP_BEFORE | frozenset("among though so yet still then now also even just only".split())
 
 
 _PART_OF = frozenset("some many most several few all none one two three each both".split())
 _CLAUSE_OPENERS = frozenset("after because since as while when although though but and that where whereas until before".split())
+
+
+def _part_of(text: str, words: list[tuple[str, int, int]], k: int, end: int) -> Mention | None:
+    """'some of the social media comments': a part of the noun phrase starting at ``words[k]``
+    speaks, vaguely; None when no 'some of' (or 'many of', ...) stands before it."""
+    if k >= 2 and words[k - 1][0].lower() == "of" and words[k - 2][0].lower() in _PART_OF \
+            and text[words[k - 2][2] : words[k][1]] == " of ":
+        return Mention(text[words[k - 2][1] : end], words[k - 2][1], end, "anonymous")
+    return None
 
 
 def _modifier_word(w: str) -> bool:
@@ -231,11 +238,7 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         ):
             a0 = words[k][1]
             role = words[k][0].lower() in ("the", "this", "that") or _name_possessive(words[k][0])
-            if k >= 2 and words[k - 1][0].lower() == "of" and words[k - 2][0].lower() in _PART_OF \
-                    and text[words[k - 2][2] : words[k][1]] == " of ":
-                # 'some of the social media comments read': the part is the speaker, vaguely
-                return Mention(text[words[k - 2][1] : b], words[k - 2][1], b, "anonymous")
-            return Mention(text[a0:b], a0, b, "role" if role else "anonymous")
+            return _part_of(text, words, k, b) or Mention(text[a0:b], a0, b, "role" if role else "anonymous")
         if lw.endswith("s") and not lw.endswith("ss") and i - k <= 3 and (
             k < 0 and words[0][1] == limit and words[0][0].lower() not in _OPENING_NOT_SUBJECT
             or k >= 0 and words[k][0].lower() in _CLAUSE_OPENERS and k + 1 <= i
@@ -283,11 +286,8 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         span_words = [x[0] for x in words[j : i + 1]]
         if all(x.lower() in ("the", "a", "an") for x in span_words):
             return None
-        if j >= 2 and words[j][0].lower() == "the" and words[j - 1][0].lower() == "of" \
-                and words[j - 2][0].lower() in _PART_OF and text[words[j - 2][2] : words[j][1]] == " of ":
-            # 'some of the social media comments read': the part is the speaker, vaguely
-            return Mention(text[words[j - 2][1] : b], words[j - 2][1], b, "anonymous")
-        return Mention(text[words[j][1] : b], words[j][1], b, _classify(span_words))
+        part = _part_of(text, words, j, b) if words[j][0].lower() == "the" else None
+        return part or Mention(text[words[j][1] : b], words[j][1], b, _classify(span_words))
     return None
 
 
