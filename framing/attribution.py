@@ -175,6 +175,9 @@ def _find_cues(text: str) -> list[_Cue]:
             if raw.endswith("s") and raw != lemma and nxt is not None and text[e : nxt.start()] == " " \
                     and nxt.group() in forms and nxt.group() != raw:
                 continue  # 'the social media comments read', 'reports say': a plural noun before its verb
+            if raw.endswith("s") and raw != lemma and prev is not None and text[prev.end() : s] == " " \
+                    and prev.group().lower() in _AUX_BEFORE_NOUN:
+                continue  # 'had estimates of', 'will reports': after an auxiliary an -s form is a noun
             if raw in ("state", "states") and _state_noun(text, e, nxt):
                 continue  # 'a key battleground state in', 'Western states, receiving', 'state primaries'
             if raw == "showing" and prev is not None and text[prev.end() : s] == " " and prev.group().islower() \
@@ -201,6 +204,9 @@ _AFTER_STATE_NOUN = frozenset(
     "lawmakers party parties officials senator senators department level levels law laws capital capitals house "
     "election elections media television tv".split()
 )
+
+
+_AUX_BEFORE_NOUN = frozenset("had have has having will would can could may might must shall should to".split())
 
 
 def _state_noun(text: str, end: int, nxt: re.Match[str] | None) -> bool:

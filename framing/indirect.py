@@ -89,6 +89,11 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     after_clause = (
         comma > 0 and mention is not None and mention.start > sent[0] + comma and len(TOKEN.findall(before[:comma])) >= 3
     )
+    relative = _RELATIVE_HEAD.fullmatch(text, sent[0] + comma + 1, mention.start) if after_clause else None  # type: ignore[union-attr]
+    if relative is not None:
+        # '..., claims that Baku denies.': the speaker answers the noun, not the clause before it
+        return _make("indirect", relative.start("np"), relative.end("np"), mention, cue, resolver,
+                     "noun, that speaker and verb", text)
     aside = _ASIDE_END.match(tail)  # 'Nor does she have plans, advisers say, to take cues ...'
     if (
         after_clause
@@ -158,6 +163,11 @@ def _first_visible(text: str, pos: int, end: int) -> int:
 
 _OPINION_OWNER = re.compile(r"[Ii]n (?P<poss>.+?) (?:opinion|view)")
 _ASIDE_END = re.compile(r"\s*,\s*")
+# 'claims that', 'a charge which': a noun the relative clause after it reports on
+_RELATIVE_HEAD = re.compile(
+    r"\s*(?P<np>(?:(?:a|an|the|these|those|such)\s+)?(?:claims?|charges?|accusations?|allegations?|reports?|assertions?"
+    r"|suggestions?|rumou?rs?|statements?|figures?|numbers?|account|accounts|version))\s+(?:that|which)\s+"
+)
 _PARTICIPLE_AFTER = re.compile(r"\s*,\s*[a-z]+ing\b")  # '..., pundits claimed, blaming those who ...'
 
 
@@ -194,12 +204,16 @@ def _before_coordinated_cue(text: str, start: int, end: int) -> int:
         text[start:end],
     ):
         verb = m.group(1) or m.group(2)
-        if verb in forms and forms[verb][1] != "opinion":
+        if m.group(1) and verb.endswith("s") and forms.get(verb, (verb,))[0] != verb \
+                and re.search(r"\b(?:has|have|had)\s+$", m.group()[: m.start(1) - m.start()]):
+            continue  # '... and had estimates of': a noun after 'had'
+        if verb in forms and (forms[verb][1] != "opinion" or m.group(2) and _THAT_AFTER.match(text, start + m.end())):
             # '..., emphasizing that ...', '..., with officials announcing ...': a new attribution
             return start + m.start()
     return end
 
 
+_THAT_AFTER = re.compile(r"\s+that\b")  # ', suggesting that ...': an opinion verb reporting a clause
 _VERB_LIKE = re.compile(r"\b(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|leads?|trails?)\b")
 
 

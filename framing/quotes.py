@@ -58,6 +58,7 @@ from .quote_cues import (
 from .quotemarks import QuoteSpan
 from .speakers import Mention, SpeakerResolver, find_speaker_before
 from .terms import SpanIndex
+from .tokens import TOKEN
 from .verbs import DATA_VERBS, SPEECH_CLASSES, verb_forms
 
 _DASH_NAME = re.compile(
@@ -101,7 +102,10 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
             if mention is not None and mention.type == "person":
                 resolver.note_mention(mention, at=cue.start)
 
-    speech = [s for s in spans if s.kind == "speech" and s.depth == 0]
+    # quoted fragments, not names the writer distances himself from ('the self-proclaimed "Republic"')
+    habits = _scare_habits(text, spans)
+    speech = [s for s in spans if s.kind == "speech" and s.depth == 0 and not (
+        s.end - s.start <= 40 and _span_key(text, s) in habits)]  # '... of Russian "peacekeepers"' (a habit)
     inside_speech = SpanIndex(speech)
     cues = [c for c in cues if not inside_speech.enclosing(c.start, c.end)]
     # 'the poll shows ...' reports data, not words: a cue of indirect speech only
@@ -158,8 +162,6 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     taken = sorted((q.start, q.end) for q in out)
     taken_starts = [a for a, _ in taken]
     cue_owners = {q.cue_start for q in out}
-    # quoted fragments, not names the writer distances himself from ('the self-proclaimed "Republic"')
-    habits = _scare_habits(text, spans)
     double_opens = sorted(
         sp.open_at for sp in spans
         if sp.style == "double" and sp.reason != "after a distancing marker" and _span_key(text, sp) not in habits
@@ -176,6 +178,8 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
             continue
         sent = _sentence_of(doc, sent_starts, cue.start)
         q = _indirect(doc, cue, sent, resolver)
+        if q is not None and _in_taken(taken, taken_starts, q.start, q.end):
+            q = _cut_before_taken(text, q, taken, taken_starts)
         if q is not None and not _in_taken(taken, taken_starts, q.start, q.end):
             if _holds_quote(double_opens, q.start, q.end):
                 # 'Comey has said the FBI made a "mistake"': paraphrase with a quoted fragment
@@ -307,6 +311,18 @@ def _in_taken(taken: list[tuple[int, int]], starts: list[int], a: int, b: int) -
     if k > 0 and taken[k - 1][1] > a:
         return True
     return k < len(taken) and taken[k][0] < b
+
+
+def _cut_before_taken(text: str, q: Quote, taken: list[tuple[int, int]], starts: list[int]) -> Quote | None:
+    """'X has accused Y of Z, claims that Baku denies.': a clause running into a quote taken
+    after it ends at the comma before that quote (None when no comma is there)."""
+    k = bisect_right(starts, q.start)
+    if k >= len(taken) or taken[k][0] >= q.end or (k > 0 and taken[k - 1][1] > q.start) or len(q.parts) > 1:
+        return None
+    comma = text.rfind(",", q.start, taken[k][0])
+    if comma < 0 or text[comma + 1 : taken[k][0]].strip() or len(TOKEN.findall(text[q.start : comma])) < 3:
+        return None
+    return replace(q, end=comma, parts=())
 
 
 def _overlaps(a: Quote, b: Quote) -> bool:
