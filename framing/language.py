@@ -7,12 +7,18 @@ know which texts are English; it does not need to name every other language.
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import not_
 
 _EN = frozenset(
     "the of and to in a is that for on was with as by it at from he his said are be has have were this which "
     "not but its an they their or will had been would who also after more than".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
+#: Bytes of a UTF-8 text with every ASCII character that cannot be in a :data:`_WORD` run
+#: (all but the letters) turned into a space; non-ASCII bytes are kept as they are.
+_ASCII_NON_LETTERS = bytes(b if (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A or b >= 0x80) else 0x20 for b in range(256))
+_EN_BYTES = frozenset(w.encode("ascii") for w in _EN)
 
 
 def guess_language(text: str, *, sample: int = 5000) -> str:
@@ -22,11 +28,13 @@ def guess_language(text: str, *, sample: int = 5000) -> str:
     (``"ru"`` for Cyrillic, ``"hy"`` for Armenian, ``"ar"`` for Arabic script),
     which is a guess; set ``language`` in the manifest to be sure.
     """
-    words = _WORD.findall(text[:sample].lower())
-    if len(words) < 3:
+    low = text[:sample].lower()
+    n_words, n_english = _count_words(low)
+    if n_words < 3:
         return "und"
-    if sum(map(_EN.__contains__, words)) / len(words) >= 0.12:
+    if n_english / n_words >= 0.12:
         return "en"
+    words = _WORD.findall(low)
     letters = "".join(words)
     counts = {"ru": 0, "hy": 0, "ar": 0, "latin": 0}
     for ch in letters:
@@ -43,3 +51,26 @@ def guess_language(text: str, *, sample: int = 5000) -> str:
     if best != "latin" and counts[best] > 0.5 * len(letters):
         return best
     return "und"
+
+
+
+def _count_words(low: str) -> tuple[int, int]:
+    """``len(words)`` and how many are in :data:`_EN`, for ``words = _WORD.findall(low)``.
+
+    Counted without making a string per word: ASCII non-letters end a run, so the
+    UTF-8 bytes split at them (in C, after one ``translate``) give the runs of ASCII
+    letters as they are; only the pieces holding a non-ASCII character (a letter
+    with an accent, a curly quote) are decoded and searched. Pieces split at ASCII
+    bytes are whole characters: UTF-8 never uses an ASCII byte inside a character.
+    """
+    raw = low.encode("utf-8", "surrogatepass")
+    pieces = raw.translate(_ASCII_NON_LETTERS).split()
+    n_words = len(pieces)
+    n_english = sum(map(_EN_BYTES.__contains__, pieces))
+    if len(raw) != len(low):  # some non-ASCII characters
+        # those pieces, searched together (a space between them ends any run)
+        others = list(compress(pieces, map(not_, map(bytes.isascii, pieces))))
+        runs = _WORD.findall(b" ".join(others).decode("utf-8", "surrogatepass"))
+        n_words += len(runs) - len(others)
+        n_english += sum(map(_EN.__contains__, runs))
+    return n_words, n_english
