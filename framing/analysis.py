@@ -19,30 +19,23 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .actors import load_actors
+from .aggregates import Aggregates as _Aggregates
 from .cleaning import prepare
 from .corpus import Corpus, LoadOptions, load_corpus
 from .errors import Diagnostic, InputError
 from .lexicon import Pack, load_packs
 from .matcher import TermMatcher
 from .model import Document, Source
-from .naming import NamingProfile
 from .output import CsvTable, JsonlTable, OutputDir, format_rows, json_line, sha256_path
-from .parallel import analyze_sources
+from .parallel import ChunkedRun, analyze_sources
 from .quotemarks import QuoteSpan
 from .quotes import find_quotes
-from .readability_profile import ReadabilityProfile, readability_columns
+from .readability_profile import readability_columns
 from .tables import AGGREGATE_COLUMNS, COLUMNS, document_record, document_row, sentence_rows
 from .terms import find_terms, quote_span_rows, quote_spans, term_rows
 from .tokens import count_words_split, split_words
-from .tone import (
-    GroupFinder,
-    ToneProfile,
-    actor_mention_rows,
-    default_scorer,
-    document_tone,
-    sentence_voices,
-)
-from .voices import VoicesProfile, quote_rows
+from .tone import GroupFinder, actor_mention_rows, default_scorer, document_tone, sentence_voices
+from .voices import quote_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -222,51 +215,6 @@ def analyze_document(doc: Document, analyzer: Analyzer | None = None) -> Documen
         full ``documents.jsonl`` record.
     """
     return (analyzer or default_analyzer()).analyze_document(doc)
-
-
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    """What an aggregate sees of a document: the unit it is counted under, and its size."""
-
-    outlet: str
-    n_words: int
-
-
-class _Aggregates:
-    """Corpus-level tables, merged document by document.
-
-    ``by="group"`` counts each document under its outlet group (documents
-    without a group keep their outlet), so groups are compared instead of outlets.
-    """
-
-    def __init__(self, analyzer: Analyzer, by: str = "outlet") -> None:
-        if by not in ("outlet", "group"):
-            raise ValueError(f"by must be 'outlet' or 'group', not {by!r}")
-        self.by = by
-        self.analyzer = analyzer
-        self.naming = NamingProfile()
-        self.voices = VoicesProfile()
-        self.tone = ToneProfile(analyzer.actors)
-        self.readability = ReadabilityProfile()
-
-    def add(self, doc: Document, result: DocumentResult) -> None:
-        key = (doc.group or doc.outlet) if self.by == "group" else doc.outlet
-        self.naming.add_document(key, doc.id, result.rows["terms"], self.analyzer.pack_kinds)
-        # the row's n_words is doc.n_words, counted once already
-        self.voices.add_document(_Unit(key, result.rows["documents"][0]["n_words"]), result.rows["quotes"])  # type: ignore[arg-type]
-        self.tone.add_document(key, result.rows["sentences"], result.rows["actor_mentions"])
-        self.readability.add_document(key, result.rows["documents"][0])
-
-    def rows(self) -> dict[str, list[dict[str, Any]]]:
-        return {
-            "naming": self.naming.naming_rows(),
-            "naming_lean": self.naming.lean_rows(),
-            "voices": self.voices.outlet_rows(),
-            "voices_by_side": self.voices.side_rows(),
-            "tone": self.tone.tone_rows(),
-            "actor_tone": self.tone.actor_rows(),
-            "readability": self.readability.rows(),
-        }
 
 
 @dataclass
@@ -528,17 +476,20 @@ def write_analysis(
     with OutputDir(outdir, force=force) as out:
         out.check_writable(output_names())
         writers = _open_tables(out, spreadsheet_safe)
-        agg = _Aggregates(analyzer, by)
-        with closing(analyze_sources(corpus, analyzer, jobs=jobs, cache=cache, formatted=True)) as stream:
-            for doc, result in stream:
-                _write_result(writers, result)
-                agg.add(doc, result)
+        # the workers analyse, format every line and aggregate their chunks; here the lines are
+        # appended and the chunks' aggregates merged (see framing.parallel.ChunkedRun)
+        with ChunkedRun(corpus, analyzer, jobs=jobs, cache=cache, by=by, spreadsheet_safe=spreadsheet_safe,
+                        documents=progress is not None) as run:
+            for part in run.chunks():
+                for name, text in part.texts.items():
+                    writers[name].write_text(text, part.rows[name])
                 if progress:
-                    progress(doc)
-        n_docs = writers["documents.csv"].rows
-        if n_docs == 0:
-            raise InputError(_no_documents_message(corpus))
-        _write_aggregates(out, agg, spreadsheet_safe)
+                    for doc in part.documents or ():
+                        progress(doc)
+            n_docs = writers["documents.csv"].rows
+            if n_docs == 0:
+                raise InputError(_no_documents_message(corpus))
+            _write_aggregate_rows(out, run.aggregate_rows(), spreadsheet_safe)
         run = run_record(corpus, command="analyze", options={"by": by, "spreadsheet_safe": spreadsheet_safe},
                          lexicons=analyzer.lexicon_record())
         outputs = out.commit(_finish_run(run, writers))
@@ -581,7 +532,11 @@ def _write_result(writers: dict[str, Any], result: DocumentResult) -> None:
 
 
 def _write_aggregates(out: OutputDir, agg: _Aggregates, spreadsheet_safe: bool = False) -> None:
-    for name, rows in agg.rows().items():
+    _write_aggregate_rows(out, agg.rows(), spreadsheet_safe)
+
+
+def _write_aggregate_rows(out: OutputDir, tables: dict[str, list[dict[str, Any]]], spreadsheet_safe: bool = False) -> None:
+    for name, rows in tables.items():
         table = CsvTable(out, f"{name}.csv", AGGREGATE_COLUMNS[name], spreadsheet_safe=spreadsheet_safe)
         for row in rows:
             table.write(row)

@@ -202,6 +202,12 @@ class CsvTable:
         self._writer.writerow(cells)
         self.rows += 1
 
+    def write_text(self, text: str, rows: int) -> None:
+        """Append ``rows`` lines already formatted (:func:`format_rows` or :func:`format_rows_safe`,
+        as this table's ``spreadsheet_safe`` asks)."""
+        self._fh.write(text)
+        self.rows += rows
+
     def write_rows(self, rows: list[dict[str, Any]], formatted: str | None = None) -> None:
         """Write ``rows``; ``formatted`` is their text from :func:`format_rows`, made earlier
         (in a worker process or the cache), and is used as it is unless cells must be neutralised."""
@@ -273,6 +279,15 @@ def format_rows(rows: list[dict[str, Any]], columns: list[str]) -> str:
     return "\n".join(map(",".join, zip(*cols, strict=True))) + "\n"
 
 
+def format_rows_safe(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    """CSV lines for ``rows`` as :meth:`CsvTable.write` writes them with ``spreadsheet_safe=True``."""
+    if not rows:
+        return ""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([_safe(row.get(c)) for c in columns] for row in rows)
+    return buf.getvalue()
+
+
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -318,6 +333,11 @@ class JsonlTable:
         """Write ``record``; ``line`` is its :func:`json_line`, when made earlier."""
         self._fh.write(line if line is not None else json_line(record))
         self.rows += 1
+
+    def write_text(self, text: str, rows: int) -> None:
+        """Append ``rows`` lines already made by :func:`json_line`."""
+        self._fh.write(text)
+        self.rows += rows
 
 
 def json_line(record: dict[str, Any]) -> str:

@@ -22,7 +22,9 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,6 +62,46 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
+@contextmanager
+def worker_pool(factory: Callable[..., Any], args: tuple[Any, ...], jobs: int) -> Iterator[Any]:
+    """A pool of ``jobs`` processes, each holding ``factory(*args)`` (see :func:`run_ordered`).
+
+    Leaving the block normally waits for the workers to exit; leaving it by an
+    exception (Ctrl-C, an error, a consumer that stopped early) terminates them.
+    """
+    pool = _context().Pool(jobs, _init_worker, (factory, args))
+    try:
+        yield pool
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()  # a no-op after join
+        pool.join()
+
+
+def run_ordered(pool: Any, items: Iterable[Any], *, jobs: int, chunksize: int = CHUNK,
+                ahead: int | None = None) -> Iterator[Any]:
+    """Apply each pool worker's function to every item, yielding results in input order.
+
+    The input is read lazily, at most ``ahead`` chunks (default ``4 * jobs``) ahead of the output.
+    """
+    it = iter(items)
+    queue: deque[Any] = deque()
+
+    def submit() -> bool:
+        chunk = list(islice(it, chunksize))
+        if chunk:
+            queue.append(pool.apply_async(_run_chunk, (chunk,)))
+        return bool(chunk)
+
+    while len(queue) < (ahead or 4 * jobs) and submit():
+        pass
+    while queue:
+        results = queue.popleft().get()
+        submit()
+        yield from results
+
+
 def ordered_map(
     factory: Callable[..., Callable[[Any], Any]],
     args: tuple[Any, ...],
@@ -89,28 +131,8 @@ def ordered_map(
         for x in items:
             yield fn(x)
         return
-    it = iter(items)
-    pool = _context().Pool(jobs, _init_worker, (factory, args))
-    try:
-        queue: deque[Any] = deque()
-
-        def submit() -> bool:
-            chunk = list(islice(it, chunksize))
-            if chunk:
-                queue.append(pool.apply_async(_run_chunk, (chunk,)))
-            return bool(chunk)
-
-        while len(queue) < (ahead or 4 * jobs) and submit():
-            pass
-        while queue:
-            results = queue.popleft().get()
-            submit()
-            yield from results
-        pool.close()
-        pool.join()
-    finally:
-        pool.terminate()  # on Ctrl-C, an error, or a consumer that stopped early; a no-op after join
-        pool.join()
+    with worker_pool(factory, args, jobs) as pool:
+        yield from run_ordered(pool, items, jobs=jobs, chunksize=chunksize, ahead=ahead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,3 +302,247 @@ def _sources_with_diagnostics(
         read_diags.append(corpus.diagnostics[mark:])
         del corpus.diagnostics[mark:]
         yield src
+
+
+# --- whole chunks of documents, for writers -----------------------------------------------------
+
+def _outputs() -> list[str]:
+    """Output files of the per-document tables, in the order a chunk lists them."""
+    from .tables import COLUMNS
+
+    return ["documents.jsonl", *(f"{name}.csv" for name in COLUMNS)]
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkResult:
+    """What a run of consecutive documents adds to the outputs, as a worker returns it.
+
+    Attributes:
+        texts: Output file name → the lines these documents add to it, formatted.
+        rows: Output file name → how many rows (lines) that is.
+        diagnostics: The preparation diagnostics of each document, in order.
+        fresh: ``(key, record)`` pairs for the cache, for documents computed here.
+        hits: Documents taken from the cache.
+        aggregates: The :meth:`~framing.aggregates.Aggregates.state` of these documents
+            (None when the worker added them to the run's aggregates itself).
+        documents: The documents, when asked for (progress callbacks); else None.
+    """
+
+    texts: dict[str, str]
+    rows: dict[str, int]
+    diagnostics: list[list[Diagnostic]]
+    fresh: list[tuple[str, bytes]]
+    hits: int
+    aggregates: tuple[dict[str, Any], ...] | None
+    documents: list[Document] | None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # diagnostics and documents as plain values (pickled dataclasses load slowly)
+        from .cache import flat_diagnostics, flat_document
+
+        docs = None if self.documents is None else [flat_document(d) for d in self.documents]
+        diags = [flat_diagnostics(d) for d in self.diagnostics]
+        return (_chunk_result, (self.texts, self.rows, diags, self.fresh, self.hits, self.aggregates, docs))
+
+
+def _chunk_result(texts: dict[str, str], rows: dict[str, int], diags: list[list[tuple[Any, ...]]],
+                  fresh: list[tuple[str, bytes]], hits: int, aggregates: tuple[dict[str, Any], ...] | None,
+                  docs: list[dict[str, Any]] | None) -> ChunkResult:
+    from .cache import diagnostics_from_flat, document_from_flat
+
+    return ChunkResult(texts, rows, [diagnostics_from_flat(d) for d in diags], fresh, hits, aggregates,
+                       None if docs is None else [document_from_flat(d) for d in docs])
+
+
+class ChunkWorker:
+    """Analyses a chunk of raw sources into formatted lines and a partial aggregate.
+
+    Everything per document happens here (in a worker process when there are
+    several): the analysis, the formatting of every table line, and the corpus
+    aggregates of the chunk, so the process that writes the files only appends
+    text and merges small dictionaries.
+
+    Args:
+        analyzer: The analyzer (lexicons compiled once per process).
+        cache_path: The cache file, or None. Workers only read it.
+        by: The unit of the aggregates (``"outlet"`` or ``"group"``).
+        spreadsheet_safe: Format text cells neutralised (see :func:`framing.output.spreadsheet_safe_cell`).
+        documents: Return the documents too (for progress callbacks).
+    """
+
+    def __init__(self, analyzer: Analyzer, cache_path: str | os.PathLike[str] | None = None, *, by: str = "outlet",
+                 spreadsheet_safe: bool = False, documents: bool = False) -> None:
+        self.one = DocumentWorker(analyzer, cache_path, formatted=not spreadsheet_safe)
+        self.analyzer = analyzer
+        self.by = by
+        self.safe = spreadsheet_safe
+        self.documents = documents
+        self.outputs = _outputs()
+
+    def __call__(self, sources: list[Source], into: Any = None) -> ChunkResult:
+        """Analyse ``sources``; their aggregates go ``into`` an :class:`~framing.aggregates.Aggregates`
+        when given (in the writing process), else into the returned state."""
+        from .aggregates import Aggregates
+        from .output import format_rows_safe, json_line
+        from .tables import COLUMNS
+
+        agg = into if into is not None else Aggregates(self.analyzer, self.by)
+        parts: dict[str, list[str]] = {name: [] for name in self.outputs}
+        rows = dict.fromkeys(self.outputs, 0)
+        diags, fresh, docs = [], [], []
+        hits = 0
+        for src in sources:
+            out = self.one(src)
+            r = out.result
+            if self.safe:
+                parts["documents.jsonl"].append(json_line(r.record))
+                for name, table in r.rows.items():
+                    parts[f"{name}.csv"].append(format_rows_safe(table, COLUMNS[name]))
+            else:
+                parts["documents.jsonl"].append(r.csv["documents.jsonl"])
+                for name in r.rows:
+                    parts[f"{name}.csv"].append(r.csv[name])
+            rows["documents.jsonl"] += 1
+            for name, table in r.rows.items():
+                rows[f"{name}.csv"] += len(table)
+            agg.add(out.doc, r)
+            diags.append(out.diagnostics)
+            if out.fresh is not None:
+                fresh.append(out.fresh)
+            hits += out.cached
+            if self.documents:
+                docs.append(out.doc)
+        return ChunkResult({name: "".join(p) for name, p in parts.items()}, rows, diags, fresh, hits,
+                           None if into is not None else agg.state(), docs if self.documents else None)
+
+    def aggregate_rows(self, state: tuple[dict[str, Any], ...]) -> dict[str, list[dict[str, Any]]]:
+        """The aggregate tables of one part of the merged state (see :meth:`Aggregates.split`)."""
+        from .aggregates import rows_of_state
+
+        return rows_of_state(self.analyzer, state)
+
+
+def _call_state(method: str, arg: Any) -> Any:
+    return getattr(_STATE, method)(arg)
+
+
+class ChunkedRun:
+    """A run over a corpus in chunks: formatted lines in corpus order, then the aggregate tables.
+
+    Use as a context manager; iterate :meth:`chunks`, then call :meth:`aggregate_rows`::
+
+        with ChunkedRun(corpus, analyzer, jobs=2) as run:
+            for part in run.chunks():
+                ...  # append part.texts to the files
+            tables = run.aggregate_rows()
+
+    With ``jobs > 1`` the workers do all the per-document work and the
+    aggregates of their chunks; this process merges the chunks' states in
+    corpus order (so the tables equal those of one process) and, at the end,
+    has the workers compute the aggregate tables of disjoint ranges of units.
+    Preparation diagnostics are recorded on the corpus in the order of a plain
+    iteration; the cache is written here only, one transaction per batch, also
+    when the run stops early.
+
+    Args:
+        corpus: The corpus.
+        analyzer: The analyzer.
+        jobs: Worker processes (1: everything in this process).
+        cache: A cache file, or None.
+        by: The unit of the aggregate tables.
+        spreadsheet_safe: Neutralise text cells a spreadsheet would run as formulas.
+        documents: Keep the documents in each chunk (for progress callbacks); costs a little.
+        stats: Filled with the cache hits, misses and records stored.
+        chunksize: Documents per chunk.
+    """
+
+    def __init__(self, corpus: Corpus, analyzer: Analyzer, *, jobs: int = 1,
+                 cache: str | os.PathLike[str] | None = None, by: str = "outlet", spreadsheet_safe: bool = False,
+                 documents: bool = False, stats: CacheStats | None = None, chunksize: int = CHUNK) -> None:
+        from .aggregates import Aggregates
+
+        if jobs < 1 or chunksize < 1:
+            raise ValueError(f"jobs and chunksize must be at least 1, not {jobs} and {chunksize}")
+        self.corpus = corpus
+        self.analyzer = analyzer
+        self.jobs = jobs
+        self.cache = cache
+        self.chunksize = chunksize
+        self.stats = stats if stats is not None else CacheStats()
+        self.aggregates = Aggregates(analyzer, by)  # checks ``by``
+        self._options = {"by": by, "spreadsheet_safe": spreadsheet_safe, "documents": documents}
+        self._stack = ExitStack()
+        self._store: Any = None
+        self._pending: list[tuple[str, bytes]] = []
+        self._trailing: list[Diagnostic] = []
+        self._pool: Any = None
+        self._worker: ChunkWorker | None = None
+
+    def __enter__(self) -> ChunkedRun:
+        from .cache import DocumentCache
+
+        if self.cache is not None:
+            store = DocumentCache(self.cache)
+            if store.enabled:
+                self._store = store
+            else:
+                self._trailing.append(Diagnostic(str(self.cache), store.problem.split(": ", 1)[-1], skipped=False))
+        args = (self.analyzer, self._store.path if self._store is not None else None)
+        if self.jobs > 1:
+            self.analyzer.warm_up()  # loaded once here, shared by the forked workers
+            self._pool = self._stack.enter_context(worker_pool(partial(ChunkWorker, **self._options), args, self.jobs))
+        else:
+            self._worker = ChunkWorker(*args, **self._options)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            self._stack.__exit__(*exc)  # an exception terminates the workers
+        finally:
+            if self._store is not None:
+                self._flush()  # finished documents are kept even when the run stops here
+                self._store.close()
+
+    def _flush(self, *, whole: bool = False) -> None:
+        # one transaction per BATCH records (and the rest, at the end)
+        while len(self._pending) >= (BATCH if whole else 1):
+            batch, self._pending = self._pending[:BATCH], self._pending[BATCH:]
+            self.stats.stored += self._store.put_many(batch)
+
+    def chunks(self) -> Iterator[ChunkResult]:
+        """The chunks' results, in corpus order (their aggregates already merged)."""
+        corpus = self.corpus
+        read_diags: deque[list[Diagnostic]] = deque()
+        sources = _sources_with_diagnostics(corpus, read_diags, self._trailing)
+        batches = iter(lambda: list(islice(sources, self.chunksize)), [])
+        if self._pool is not None:
+            results = run_ordered(self._pool, batches, jobs=self.jobs, chunksize=1)
+        else:
+            worker = self._worker
+            results = (worker(batch, self.aggregates) for batch in batches)  # type: ignore[misc]
+        for part in results:
+            for diags in part.diagnostics:
+                # reading problems met before this source, then its own: the order of a plain iteration,
+                # however far ahead the workers have read
+                corpus.diagnostics.extend(read_diags.popleft())
+                for d in diags:
+                    corpus.warn(d)
+            if part.aggregates is not None:
+                self.aggregates.merge(part.aggregates)
+            n = len(part.diagnostics)
+            self.stats.hits += part.hits
+            self.stats.misses += n - part.hits
+            if self._store is not None and part.fresh:
+                self._pending.extend(part.fresh)
+                self._flush(whole=True)
+            yield part
+        corpus.diagnostics.extend(self._trailing)
+
+    def aggregate_rows(self) -> dict[str, list[dict[str, Any]]]:
+        """The aggregate tables (:data:`framing.tables.AGGREGATE_COLUMNS`) of every document read."""
+        from .aggregates import concat_rows
+
+        if self._pool is None:
+            return self.aggregates.rows()
+        parts = self.aggregates.split(self.jobs)
+        return concat_rows(self._pool.starmap(_call_state, [("aggregate_rows", p) for p in parts], chunksize=1))
