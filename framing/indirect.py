@@ -29,6 +29,8 @@ from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker
 from .tokens import TOKEN
 from .verbs import DATA_VERBS, verb_forms
 
+PARAGRAPH_RULE = "paragraph, then speaker and verb"
+
 
 def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
     text = doc.text
@@ -82,6 +84,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         if mention is not None and not cue.text.endswith("ing") and _after_preposition(text, mention, sent[0]):
             # 'Azer Gasimli, ..., in an interview with Radio Azadlig expressed ...'
             mention = _plausible(_sentence_subject_mention(text, sent[0], mention.start), resolver) or mention
+            mention = _whole_subject(text, mention, cue.start, sent[0])
     if mention is None:
         mention = _quantity_speaker(text, cue.start, sent[0]) or _coordinated_subject(text, cue, sent)
     tail_words = TOKEN.findall(tail)
@@ -116,7 +119,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         para = next((p for p in doc.paragraphs if p.start <= sent[0] < p.end + 1), None)
         if para is not None and para.start < sent[0] and _only_paraphrase(text[para.start : sent[0]]):
             # "...(several sentences of a pundit's view)... , he opined." at a paragraph's end
-            start, rule = para.start, "paragraph, then speaker and verb"
+            start, rule = para.start, PARAGRAPH_RULE
         return _make("indirect", start, sent[0] + comma, mention, cue, resolver, rule, text)
     # "clause, said X, a political scientist." — the verb right after the comma, its speaker right after it
     after = find_speaker_after(text, cue.end, sent[1]) if before.rstrip().endswith(",") else None
@@ -138,6 +141,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         if cue.lemma in DATA_VERBS and not _VERB_LIKE.search(text, start, end):
             return None  # 'the video shows a crowd': an object, not a finding
         end = _before_coordinated_cue(text, start, end)  # 'expressed concerns but has said ...'
+        if _SUBORDINATE.match(text, sent[0], cue.start) and "," in text[start:end]:
+            end = text.index(",", start, end)  # 'Although X denied A, Y ruled in B.': the subordinate clause ends at its comma
         if len(TOKEN.findall(text[start:end])) >= 3 and (
             text[cue.end : start].strip().endswith("that") or _starts_clause(text, start) or _bare_clause(text, start, end)
         ):
@@ -153,6 +158,26 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return _make("indirect", m.start("np"), m.end("np"), mention, cue, resolver,
                          "speaker and verb, then what they said (a noun phrase)", text)
     return None
+
+
+_FINITE = frozenset(
+    """is are was were be been has have had will would can could may might must shall should do does did
+    that which who whom whose but because although while when if""".split()
+)
+
+
+def _whole_subject(text: str, mention: Mention, cue_start: int, sent_start: int) -> Mention:
+    """'Interviews made by news agencies with mercenaries and audio recordings of some of them
+    revealed': a subject opening the sentence runs, with its modifiers, up to the verb (when
+    nothing between looks like a clause: no comma, no auxiliary, no conjunction)."""
+    if mention.type == "pronoun" or mention.start != _first_visible(text, sent_start, cue_start):
+        return mention
+    gap = text[mention.end : cue_start]
+    words = TOKEN.findall(gap)
+    if not words or len(words) > 20 or any(ch in gap for ch in ",;:()\"“”") or any(w.lower() in _FINITE for w in words):
+        return mention
+    end = mention.end + len(gap.rstrip())
+    return Mention(text[mention.start : end], mention.start, end, mention.type)
 
 
 def _first_visible(text: str, pos: int, end: int) -> int:
@@ -212,6 +237,8 @@ def _before_coordinated_cue(text: str, start: int, end: int) -> int:
             return start + m.start()
     return end
 
+
+_SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Even though)\s")  # not 'As X said, ...'
 
 _THAT_AFTER = re.compile(r"\s+that\b")  # ', suggesting that ...': an opinion verb reporting a clause
 _VERB_LIKE = re.compile(r"\b(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|leads?|trails?)\b")
@@ -298,15 +325,22 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we)\s+(?:[a-z]+\s+){0,4}$")
 
 def _only_paraphrase(text: str) -> bool:
     """Sentences a closing cue can cover: no quotation but scare quotes of a few words, and no
-    reporting verb but data verbs ('the events show') and the speaker's own first person ('I
-    would also like to note')."""
+    reporting verb but data verbs ('the events show'), verbs with a noun object ('Putin did not
+    rule out an increase') and the speaker's own first person ('I would also like to note')."""
     text = _SHORT_QUOTED.sub(lambda m: " " * len(m.group()) if len(m.group().split()) <= 3 else m.group(), text)
     if any(ch in text for ch in "\"“”„«»"):
         return False
     return not any(
         c.lemma not in DATA_VERBS and c.lemma != "according to" and not _FIRST_PERSON.search(text, max(0, c.start - 40), c.start)
+        and not (_NOUN_OBJECT_AFTER.match(text, c.end) and c.lemma not in _PERSON_OBJECT)
         for c in _find_cues(text)
     )
+
+
+# 'recognize their status', 'continue anti-terrorist operations': a verb with a noun object, not
+# a report (unless its object is the person told: 'told the reporters', 'warned his allies')
+_NOUN_OBJECT_AFTER = re.compile(r"\s+(?:their|his|her|its|our|the|a|an|[a-z]+-[a-z]+)\s")
+_PERSON_OBJECT = frozenset("tell ask warn urge inform remind assure reassure accuse blame".split())
 
 
 _BARE_SUBJECT = re.compile(r"\s*(?:[a-z]+|\d[\d,.]*)(?:\s+(?:of\s+)?[\w’'-]+){0,3}?\s+(?P<verb>is|are|was|were|has|have|had|will|would|could|can|may|might|should|must)\b")

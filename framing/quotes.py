@@ -45,6 +45,7 @@ from .attribution import (  # noqa: F401  (Quote, QUOTE_KINDS, SPEAKER_TYPES are
     _sentence_of,
     _sentence_subject_mention,
 )
+from .indirect import PARAGRAPH_RULE as _PARAGRAPH_RULE
 from .indirect import _indirect
 from .model import Document
 from .quote_cues import (
@@ -166,6 +167,8 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
         sp.open_at for sp in spans
         if sp.style == "double" and sp.reason != "after a distancing marker" and _span_key(text, sp) not in habits
     )
+    # a paragraph of paraphrase keeps scare quotes of a few words ('a "creeping" war'): not fragments
+    speech_opens = [sp.open_at for sp in spans if sp.open_at in set(double_opens) and sp.kind != "scare"]
     # a closing attribution ('..., he opined.') speaks for the whole sentence, verbs inside included
     closing = {c.start for c in all_cues if _closing_attribution(text, c)}
     for cue in sorted(all_cues, key=lambda c: c.start not in closing):
@@ -181,7 +184,7 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
         if q is not None and _in_taken(taken, taken_starts, q.start, q.end):
             q = _cut_before_taken(text, q, taken, taken_starts)
         if q is not None and not _in_taken(taken, taken_starts, q.start, q.end):
-            if _holds_quote(double_opens, q.start, q.end):
+            if _holds_quote(double_opens if q.rule != _PARAGRAPH_RULE else speech_opens, q.start, q.end):
                 # 'Comey has said the FBI made a "mistake"': paraphrase with a quoted fragment
                 q = replace(q, kind="mixed")
             out.append(q)

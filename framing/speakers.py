@@ -430,6 +430,9 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
             if lw == "of" and k > j and (words[k - 1][0].lower() in ORG_WORDS or words[k - 1][0].lower() in TITLES):
                 k += 1
                 continue
+            place = _place_after(text, words, k) if lw in ("in", "from") and k > j and words[k - 1][0].islower() else 0
+            if place:
+                k = place  # 'said a Hamza Division militant in Azebaijan,': where the unnamed speaker is
             break
         if not (_cap(w) or lw in TITLES or lw in ORG_WORDS or lw in VAGUE_HEADS or (j >= 1 and k < j + 4)):
             break
@@ -438,6 +441,20 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
         return None
     span = [w[0] for w in words[0:k]]
     return Mention(text[words[0][1] : words[k - 1][2]], words[0][1], words[k - 1][2], _classify(span))
+
+
+def _place_after(text: str, words: list[tuple[str, int, int]], k: int) -> int:
+    """'in Azebaijan,' after an unnamed speaker's role: the index after the place name (one to
+    three capitalised words closing the phrase with punctuation), or 0."""
+    e = k + 1
+    while e < len(words) and e - k <= 3 and _cap(words[e][0]) and not any(
+        ch in text[words[e - 1][2] : words[e][1]] for ch in ",.;:()\"“”"
+    ):
+        e += 1
+    if e == k + 1:
+        return 0
+    tail = text[words[e - 1][2] : words[e][1]] if e < len(words) else text[words[e - 1][2] : words[e - 1][2] + 1]
+    return e if tail[:1] in (",", ".", ";") else 0
 
 
 class SpeakerResolver:

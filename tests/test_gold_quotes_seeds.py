@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from framing import load_corpus
+from framing.actors import load_actors
 from framing.model import Document
 from framing.quotes import Quote, find_quotes
 
@@ -22,7 +23,7 @@ from .conftest import ROOT, SEEDS
 GOLD = yaml.safe_load((ROOT / "tests" / "gold" / "seed_quotes.yaml").read_text(encoding="utf-8"))
 
 # Pinned floors (raise them as the extractor improves; never lower them).
-FLOORS = {"found": 111, "speaker": 97, "kind": 109, "cue": 105}
+FLOORS = {"found": 113, "speaker": 104, "kind": 112, "cue": 110}
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +50,20 @@ def matched() -> list[tuple[dict[str, Any], Quote | None, Document]]:
     return out
 
 
+ACTORS = load_actors()
+
+
 def speaker_agrees(g: dict[str, Any], q: Quote) -> bool:
-    names = {(g.get("speaker") or "").casefold(), (g.get("speaker_mention") or "").casefold()}
-    return q.speaker_name.casefold() in names or q.speaker.casefold() in names
+    """The prediction names the gold speaker: its mention or resolved name equals the gold's,
+    or the resolved name is the actors list's name for the person the gold names (the gold
+    keeps the article's spelling, 'Hovhannissyan'; the list's canonical one is 'Hovhannisyan')."""
+    names = {(g.get("speaker") or "").casefold(), (g.get("speaker_mention") or "").casefold()} - {""}
+    if g.get("speaker_type") == "unattributed" and not g.get("speaker_mention"):
+        return not q.speaker and not q.speaker_name  # the gold's speaker is a description: 'unattributed headline quote'
+    if q.speaker_name.casefold() in names or q.speaker.casefold() in names:
+        return True
+    actor = ACTORS.find(g.get("speaker") or "")
+    return actor is not None and bool(q.speaker_name) and actor.name.casefold() == q.speaker_name.casefold()
 
 
 def test_agreement_does_not_fall(matched) -> None:

@@ -222,6 +222,27 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
         # a parenthetical attribution followed by a participle: the clause before it is what was claimed
         ("Russia is rapidly increasing its influence in Azerbaijan, pundits claimed, blaming those who backed the mission.",
          "Russia is rapidly", "pundits", "claimed"),
+        # an accusation, then a relative clause about it: two speakers ('claims that Baku denies')
+        ("Armenia has accused Azerbaijan of attempting to cleanse the territory, claims that Baku denies.",
+         "Azerbaijan of", "Armenia", "has accused"),
+        ("Armenia has accused Azerbaijan of attempting to cleanse the territory, claims that Baku denies.",
+         "claims that", "Baku", "denies"),
+        # ', suggesting that' opens a second reported clause of the same speaker
+        ("He claimed that the mines were made in 2021, suggesting that separatists may have brought them.",
+         "separatists may", "He", "suggesting"),
+        ("He claimed that the mines were made in 2021, suggesting that separatists may have brought them.",
+         "the mines", "He", "claimed"),
+        # a subordinate clause ends at its comma: the main clause has its own speaker
+        ("Although separatist sources denied any gunfight or losses, some independent sources ruled in the "
+         "possibility of militants in the area.", "the possibility", "some independent sources", "ruled in"),
+        # a subject opening the sentence keeps its modifiers up to the verb
+        ("Interviews made by news agencies with mercenaries and recordings of some of them revealed that Turkey "
+         "sent fighters from Libya.", "Turkey sent", "Interviews made by news agencies with mercenaries and "
+         "recordings of some of them", "revealed"),
+        # a verb with a noun object ('did not rule out an increase') inside a pundit's paragraph does not stop
+        # the closing attribution from covering the paragraph
+        ("Russia is behind the attacks. Last week, Putin did not rule out an increase in troops. It is clear that "
+         "Baku must act, he opined.", "Russia is behind", "he", "opined"),
     ],
 )
 def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) -> None:
@@ -242,6 +263,7 @@ def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) 
         "Peacekeepers have an absolute say in the region and its towns.",  # 'say' is a noun here
         "Trump swept seven out of 11 states on Tuesday, the biggest day of voting.",  # 'states' the noun
         "Johnson's second-best showing comes in Utah, where voters resist the nominee.",  # 'showing' the noun
+        "He had estimates of possible benefits and risks before the vote.",  # 'estimates' after 'had': a noun
     ],
 )
 def test_no_indirect_speech(text: str) -> None:
@@ -340,3 +362,23 @@ def test_post_does_not_swallow_a_long_paragraph() -> None:
     full = f"Intro sentence here.\n\n{text}\n\nThe end."
     posts = [q for q in quotes_of(text) if q.kind == "embedded_post"]
     assert [p.start for p in posts] == [full.index("Those with the power")]
+
+
+def test_a_place_after_an_unnamed_speaker_is_part_of_the_mention() -> None:
+    # 'said a militant in Azebaijan,': the unnamed speaker is known by role and place; a named
+    # speaker's place is not part of his name
+    text = '"We were not paid," said a Hamza Division militant in Azebaijan, the reporter wrote.'
+    q = covering(quotes_of(text), text, "We were not")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "a Hamza Division militant in Azebaijan", "said")
+    text = '"We are leaving," said Vladimir Putin in Moscow.'
+    q = covering(quotes_of(text), text, "We are leaving")
+    assert q.speaker == "Vladimir Putin"
+
+
+def test_scare_quote_in_a_paraphrase_paragraph_is_not_a_fragment() -> None:
+    # 'a "creeping" war' sits in the pundit's paraphrase with no speech verb: the writer's (or the
+    # pundit's) scare quote, so the paragraph is indirect speech, not a mixed quote
+    text = ("Azerbaijan must deploy troops in these areas. Because Russia is dragging Azerbaijan into a "
+            '"creeping" war, the pundit thinks.')
+    q = covering(quotes_of(text), text, "Azerbaijan must deploy")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "the pundit", "thinks")
