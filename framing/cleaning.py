@@ -189,17 +189,10 @@ def _mark_header(lines: list[str], nonempty: list[int], reasons: dict[int, str],
     candidates = [lines[i].strip() for i in head]
     first = next((c for c in candidates if not (_CAPTION.search(c) or _COUNTER.match(c))), candidates[0])
     norm_title = _norm(title) if title else ""
-    norms: dict[int, str] = {}  # head lines normalised when first compared, once (_norm strips)
-
-    def norm_of(i: int) -> str:
-        if i not in norms:
-            norms[i] = _norm(lines[i])
-        return norms[i]
-
     # Lines above the headline (photo captions, kickers) when the headline is known.
     if norm_title:
         for k, i in enumerate(head):
-            if norm_of(i) == norm_title:
+            if _norm_equals(lines[i], norm_title):
                 for j in head[:k]:
                     if len(lines[j].strip()) < 200:
                         reasons[j] = "text above the headline (photo caption or kicker)"
@@ -211,7 +204,7 @@ def _mark_header(lines: list[str], nonempty: list[int], reasons: dict[int, str],
         s = lines[i].strip()
         if i in reasons:
             continue
-        if norm_of(i) == norm_first:
+        if _norm_equals(lines[i], norm_first):
             if seen_title:
                 reasons[i] = "headline repeated"
             seen_title = True
@@ -310,7 +303,7 @@ def _kinds(text: str, paragraphs: list[Paragraph], *, title: str) -> list[Paragr
                 out[k - 1] = Paragraph(out[k - 1].start, out[k - 1].end, "embedded_post")
     if out and out[0].kind == "body":
         s = text[out[0].start : out[0].end]
-        if (title and _norm(s) == _norm(title)) or (len(s) < 200 and not re.search(r"[.!?…]$", s) and len(out) > 1):
+        if (title and _norm_equals(s, _norm(title))) or (len(s) < 200 and not re.search(r"[.!?…]$", s) and len(out) > 1):
             out[0] = Paragraph(out[0].start, out[0].end, "title")
     for k, p in enumerate(out):
         if p.kind != "body" or k == 0:
@@ -327,6 +320,27 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 def _norm(s: str) -> str:
     return " ".join(_NON_WORD.sub(" ", s.lower()).split())
+
+
+_NORM_HEAD = 160  # characters of a long line normalised first by _norm_equals
+
+
+def _norm_equals(s: str, target: str) -> bool:
+    """``_norm(s) == target`` for a ``target`` that :func:`_norm` made, most long lines decided by their start.
+
+    Normalising is word by word, so the words of the part of ``s`` before a space
+    are the first words of ``_norm(s)``: when they do not start ``target``, the
+    two differ and the rest of ``s`` (often a whole paragraph) is never normalised.
+    (Lower-casing a part ending before a space is lower-casing it in place: the
+    final-sigma rule stops at the space too.)
+    """
+    if len(s) > 2 * _NORM_HEAD:
+        cut = s.find(" ", _NORM_HEAD)
+        if cut > 0:
+            head = _norm(s[:cut])
+            if head and not (target == head or target.startswith(head + " ")):
+                return False
+    return _norm(s) == target
 
 
 _DATE_IN = re.compile(
