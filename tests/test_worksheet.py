@@ -67,9 +67,11 @@ def test_answer_key_has_the_expected_answers(sheets, tmp_path):
     assert "accompanied into Karabakh by the Russian peacekeepers that attacked units of the Azerbaijani army in Xocavand" in student
     assert "accompanied into Artsakh by the Russian peacekeepers that attacked units of the Azeri army in Martuni" in key
     assert "Xocavand (Azerbaijani usage) → Martuni (Armenian usage)" in key
-    # Scare quotes: seed 000 writes "peacekeeping" and "creeping" in quotation marks with no speaker
-    # (which of the two the chosen excerpt holds depends on the excerpt's length)
-    assert "“peacekeeping”" in key or "“creeping”" in key
+    # Scare quotes: the excerpts of seed 001 (Outlet C) and 004 (Outlet D) put the Karabakh Armenians' name
+    # for their polity in quotation marks right after a distancing word, in the outlet's own voice:
+    # 'the unrecognized "Nagorno-Karabakh Republic,"' and 'the self-proclaimed “Republic of Artsakh”'
+    assert "“Nagorno-Karabakh Republic,” (a lexicon term: Armenian usage): after a distancing marker" in key
+    assert "“Republic of Artsakh” (a lexicon term: Armenian usage): after a distancing marker" in key
     # Quotes: the excerpt of seed 002 (Outlet A) reports Ombudsman Artak Beklaryan's campaign "in which he
     # called upon the international community to focus attention on war crimes": 'he' is Beklaryan (the
     # person just named), armenian side in lexicons/actors.yaml, and "call upon" is neutral in the verb table
