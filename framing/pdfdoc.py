@@ -67,10 +67,17 @@ def side_code(side: str) -> str:
 
 
 def font_dir() -> Path:
-    """matplotlib's folder of bundled TrueType fonts (DejaVu lives there)."""
-    import matplotlib
+    """matplotlib's folder of bundled TrueType fonts (DejaVu lives there).
 
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    Found from the package's location (``matplotlib.get_data_path()`` is its
+    ``mpl-data`` folder) without importing matplotlib, which the PDF does not need.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("matplotlib is not installed: its DejaVu fonts are needed for the PDF")
+    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
 
 
 @dataclass(frozen=True, slots=True)

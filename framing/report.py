@@ -26,7 +26,8 @@ from .reportdata import Finding, ReportData
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .charts.figures import PendingFigures
+    from .charts.figures import LocalFigures
+    from .charts.workers import ChartWorkers, PendingFigures
 
 #: Comparison tables written beside the analysis tables.
 COMPARISON_TABLES = ("distinctive_words", "events", "profile", "outlet_map", "outlet_similarity")
@@ -97,14 +98,15 @@ def start_report_data(
     title: str | None = None,
     extra: dict[str, pd.DataFrame] | None = None,
     jobs: int = 1,
-) -> tuple[ReportData, PendingFigures]:
+    workers: ChartWorkers | None = None,
+) -> tuple[ReportData, PendingFigures | LocalFigures]:
     """:func:`build_report_data` with the charts still being drawn.
 
     The findings are filled in; ``data.figures`` is set by the caller from the
-    returned :class:`~framing.charts.figures.PendingFigures` (a context
-    manager: leaving it stops the chart workers).
+    returned :class:`~framing.charts.workers.PendingFigures` (a context
+    manager: leaving it stops the chart workers). Running ``workers`` started
+    earlier by the caller draw the charts (see :class:`~framing.charts.workers.ChartWorkers`).
     """
-    from .charts.figures import start_figures
     from .findings import find_findings
 
     extra = comparison_tables(analysis) if extra is None else extra
@@ -118,7 +120,13 @@ def start_report_data(
     )
     tables = data.tables()
     (figdir / "figures").mkdir(parents=True, exist_ok=True)
-    pending = start_figures(tables, figdir / "figures", aliases=data.aliases, jobs=jobs)
+    if workers is not None and workers.active:
+        # matplotlib is imported by the workers only
+        pending: PendingFigures | LocalFigures = workers.start(tables, figdir / "figures", aliases=data.aliases)
+    else:
+        from .charts.figures import start_figures
+
+        pending = start_figures(tables, figdir / "figures", aliases=data.aliases, jobs=jobs)
     try:
         data.findings = [*data_notes(analysis), *find_findings(tables, aliases=data.aliases)]
     except BaseException:
@@ -187,18 +195,40 @@ def write_report(
         InputError: No document could be read (or strict mode and a problem).
         OutputError: ``outdir`` cannot be written safely.
     """
+    from .charts.workers import ChartWorkers
+
     t0 = time.perf_counter()
-    if not isinstance(corpus, Corpus):
-        corpus = load_corpus(corpus, options=options)
-    analysis = analyze(corpus, analyzer=analyzer, by=by, progress=progress, jobs=jobs, cache=cache)
-    analysis.run["command"] = "report"
-    analysis.run["options"]["blind"] = blind
-    extra = comparison_tables(analysis)
+    # charts are drawn on every core whatever ``jobs`` says: their files do not depend on it
+    chart_jobs = max(jobs, min(4, os.cpu_count() or 1))
+    # A one-process analysis leaves the other cores idle: the chart workers are started now, so that
+    # they import matplotlib and load their fonts meanwhile (a parallel analysis forks its own workers
+    # first, and the chart workers follow it).
+    workers = ChartWorkers(chart_jobs) if jobs <= 1 else None
+    try:
+        if not isinstance(corpus, Corpus):
+            corpus = load_corpus(corpus, options=options)
+        analysis = analyze(corpus, analyzer=analyzer, by=by, progress=progress, jobs=jobs, cache=cache)
+        if workers is None:
+            workers = ChartWorkers(chart_jobs)
+        analysis.run["command"] = "report"
+        analysis.run["options"]["blind"] = blind
+        extra = comparison_tables(analysis)
+        return _write_report(analysis, corpus, outdir, workers=workers, extra=extra, t0=t0, blind=blind,
+                             force=force, formats=formats, title=title, jobs=chart_jobs,
+                             spreadsheet_safe=spreadsheet_safe)
+    finally:
+        if workers is not None:
+            workers.close()
+
+
+def _write_report(
+    analysis: Analysis, corpus: Corpus, outdir: str | os.PathLike[str], *, workers: ChartWorkers,
+    extra: dict[str, pd.DataFrame], t0: float, blind: bool, force: bool, formats: tuple[str, ...],
+    title: str | None, jobs: int, spreadsheet_safe: bool,
+) -> ReportSummary:
     with tempfile.TemporaryDirectory(prefix="framing-report-") as tmp, OutputDir(outdir, force=force) as out:
-        # charts are drawn on every core whatever ``jobs`` says: their files do not depend on it
-        chart_jobs = max(jobs, min(4, os.cpu_count() or 1))
         data, pending = start_report_data(analysis, figdir=Path(tmp), blind=blind, title=title, extra=extra,
-                                          jobs=chart_jobs)
+                                          jobs=jobs, workers=workers)
         with pending:
             # while the charts are drawn: the tables, and the PDF's fonts
             extra = {name: table for name, table in extra.items() if len(table.columns)}

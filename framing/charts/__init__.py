@@ -4,20 +4,49 @@ Every ``plot_*`` function takes its table(s), draws on ``ax`` (a new figure when
 ``None``) and returns the Axes; :func:`render_figures` draws all charts a set of
 tables allows and saves them as PNG for the report. See :mod:`.style` for the
 palette (a fixed colour per side and per outlet) and the print settings.
+
+The names below are loaded on first use, so that importing a light submodule
+(:mod:`.workers`) does not import matplotlib.
 """
 
 from __future__ import annotations
 
-from .base import EmptyChartError
-from .coverage import plot_event_coverage, plot_timeline
-from .distancing import plot_scare_quotes
-from .figures import render_figures
-from .naming import plot_naming_heatmap, plot_naming_lean, plot_naming_shares
-from .readability import plot_readability
-from .style import SIDE_COLORS, outlet_colors, save_figure, side_colors
-from .tone import plot_actor_tone, plot_tone
-from .voices import plot_cue_classes, plot_sourcing, plot_voices_by_side
-from .words import plot_distinctive
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .base import EmptyChartError
+    from .coverage import plot_event_coverage, plot_timeline
+    from .distancing import plot_scare_quotes
+    from .figures import render_figures
+    from .naming import plot_naming_heatmap, plot_naming_lean, plot_naming_shares
+    from .readability import plot_readability
+    from .style import SIDE_COLORS, outlet_colors, save_figure, side_colors
+    from .tone import plot_actor_tone, plot_tone
+    from .voices import plot_cue_classes, plot_sourcing, plot_voices_by_side
+    from .words import plot_distinctive
+
+_LAZY = {
+    "EmptyChartError": "base",
+    "plot_event_coverage": "coverage",
+    "plot_timeline": "coverage",
+    "plot_scare_quotes": "distancing",
+    "render_figures": "figures",
+    "plot_naming_heatmap": "naming",
+    "plot_naming_lean": "naming",
+    "plot_naming_shares": "naming",
+    "plot_readability": "readability",
+    "SIDE_COLORS": "style",
+    "outlet_colors": "style",
+    "save_figure": "style",
+    "side_colors": "style",
+    "plot_actor_tone": "tone",
+    "plot_tone": "tone",
+    "plot_cue_classes": "voices",
+    "plot_sourcing": "voices",
+    "plot_voices_by_side": "voices",
+    "plot_distinctive": "words",
+}
 
 __all__ = [
     "SIDE_COLORS",
@@ -40,3 +69,16 @@ __all__ = [
     "save_figure",
     "side_colors",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'framing.charts' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

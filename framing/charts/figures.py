@@ -13,7 +13,6 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 from matplotlib.figure import Figure as MplFigure
@@ -24,6 +23,7 @@ from .base import EmptyChartError, chart_title
 from .coverage import coverage_counts, plot_event_coverage, plot_timeline
 from .distancing import distancing_counts, plot_scare_quotes
 from .naming import (
+    bundled_concept_labels,
     heatmap_sides,
     lean_packs,
     plot_naming_heatmap,
@@ -35,15 +35,17 @@ from .style import WIDTH, chart_style, outlet_colors, plural, save_figure, shown
 from .tone import actor_tone_pages, plot_actor_tone, plot_tone
 from .voices import plot_cue_classes, plot_sourcing, plot_voices_by_side
 from .words import distinctive_outlets, plot_distinctive
+from .workers import (  # noqa: F401  (OWN_STEMS: the stems of the files written here)
+    CHART_TABLES,
+    OWN_STEMS,
+    ChartWorkers,
+    PendingFigures,
+    chart_outlets,
+    remove_stale,
+)
 
 log = logging.getLogger(__name__)
 
-#: Stems of the files this module writes (fixed names, or prefixes of families).
-OWN_STEMS = (
-    "timeline", "event_coverage", "naming_lean", "naming_shares", "naming_heatmap", "scare_quotes",
-    "sourcing", "voices_by_side", "cue_classes", "tone", "actor_tone", "readability", "reading_ease",
-    "distinctive_words",
-)
 #: Outlets with fewer articles than this get the "one article is not a pattern" caveat.
 FEW_DOCS = 3
 #: Outlets per figure of distinctive words (panels in a grid of two columns).
@@ -73,6 +75,8 @@ class _Context:
     few_docs: str
 
     def table(self, name: str) -> pd.DataFrame | None:
+        if name not in CHART_TABLES:  # the workers are handed only these
+            raise KeyError(f"charts read only the tables in CHART_TABLES, not {name!r}")
         t = self.tables.get(name)
         return t if isinstance(t, pd.DataFrame) and len(t) else None
 
@@ -117,97 +121,78 @@ def start_figures(
     aliases: Mapping[str, str] | None = None,
     concept_labels: Mapping[str, str] | None = None,
     jobs: int = 1,
-) -> PendingFigures:
+    workers: ChartWorkers | None = None,
+) -> PendingFigures | LocalFigures:
     """Start drawing the charts of :func:`render_figures` and return at once.
 
-    With ``jobs`` > 1 (and fork available) the charts are drawn by worker
-    processes while the caller goes on (writing tables, laying out the PDF);
-    :meth:`PendingFigures.result` waits for them. With one job they are drawn
-    when the result is asked for. Use it as a context manager so that the
-    workers are stopped if the caller fails first.
+    With running ``workers`` (:class:`~framing.charts.workers.ChartWorkers`,
+    started early by the caller), or with ``jobs`` > 1 where fork is available,
+    the charts are drawn by worker processes while the caller goes on (writing
+    tables, laying out the PDF); ``result()`` waits for them. With one job they
+    are drawn when the result is asked for. Use the returned object as a context
+    manager so that the workers are stopped if the caller fails first.
     """
     figdir = Path(figdir)
-    ctx = _context(tables, aliases)
-    plans = [
+    if workers is not None and workers.active:
+        return workers.start(tables, figdir, aliases=aliases, concept_labels=concept_labels)
+    plans = chart_plans(tables, aliases=aliases, concept_labels=concept_labels)
+    figdir.mkdir(parents=True, exist_ok=True)
+    if jobs > 1 and len(plans) >= 4:
+        own = ChartWorkers(min(jobs, len(plans)))
+        if own.active:
+            return own.start(tables, figdir, aliases=aliases, concept_labels=concept_labels)
+    return LocalFigures(plans, figdir)
+
+
+def chart_plans(
+    tables: Mapping[str, pd.DataFrame],
+    *,
+    aliases: Mapping[str, str] | None = None,
+    concept_labels: Mapping[str, str] | None = None,
+    outlets: list[str] | None = None,
+) -> list[_Plan]:
+    """Every chart the tables allow, in reading order (not drawn yet).
+
+    ``outlets`` (default: every outlet in ``tables``) fixes the outlet colours.
+    """
+    ctx = _context(tables, aliases, chart_outlets(tables) if outlets is None else outlets)
+    return [
         *_coverage_plans(ctx), *_naming_plans(ctx, concept_labels), *_voice_plans(ctx),
         *_tone_plans(ctx), *_readability_plans(ctx), *_word_plans(ctx),
     ]
-    figdir.mkdir(parents=True, exist_ok=True)
-    return PendingFigures(plans, figdir, jobs)
 
 
-#: Charts that take longest to draw (most rows and labels): handed to the workers first.
-_SLOW_FIRST = ("distinctive_words", "naming_shares", "actor_tone", "naming_heatmap", "voices_by_side")
+class LocalFigures:
+    """Charts drawn in this process when their result is asked for (see :func:`start_figures`)."""
 
+    _pool = None
 
-def _slowness(name: str) -> int:
-    return next((i for i, stem in enumerate(_SLOW_FIRST) if name == stem or name.startswith(stem + "_")),
-                len(_SLOW_FIRST))
-
-
-class PendingFigures:
-    """Charts being drawn (see :func:`start_figures`)."""
-
-    def __init__(self, plans: list[_Plan], figdir: Path, jobs: int) -> None:
-        import multiprocessing as mp
-
+    def __init__(self, plans: list[_Plan], figdir: Path) -> None:
         self._plans = plans
         self._figdir = figdir
-        self._pool: Any = None
-        self._futures: dict[int, Any] = {}
-        if jobs > 1 and len(plans) >= 4 and "fork" in mp.get_all_start_methods():
-            from concurrent.futures import ProcessPoolExecutor
-
-            # The plans hold closures over the tables, so workers are forked and find them in a
-            # module variable instead of receiving them pickled; where fork is not available
-            # (Windows, macOS' default), charts are drawn one by one. Slow charts go first so
-            # that no worker is left with a long one at the end.
-            global _PLANS
-            _PLANS = plans
-            try:
-                self._pool = ProcessPoolExecutor(max_workers=min(jobs, len(plans)), mp_context=mp.get_context("fork"))
-                for i in sorted(range(len(plans)), key=lambda i: (_slowness(plans[i].name), i)):
-                    self._futures[i] = self._pool.submit(_draw_indexed, i, figdir)
-            except BaseException:
-                self.close()
-                raise
-            finally:
-                _PLANS = []  # the workers are forked by now (one per submit, up to max_workers)
 
     def result(self) -> list[Figure]:
-        """The saved charts in reading order (waits for the workers)."""
-        try:
-            if self._pool is None:
-                titles = [_draw_one(p, self._figdir) for p in self._plans]
-            else:
-                titles = [self._futures[i].result() for i in range(len(self._plans))]
-        finally:
-            self.close()
+        """The saved charts in reading order."""
+        titles = [draw_one(p, self._figdir) for p in self._plans]
         out = [
             Figure(name=plan.name, title=title, path=f"{self._figdir.name}/{plan.name}.png",
                    how_to_read=plan.how_to_read, caveats=plan.caveats, alt=plan.alt())
             for plan, title in zip(self._plans, titles, strict=True) if title is not None
         ]
-        _remove_stale(self._figdir, {f.name for f in out})
+        remove_stale(self._figdir, {f.name for f in out})
         return out
 
     def close(self) -> None:
-        """Stop the workers (charts not drawn yet are dropped)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Nothing to stop."""
 
-    def __enter__(self) -> PendingFigures:
+    def __enter__(self) -> LocalFigures:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-_PLANS: list[_Plan] = []
-
-
-def _draw_one(plan: _Plan, figdir: Path) -> str | None:
+def draw_one(plan: _Plan, figdir: Path) -> str | None:
     """Draw and save one chart; its title, or None when there was nothing to draw."""
     try:
         fig = plan.draw()
@@ -221,8 +206,25 @@ def _draw_one(plan: _Plan, figdir: Path) -> str | None:
     return figure_title(fig)
 
 
-def _draw_indexed(i: int, figdir: Path) -> str | None:
-    return _draw_one(_PLANS[i], figdir)
+def warm_up() -> None:
+    """Load what every chart needs (fonts, glyph cache, lexicon labels) before the tables arrive.
+
+    Run by each chart worker while the parent analyses the corpus; it draws a
+    small figure that is thrown away and changes nothing a later chart draws.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import PngImagePlugin  # noqa: F401  (the PNG writer, imported on first save)
+
+    bundled_concept_labels()
+    with chart_style():
+        fig = MplFigure(figsize=(2.0, 1.0), layout="constrained")
+        ax = fig.add_subplot()
+        ax.barh([0, 1], [1, 2])
+        ax.set_title("Warm-up")
+        ax.set_yticks([0, 1], ["Ag", "Шд"], fontweight="bold")
+        ax.set_xlabel("share")
+        fig.set_dpi(200)
+        FigureCanvasAgg(fig).draw()
 
 
 def figure_title(fig: MplFigure) -> str:
@@ -230,19 +232,7 @@ def figure_title(fig: MplFigure) -> str:
     return chart_title(fig.axes[0]) if fig.axes else ""
 
 
-def _remove_stale(figdir: Path, written: set[str]) -> None:
-    for p in sorted(figdir.glob("*.png")):
-        stem = p.stem
-        ours = any(stem == s or stem.startswith(s + "_") for s in OWN_STEMS)
-        if ours and stem not in written:
-            p.unlink()
-
-
-def _context(tables: Mapping[str, pd.DataFrame], aliases: Mapping[str, str] | None) -> _Context:
-    outlets: set[str] = set()
-    for t in tables.values():
-        if isinstance(t, pd.DataFrame) and "outlet" in t.columns:
-            outlets |= {str(o) for o in t["outlet"].dropna().unique()}
+def _context(tables: Mapping[str, pd.DataFrame], aliases: Mapping[str, str] | None, outlets: list[str]) -> _Context:
     docs = tables.get("documents")
     few = ""
     if isinstance(docs, pd.DataFrame) and len(docs) and "outlet" in docs.columns:
