@@ -193,7 +193,29 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
             taken_starts.insert(k, q.start)
             resolver.note_speaker(q)
     out.sort(key=lambda q: (q.start, q.end))
-    return _no_overlaps(out)
+    return _headings(doc, _no_overlaps(out))
+
+
+def _headings(doc: Document, out: list[Quote]) -> list[Quote]:
+    """A quoted sentence standing alone as a section heading (a paragraph of its own, no cue, no
+    full stop) quotes the speaker of the section it heads: the first attributed quote of the next
+    paragraph, not the previous speaker."""
+    text = doc.text
+    paras = doc.paragraphs
+    for i, q in enumerate(out):
+        if q.kind != "floating" or q.cue or i + 1 >= len(out):
+            continue
+        k = next((j for j, p in enumerate(paras) if p.start <= q.start < p.end), None)
+        if k is None or k + 1 >= len(paras) or len(q.spans) > 1:
+            continue
+        p = paras[k]
+        body = text[p.start : p.end].strip()
+        if body[-1:] not in "\"”»'’" or text[q.end - 1 : q.end] in ".!?" or len(body) - (q.end - q.start) > 4:
+            continue  # not a quotation filling its paragraph without a full stop
+        nxt, after = out[i + 1], paras[k + 1]
+        if after.start <= nxt.start < after.end and nxt.cue and nxt.speaker_name and nxt.speaker_start < after.end:
+            out[i] = replace(_inherit(q, nxt, "floating: a quoted heading, the speaker of its section"), parts=q.parts)
+    return out
 
 
 _CLOSING = re.compile(r",\s+(?:[\w’'.-]+\s+){1,6}$")

@@ -382,3 +382,13 @@ def test_scare_quote_in_a_paraphrase_paragraph_is_not_a_fragment() -> None:
             '"creeping" war, the pundit thinks.')
     q = covering(quotes_of(text), text, "Azerbaijan must deploy")
     assert (q.kind, q.speaker, q.cue) == ("indirect", "the pundit", "thinks")
+
+
+def test_a_quoted_heading_takes_the_speaker_of_its_section() -> None:
+    # a quoted sentence alone in its paragraph, without a full stop, heads the next paragraph's speaker
+    # (Aslanli), not the speaker of the quote before it (Sahinoglu)
+    text = ('"Russia is a threat," pundit Elxan Sahinoglu said.\n\n'
+            '"It is unacceptable to act as if there was a separate place called Nagorno-Karabakh"\n\n'
+            "Pundit Araz Aslanli said that disrespect for our sovereignty was unacceptable.")
+    q = covering(quotes_of(text), text, "It is unacceptable")
+    assert (q.kind, q.speaker_name, q.cue) == ("floating", "Araz Aslanli", "")
