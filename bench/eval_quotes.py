@@ -37,6 +37,7 @@ DEFAULT_POLNEAR = HERE.parent.parent / "shared" / "corpora" / "polnear"
 SUBSETS = {
     "quote": "quote-mark attributions",
     "indirect": "indirect attributions",
+    "indirect_speech": "  of them, reporting verbs",
     "all": "all attributions",
 }
 
@@ -81,7 +82,9 @@ COLUMNS = ("P30", "R30", "F30", "P80", "R80", "F80", "spk", "verb", "cue=")
 HEADER = f"{'':<28}{'gold':>6}{'pred':>6}  " + " ".join(f"{c:>5}" for c in COLUMNS)
 NOTE = (
     "P/R/F at >=30 % and >=80 % of gold content characters covered; "
-    "spk/verb = accuracy on pairs matched at 30 % (verb: the cue's main verb; cue=: the whole cue span exactly)"
+    "spk/verb = accuracy on pairs matched at 30 % (verb: the cue's main verb; cue=: the whole cue span exactly)\n"
+    "'of them, reporting verbs': the indirect gold attributions whose cue is a verb of framing's table or "
+    "'according to' (PolNeAR also marks attitudes: 'endorsed', 'supports', 'wants'); read its recall only"
 )
 
 

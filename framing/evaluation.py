@@ -57,6 +57,7 @@ THRESHOLDS = (30, 80)
 SUBSET_KINDS: dict[str, frozenset[str] | None] = {
     "quote": frozenset({"direct", "mixed", "floating", "embedded_post"}),
     "indirect": frozenset({"indirect"}),
+    "indirect_speech": frozenset({"indirect"}),
     "all": None,
 }
 """Which predicted quote kinds count against each subset of gold attributions (None: all)."""
@@ -581,6 +582,8 @@ def score_article(
         gold = list(article.attributions)
     else:
         gold = [a for a in article.attributions if a.has_quote_mark == (subset == "quote")]
+    if subset == "indirect_speech":
+        gold = [a for a in gold if speech_cue(a.cue_text)]
     preds = [q for q in predictions if kinds is None or q.kind in kinds]
     spans = [(q.start, q.end) for q in preds]
     contents = [a.content for a in gold]
@@ -596,6 +599,21 @@ def score_article(
             t.verb_correct += verb_correct(gold[gi], preds[pi])
             t.cue_exact_correct += cue_exact(gold[gi], preds[pi])
     return t
+
+
+def speech_cue(cue: str) -> bool:
+    """Does a gold cue hold a verb of framing's reporting-verb table (or 'according to')?
+
+    PolNeAR annotates attitudes as attributions too ('has endorsed', 'supported', 'wants',
+    'seemed'); framing reports speech and opinion only. The ``indirect_speech`` subset scores
+    recall on the gold attributions framing sets out to find; its precision is not meaningful
+    (predictions matching attitude attributions count as false there).
+    """
+    from .verbs import verb_forms
+
+    forms = verb_forms()
+    words = re.findall(r"[a-z’'-]+", cue.lower())
+    return "according" in words or any(w in forms or f"{w} {n}" in forms for w, n in zip(words, [*words[1:], ""], strict=True))
 
 
 def _subset_kinds(subset: str) -> frozenset[str] | None:
@@ -617,8 +635,9 @@ def score_split(
         predict: Returns the predicted quotes of one article.
         subsets: Any of "quote" (content with a quote mark, against direct,
             mixed, floating and embedded_post predictions), "indirect" (no
-            quote mark, against indirect predictions), "all" (every
-            attribution against every prediction).
+            quote mark, against indirect predictions), "indirect_speech" (the
+            indirect ones whose cue is a reporting verb: recall only, see
+            :func:`speech_cue`), "all" (every attribution against every prediction).
 
     Returns:
         Subset name → :class:`Scores`, with per-publisher scores inside.
