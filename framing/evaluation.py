@@ -613,7 +613,8 @@ def speech_cue(cue: str) -> bool:
 
     forms = verb_forms()
     words = re.findall(r"[a-z’'-]+", cue.lower())
-    return "according" in words or any(w in forms or f"{w} {n}" in forms for w, n in zip(words, [*words[1:], ""], strict=True))
+    pairs = (f"{w} {n}" for w, n in zip(words, words[1:], strict=False))
+    return "according" in words or any(w in forms for w in words) or any(p in forms for p in pairs)
 
 
 def _subset_kinds(subset: str) -> frozenset[str] | None:
