@@ -51,10 +51,13 @@ class ReportSummary:
 
 def comparison_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """Distinctive words, same-event groups, framing profile, outlet map and similarity."""
+    return profile_tables(analysis, event_tables(analysis))
 
+
+def event_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
+    """The comparison tables the charts and findings read: distinctive words and same-event groups."""
     from .distinctive import distinctive_words
     from .events import group_events
-    from .profile import framing_profile, outlet_map, outlet_similarity
 
     docs = analysis.documents_list
     texts = {d.id: d.text for d in docs}
@@ -64,8 +67,19 @@ def comparison_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         out["distinctive_words"] = distinctive_words(texts, unit)
     meta = analysis.documents[["doc_id", "outlet", "date", "event"]]
     out["events"] = group_events(meta, texts)
-    tables = {**analysis.tables, **out}
-    profile = framing_profile(tables)
+    return out
+
+
+def profile_tables(analysis: Analysis, extra: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """``extra`` (from :func:`event_tables`) with the framing profile, outlet map and similarity added.
+
+    Nothing in the charts or findings reads these three, so the report computes
+    them while the charts are drawn.
+    """
+    from .profile import framing_profile, outlet_map, outlet_similarity
+
+    out = dict(extra)
+    profile = framing_profile({**analysis.tables, **extra})
     out["profile"] = profile
     if len(profile) >= 3:
         out["outlet_map"] = outlet_map(profile)
@@ -212,7 +226,7 @@ def write_report(
             workers = ChartWorkers(chart_jobs)
         analysis.run["command"] = "report"
         analysis.run["options"]["blind"] = blind
-        extra = comparison_tables(analysis)
+        extra = event_tables(analysis)
         return _write_report(analysis, corpus, outdir, workers=workers, extra=extra, t0=t0, blind=blind,
                              force=force, formats=formats, title=title, jobs=chart_jobs,
                              spreadsheet_safe=spreadsheet_safe)
@@ -230,7 +244,9 @@ def _write_report(
         data, pending = start_report_data(analysis, figdir=Path(tmp), blind=blind, title=title, extra=extra,
                                           jobs=jobs, workers=workers)
         with pending:
-            # while the charts are drawn: the tables, and the PDF's fonts
+            # while the charts are drawn: the comparisons they do not need, the tables, and the PDF's fonts
+            extra = profile_tables(analysis, extra)
+            data.extra = extra
             extra = {name: table for name, table in extra.items() if len(table.columns)}
             out.check_writable([*output_names(), *(f"{n}.csv" for n in extra), *(f"report.{f}" for f in formats)])
             record = analysis.write_into(out, spreadsheet_safe=spreadsheet_safe)
