@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import os
 import pickle
 from collections.abc import Mapping
 from pathlib import Path
@@ -42,11 +43,6 @@ CHART_TABLES = (
 #: Charts that take longest to draw (most rows and labels): drawn first.
 SLOW_FIRST = ("distinctive_words", "naming_shares", "actor_tone", "naming_heatmap", "voices_by_side")
 
-# In a worker: the rank (in slow-first order) of the next chart to draw, and the stop flag.
-_NEXT: Any = None
-_STOP: Any = None
-
-
 def slowness(name: str) -> int:
     """Rank of a chart name in :data:`SLOW_FIRST` (the rest after, in reading order)."""
     return next((i for i, stem in enumerate(SLOW_FIRST) if name == stem or name.startswith(stem + "_")),
@@ -66,34 +62,35 @@ def chart_outlets(tables: Mapping[str, Any]) -> list[str]:
 class ChartWorkers:
     """Worker processes for the charts, started before the tables exist (see the module doc).
 
-    Use as a context manager: leaving it stops the workers. Without the fork
-    start method or with ``jobs`` < 2 there are no workers (:attr:`active` is
-    False) and the caller draws the charts itself.
+    One process is forked at once: it imports matplotlib and loads the fonts and
+    labels the charts use. When :meth:`start` hands it the tables it forks the
+    other ``jobs - 1`` workers from itself, so they start with all of that in
+    memory instead of importing it again. Use as a context manager: leaving it
+    stops the workers. Without the fork start method or with ``jobs`` < 2 there
+    are no workers (:attr:`active` is False) and the caller draws the charts itself.
     """
 
     def __init__(self, jobs: int) -> None:
-        self._pool: Any = None
         self.jobs = jobs
+        self._proc: Any = None
+        self._started = False
         if jobs < 2 or "fork" not in mp.get_all_start_methods():
             return
-        from concurrent.futures import ProcessPoolExecutor
-
         ctx = mp.get_context("fork")
-        self._next = ctx.Value("i", 0)
-        self._stop = ctx.Value("b", 0)
-        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm_up,
-                                         initargs=(self._next, self._stop))
-        try:
-            # with fork, the first task forks every worker; each then warms up in its initializer
-            self._pool.submit(int)
-        except BaseException:
-            self.close()
-            raise
+        self._next = ctx.Value("i", 0)  # rank (slowest first) of the next chart to draw
+        self._stop = ctx.RawValue("b", 0)
+        cmd_out, self._cmd = ctx.Pipe(duplex=False)
+        self._results, res_in = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(target=_first_worker, name="framing-charts",
+                                 args=(cmd_out, res_in, (self._cmd, self._results), self._next, self._stop, jobs))
+        self._proc.start()
+        cmd_out.close()
+        res_in.close()
 
     @property
     def active(self) -> bool:
-        """Whether worker processes are running."""
-        return self._pool is not None
+        """Whether the workers are running and have not been handed charts yet."""
+        return self._proc is not None and not self._started
 
     def start(
         self,
@@ -104,29 +101,46 @@ class ChartWorkers:
         concept_labels: Mapping[str, str] | None = None,
     ) -> PendingFigures:
         """Hand the charts of ``tables`` to the workers; they write ``figdir/<name>.png``."""
-        if self._pool is None:
-            raise RuntimeError("no chart workers are running")
+        if not self.active:
+            raise RuntimeError("no chart workers are waiting for charts")
         spec = {
             "tables": {name: tables[name] for name in CHART_TABLES if name in tables},
             "outlets": chart_outlets(tables),
             "aliases": dict(aliases) if aliases else None,
             "concept_labels": dict(concept_labels) if concept_labels is not None else None,
         }
-        payload = pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL)
         figdir = Path(figdir)
         figdir.mkdir(parents=True, exist_ok=True)
-        with self._next.get_lock():
-            self._next.value = 0
-        self._stop.value = 0
-        futures = [self._pool.submit(_draw_charts, payload, str(figdir)) for _ in range(self.jobs)]
-        return PendingFigures(self, futures, figdir)
+        self._started = True
+        try:
+            self._cmd.send_bytes(pickle.dumps((spec, str(figdir)), protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as exc:  # the worker is gone: its exit is the error to report
+            self.close()
+            raise RuntimeError(f"the chart worker stopped before drawing ({exc})") from exc
+        return PendingFigures(self, figdir)
+
+    def _receive(self) -> tuple[list[tuple[str, str, str]], dict[int, tuple[str | None, str]]]:
+        try:
+            status, *rest = self._results.recv()
+        except (EOFError, OSError) as exc:
+            raise RuntimeError("the chart worker stopped without drawing the charts") from exc
+        if status != "ok":
+            raise rest[0]
+        meta, drawn = rest
+        return meta, drawn
 
     def close(self) -> None:
         """Stop the workers (charts not drawn yet are dropped)."""
-        if self._pool is not None:
-            self._stop.value = 1
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        if self._proc is None:
+            return
+        self._stop.value = 1
+        self._cmd.close()  # a worker still waiting for charts sees the end of its input and quits
+        self._results.close()
+        self._proc.join(timeout=30)
+        if self._proc.exitcode is None:
+            self._proc.terminate()
+            self._proc.join()
+        self._proc = None
 
     def __enter__(self) -> ChartWorkers:
         return self
@@ -138,23 +152,18 @@ class ChartWorkers:
 class PendingFigures:
     """Charts being drawn by :class:`ChartWorkers` (a context manager: leaving it stops the workers)."""
 
-    def __init__(self, workers: ChartWorkers, futures: list[Any], figdir: Path) -> None:
+    def __init__(self, workers: ChartWorkers, figdir: Path) -> None:
         self._workers = workers
-        self._futures = futures
         self._figdir = figdir
 
     @property
     def _pool(self) -> Any:
-        return self._workers._pool
+        return self._workers._proc
 
     def result(self) -> list[Figure]:
         """The saved charts in reading order (waits for the workers)."""
         try:
-            meta: list[tuple[str, str, str]] = []
-            drawn: dict[int, tuple[str | None, str]] = {}
-            for future in self._futures:
-                meta, done = future.result()
-                drawn.update(done)
+            meta, drawn = self._workers._receive()
         finally:
             self.close()
         if len(drawn) != len(meta):
@@ -188,30 +197,92 @@ def remove_stale(figdir: Path, written: set[str]) -> None:
 
 
 # -- in the workers -------------------------------------------------------------
-def _warm_up(next_rank: Any, stop: Any) -> None:
-    global _NEXT, _STOP
-    _NEXT, _STOP = next_rank, stop
-    from .figures import warm_up
+def _first_worker(cmd: Any, out: Any, parents: tuple[Any, ...], next_rank: Any, stop: Any, jobs: int) -> None:
+    """The first worker: warm up, wait for the tables, fork the others, draw, send back every result."""
+    for conn in parents:  # the parent's ends, inherited by the fork
+        conn.close()
+    failure: BaseException | None = None
+    try:
+        from .figures import warm_up
 
-    warm_up()
+        warm_up()
+    except Exception as exc:  # reported once charts are asked for
+        failure = exc
+    try:
+        spec, figdir = pickle.loads(cmd.recv_bytes())
+    except (EOFError, OSError):
+        return  # closed before any chart was asked for
+    try:
+        if failure is not None:
+            raise failure
+        from .figures import chart_plans
+
+        plans = chart_plans(spec["tables"], aliases=spec["aliases"], concept_labels=spec["concept_labels"],
+                            outlets=spec["outlets"])
+        order = sorted(range(len(plans)), key=lambda i: (slowness(plans[i].name), i))
+        helpers = [_fork_helper(plans, order, Path(figdir), next_rank, stop) for _ in range(jobs - 1)]
+        drawn = _draw_in_turn(plans, order, Path(figdir), next_rank, stop)
+        for pid, conn in helpers:
+            try:
+                status, result = conn.recv()
+            except (EOFError, OSError):
+                status, result = "error", RuntimeError("a chart worker stopped without its charts")
+            finally:
+                conn.close()
+                os.waitpid(pid, 0)
+            if status != "ok":
+                raise result
+            drawn.update(result)
+        _send(out, ("ok", [(p.name, p.how_to_read, p.caveats) for p in plans], drawn))
+    except Exception as exc:
+        _send(out, ("error", exc))
 
 
-def _draw_charts(payload: bytes, figdir: str) -> tuple[list[tuple[str, str, str]], dict[int, tuple[str | None, str]]]:
-    """Draw charts until none is left: (name, how to read, caveats) of every chart, and the drawn ones' (title, alt)."""
-    from .figures import chart_plans, draw_one
+def _fork_helper(plans: list[Any], order: list[int], figdir: Path, next_rank: Any, stop: Any) -> tuple[int, Any]:
+    """Fork a worker that draws charts in turn with its parent and sends back its results."""
+    from multiprocessing.connection import Pipe
 
-    spec = pickle.loads(payload)
-    plans = chart_plans(spec["tables"], aliases=spec["aliases"], concept_labels=spec["concept_labels"],
-                        outlets=spec["outlets"])
-    order = sorted(range(len(plans)), key=lambda i: (slowness(plans[i].name), i))
+    conn_in, conn_out = Pipe(duplex=False)
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the forked helper
+        code = 0
+        try:
+            conn_in.close()
+            try:
+                _send(conn_out, ("ok", _draw_in_turn(plans, order, figdir, next_rank, stop)))
+            except Exception as exc:
+                _send(conn_out, ("error", exc))
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    conn_out.close()
+    return pid, conn_in
+
+
+def _draw_in_turn(plans: list[Any], order: list[int], figdir: Path, next_rank: Any,
+                  stop: Any) -> dict[int, tuple[str | None, str]]:
+    """Draw the next chart not taken by another worker until none is left: index -> (title, alt)."""
+    from .figures import draw_one
+
     done: dict[int, tuple[str | None, str]] = {}
-    while not _STOP.value:
-        with _NEXT.get_lock():
-            rank = _NEXT.value
-            _NEXT.value = rank + 1
+    while not stop.value:
+        with next_rank.get_lock():
+            rank = next_rank.value
+            next_rank.value = rank + 1
         if rank >= len(order):
             break
         plan = plans[order[rank]]
-        title = draw_one(plan, Path(figdir))
+        title = draw_one(plan, figdir)
         done[order[rank]] = (title, plan.alt() if title is not None else "")
-    return [(p.name, p.how_to_read, p.caveats) for p in plans], done
+    return done
+
+
+def _send(conn: Any, message: tuple[Any, ...]) -> None:
+    """Send ``message``; an exception that cannot be pickled goes as a RuntimeError with its text."""
+    try:
+        conn.send(message)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        conn.send(("error", RuntimeError(f"{type(message[-1]).__name__}: {message[-1]}")))
+    except OSError:
+        pass  # the parent stopped listening
