@@ -132,8 +132,11 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
         para = s.paragraph
         if q is None:
             continue
+        footage = q.rule in ("none", "the speaker of the sentence before") and _after_footage(
+            doc, sent_starts, s.open_at, cues, cue_starts)
         if (
-            q.rule in ("none", "the speaker of the sentence before")
+            not footage
+            and q.rule in ("none", "the speaker of the sentence before")
             and last is not None
             and out
             and out[-1] is last
@@ -149,7 +152,12 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
         if q.rule == "none" and _opens_sentence(text, sent_starts, s.open_at):
             # 'B said that ... ⏎ "quote"': a paraphrase after the last quote names the speaker
             q = _paraphrase_speaker(doc, s, q, last, cues, cue_starts, resolver, sent_starts) or q
-        if q.rule == "none" and last is not None and para - last_para <= 2:
+        if footage:
+            # 'Later, a video went viral that showed mercenaries fleeing. "Oh God protect us."': a
+            # voice in the footage, unnamed, not the speaker of the quote before
+            q = Quote(kind="floating", start=q.start, end=q.end, speaker_type="anonymous", parts=q.parts,
+                      rule="floating: a voice in the footage described before")
+        elif q.rule == "none" and last is not None and para - last_para <= 2:
             q = _inherit(q, last, "floating: inherits the speaker of the previous quote")
         if s.close_at is None:
             unclosed.add(q.start)
@@ -302,6 +310,24 @@ def _no_overlaps(quotes: list[Quote]) -> list[Quote]:
             q = replace(q, start=parts[0][0], parts=parts if len(parts) > 1 else ())
         kept.append(q)
     return kept
+
+
+_FOOTAGE = re.compile(r"\b(?:video|videos|footage|recording|recordings|clip|audio)\b", re.I)
+
+
+def _after_footage(doc: Document, sent_starts: list[int], at: int, cues: list[_Cue], cue_starts: list[int]) -> bool:
+    """Does the quote opening at ``at`` start a sentence right after one, in its paragraph, that
+    describes footage (a video, a recording) and reports no speech?"""
+    text = doc.text
+    i = bisect_right(sent_starts, at) - 1
+    if i < 1 or not _opens_sentence(text, sent_starts, at):
+        return False
+    prev = doc.sentences[i - 1]
+    if "\n" in text[prev.start : at]:
+        return False
+    return _FOOTAGE.search(text, prev.start, prev.end) is not None and not any(
+        c.lemma not in DATA_VERBS for c in _cues_between(cues, cue_starts, prev.start, prev.end)
+    )
 
 
 def _opens_sentence(text: str, sent_starts: list[int], at: int) -> bool:

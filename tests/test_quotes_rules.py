@@ -392,3 +392,12 @@ def test_a_quoted_heading_takes_the_speaker_of_its_section() -> None:
             "Pundit Araz Aslanli said that disrespect for our sovereignty was unacceptable.")
     q = covering(quotes_of(text), text, "It is unacceptable")
     assert (q.kind, q.speaker_name, q.cue) == ("floating", "Araz Aslanli", "")
+
+
+def test_a_quote_after_described_footage_is_an_unnamed_voice_in_it() -> None:
+    # the sentence before describes a video and reports no speech: the quote is someone in the video
+    # (unnamed), not the militant quoted before it
+    text = ("“We were not paid,” said a militant, the reporter wrote. Later, a video went viral on social media "
+            "that showed some mercenaries fleeing. “Oh God protect us. Thank you, God, for your help.”")
+    q = covering(quotes_of(text), text, "Oh God")
+    assert (q.kind, q.speaker, q.speaker_type, q.cue) == ("floating", "", "anonymous", "")
