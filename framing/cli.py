@@ -562,8 +562,37 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def main() -> None:
-    """Entry point of the ``framing`` console script."""
+    """Entry point of the ``framing`` console script.
+
+    When the command is done the process ends without tearing the interpreter
+    down: exit handlers run and output is flushed as usual, but freeing every
+    module and object one by one (0.2-0.5 s after a report) is left to the
+    operating system, which reclaims the whole process at once.
+    """
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)
-    cli(prog_name="framing")
+    try:
+        cli(prog_name="framing")
+    except SystemExit as exc:
+        _exit_now(exc.code)
+
+
+def _exit_now(code: object) -> None:
+    """End the process with ``code`` (SystemExit's) after the exit handlers and a flush of stdout and stderr."""
+    import atexit
+    import contextlib
+
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:
+        sys.stderr.write(f"{code}\n")
+        status = 1
+    atexit._run_exitfuncs()  # logging.shutdown, multiprocessing's and tempfile's clean-up, ...
+    for stream in (sys.stdout, sys.stderr):
+        # a reader gone since (a closed pipe): nothing more can be said
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status)
