@@ -286,12 +286,18 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--sizes", default="1000,5000,10000", help="corpus sizes for peak memory ('' to skip)")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: stages,lexicon,report,import")
+    ap.add_argument("--throughput-only", action="store_true",
+                    help="only the side-by-side throughput (same as --skip stages,lexicon,report,import --sizes '')")
+    ap.add_argument("--rounds", type=int, default=2, help="alternating rounds of the side-by-side timings (best kept)")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "pipeline.json")
     args = ap.parse_args()
     if not args.corpus.exists():
         print(f"bench: {args.corpus} not found (it lives in ../shared/corpora beside the checkout)", file=sys.stderr)
         return 2
     skip = set(filter(None, args.skip.split(",")))
+    if args.throughput_only:
+        skip |= {"stages", "lexicon", "report", "import"}
+        args.sizes = ""
     res: dict[str, Any] = {"benchmark": "pipeline", "cores": os.cpu_count(), "python": platform.python_version(),
                            "load_average_start": os.getloadavg(), "limit": args.limit, "jobs": args.jobs}
     with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as tmpname:
@@ -309,9 +315,9 @@ def main() -> int:
         def add(name: str, wall: float, cpu: float | None = None, **extra: Any) -> None:
             rows[name] = {"seconds": wall, "cpu_seconds": cpu, "mb_per_s": mb / wall, "docs_per_s": n / wall, **extra}
 
-        # side by side: one pass each, in alternation, twice; the faster of the two is kept
+        # side by side: one pass each, in alternation, --rounds times; the fastest is kept
         runs: dict[str, list[tuple[float, float | None, dict[str, Any]]]] = defaultdict(list)
-        for _ in range(2):
+        for _ in range(args.rounds):
             runs["vaderSentiment (plain), per sentence"].append((*time_vader(sentences), {}))
             runs["textstat (plain), 5 scores per article"].append((*time_textstat([d.text for d in docs]), {}))
             one = run_child(part, tmp / "one", jobs=1)
@@ -369,6 +375,8 @@ def print_table(res: dict[str, Any]) -> None:
     print(f"{'':44} {'seconds':>8} {'MB/s':>6} {'docs/s':>7} {'vs VADER':>8}")
     for name, r in res["throughput"].items():
         note = "" if "identical_to_1_process" not in r else ("  identical" if r["identical_to_1_process"] else "  DIFFERENT")
+        if "main_cpu_seconds" in r:
+            note += f"; main process {r['main_cpu_seconds']:.2f} s CPU"
         print(f"{name:44} {r['seconds']:>8.2f} {r['mb_per_s']:>6.2f} {r['docs_per_s']:>7.0f} {r['vs_vader']:>7.2f}x{note}")
     for k, v in res["ratios"].items():
         print(f"  {k}: {v:.2f}")

@@ -202,10 +202,10 @@ class CsvTable:
         self._writer.writerow(cells)
         self.rows += 1
 
-    def write_text(self, text: str, rows: int) -> None:
+    def write_text(self, text: str | bytes, rows: int) -> None:
         """Append ``rows`` lines already formatted (:func:`format_rows` or :func:`format_rows_safe`,
-        as this table's ``spreadsheet_safe`` asks)."""
-        self._fh.write(text)
+        as this table's ``spreadsheet_safe`` asks), as text or as its UTF-8 bytes."""
+        _append(self._fh, text)
         self.rows += rows
 
     def write_rows(self, rows: list[dict[str, Any]], formatted: str | None = None) -> None:
@@ -334,10 +334,23 @@ class JsonlTable:
         self._fh.write(line if line is not None else json_line(record))
         self.rows += 1
 
-    def write_text(self, text: str, rows: int) -> None:
-        """Append ``rows`` lines already made by :func:`json_line`."""
-        self._fh.write(text)
+    def write_text(self, text: str | bytes, rows: int) -> None:
+        """Append ``rows`` lines already made by :func:`json_line`, as text or as their UTF-8 bytes."""
+        _append(self._fh, text)
         self.rows += rows
+
+
+def _append(handle: Any, text: str | bytes) -> None:
+    """Append to a staged text file (UTF-8, no newline translation) text or its UTF-8 bytes.
+
+    Bytes go straight to the file's buffer (after what the text layer holds), so lines
+    encoded elsewhere (a worker process) are neither decoded nor encoded again here.
+    """
+    if isinstance(text, str):
+        handle.write(text)
+    elif text:
+        handle.flush()
+        handle.buffer.write(text)
 
 
 def json_line(record: dict[str, Any]) -> str:

@@ -318,7 +318,8 @@ class ChunkResult:
     """What a run of consecutive documents adds to the outputs, as a worker returns it.
 
     Attributes:
-        texts: Output file name → the lines these documents add to it, formatted.
+        texts: Output file name → the lines these documents add to it, formatted and
+            encoded in UTF-8 (bytes cross between processes without decoding).
         rows: Output file name → how many rows (lines) that is.
         diagnostics: The preparation diagnostics of each document, in order.
         fresh: ``(key, record)`` pairs for the cache, for documents computed here.
@@ -328,7 +329,7 @@ class ChunkResult:
         documents: The documents, when asked for (progress callbacks); else None.
     """
 
-    texts: dict[str, str]
+    texts: dict[str, bytes]
     rows: dict[str, int]
     diagnostics: list[list[Diagnostic]]
     fresh: list[tuple[str, bytes]]
@@ -345,7 +346,7 @@ class ChunkResult:
         return (_chunk_result, (self.texts, self.rows, diags, self.fresh, self.hits, self.aggregates, docs))
 
 
-def _chunk_result(texts: dict[str, str], rows: dict[str, int], diags: list[list[tuple[Any, ...]]],
+def _chunk_result(texts: dict[str, bytes], rows: dict[str, int], diags: list[list[tuple[Any, ...]]],
                   fresh: list[tuple[str, bytes]], hits: int, aggregates: tuple[dict[str, Any], ...] | None,
                   docs: list[dict[str, Any]] | None) -> ChunkResult:
     from .cache import diagnostics_from_flat, document_from_flat
@@ -412,7 +413,8 @@ class ChunkWorker:
             hits += out.cached
             if self.documents:
                 docs.append(out.doc)
-        return ChunkResult({name: "".join(p) for name, p in parts.items()}, rows, diags, fresh, hits,
+        texts = {name: "".join(p).encode("utf-8") for name, p in parts.items()}
+        return ChunkResult(texts, rows, diags, fresh, hits,
                            None if into is not None else agg.state(), docs if self.documents else None)
 
     def aggregate_rows(self, state: tuple[dict[str, Any], ...]) -> dict[str, list[dict[str, Any]]]:

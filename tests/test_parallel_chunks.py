@@ -212,7 +212,7 @@ def test_chunks_report_rows_and_cache_use(tmp_path: Path, analyzer: Analyzer) ->
         assert [p.rows["documents.csv"] for p in parts] == [4, 4, 3]
         for p in parts:
             for name, text in p.texts.items():
-                assert text.count("\n") == p.rows[name], name  # one line per row (no newline inside a cell here)
+                assert text.count(b"\n") == p.rows[name], name  # one line per row (no newline inside a cell here)
         assert (stats.hits, stats.misses, stats.stored) == (hits, 11 - hits, 11 - hits)
         # 11 documents over outlets O0 (i = 0, 3, 6, 9), O1 (1, 4, 7, 10), O2 (2, 5, 8)
         assert [(r["outlet"], r["n_docs"]) for r in tables["voices"]] == [("O0", 4), ("O1", 4), ("O2", 3)]
