@@ -127,6 +127,8 @@ class PdfDoc(FPDF):
         self.set_auto_page_break(True, margin=MARGIN)
         self.c_margin = 0.0  # text starts exactly at x: highlight boxes and wrapped runs line up
         self.footer_text = footer or title
+        #: (font family, style, size, text) -> width in mm, for :func:`layout_runs`
+        self.token_widths: dict[tuple[str, str, float, str], float] = {}
         self.set_font(FONT, "", BODY_SIZE)
 
     def normalize_text(self, text: str) -> str:
@@ -263,17 +265,27 @@ def layout_runs(pdf: FPDF, runs: list[Run], width: float, *, size: float = BODY_
     """
     lines: list[list[Piece]] = [[]]
     used = 0.0
+    cache: dict[tuple[str, str, float, str], float] | None = getattr(pdf, "token_widths", None)
+    if cache is None:
+        cache = {}
     for run in runs:
         pdf.set_font(FONT, run.style.replace("U", ""), run.size or size)
+        font = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
         for tok in _TOKENS.findall(run.text):
             if tok == "\n":
                 lines.append([])
                 used = 0.0
                 continue
-            w = pdf.get_string_width(tok)
+            # the same word in the same font is measured once per document (fpdf2 sums its glyphs each time)
+            w = cache.get((*font, tok))
+            if w is None:
+                w = cache[(*font, tok)] = pdf.get_string_width(tok)
             if tok.isspace():
                 if lines[-1]:
-                    lines[-1].append((run, " ", pdf.get_string_width(" ")))
+                    space = cache.get((*font, " "))
+                    if space is None:
+                        space = cache[(*font, " ")] = pdf.get_string_width(" ")
+                    lines[-1].append((run, " ", space))
                     used += lines[-1][-1][2]
                 continue
             if used + w > width and lines[-1]:
