@@ -30,12 +30,16 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from .errors import InputError
 from .tokens import TOKEN, fold, normalise_gap, term_key, tokenize_term
+
+if TYPE_CHECKING:
+    from .lexicon import Pack
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +106,13 @@ def place_names() -> tuple[str, ...]:
     """
     from .lexicon import load_packs  # the packs are only read when names are needed
 
+    return names_of_places(load_packs())
+
+
+def names_of_places(packs: Iterable[Pack]) -> tuple[str, ...]:
+    """:func:`place_names` of the given packs (already loaded), sorted."""
     names: set[str] = set()
-    for pack in load_packs():
+    for pack in packs:
         if pack.kind != "naming":
             continue
         for concept in pack.concepts:

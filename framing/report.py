@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from .charts.figures import LocalFigures
     from .charts.workers import ChartWorkers, PendingFigures
+    from .lexicon import Pack
 
 #: Comparison tables written beside the analysis tables.
 COMPARISON_TABLES = ("distinctive_words", "events", "profile", "outlet_map", "outlet_similarity")
@@ -56,7 +57,7 @@ def comparison_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
 
 def event_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """The comparison tables the charts and findings read: distinctive words and same-event groups."""
-    from .distinctive import distinctive_words
+    from .distinctive import distinctive_words, names_of_places
     from .events import group_events
 
     docs = analysis.documents_list
@@ -64,10 +65,28 @@ def event_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     unit = {d.id: (d.group or d.outlet) if analysis.by == "group" else d.outlet for d in docs}
     out: dict[str, pd.DataFrame] = {}
     if len(set(unit.values())) >= 2:
-        out["distinctive_words"] = distinctive_words(texts, unit)
+        bundled = bundled_packs_of(analysis)
+        # the bundled packs' place names, from the packs the analysis has already read
+        names = None if bundled is None else names_of_places(bundled)
+        out["distinctive_words"] = distinctive_words(texts, unit, keep_intact=names)
     meta = analysis.documents[["doc_id", "outlet", "date", "event"]]
     out["events"] = group_events(meta, texts)
     return out
+
+
+def bundled_packs_of(analysis: Analysis) -> list[Pack] | None:
+    """The analysis' lexicon packs if they are the bundled ones (read from the same files), else None.
+
+    Parts of the report that always use the bundled packs (place names kept
+    whole in the distinctive words, the charts' concept labels) take them from
+    here instead of reading and parsing the files again.
+    """
+    from .lexicon import bundled_packs
+
+    packs = list(getattr(getattr(analysis, "analyzer", None), "packs", None) or [])
+    if not packs or [p.path for p in packs] != [str(f) for f in bundled_packs()]:
+        return None
+    return packs
 
 
 def profile_tables(analysis: Analysis, extra: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -135,8 +154,11 @@ def start_report_data(
     tables = data.tables()
     (figdir / "figures").mkdir(parents=True, exist_ok=True)
     if workers is not None and workers.active:
-        # matplotlib is imported by the workers only
-        pending: PendingFigures | LocalFigures = workers.start(tables, figdir / "figures", aliases=data.aliases)
+        # matplotlib is imported by the workers only; they get the concept labels from the packs read already
+        bundled = bundled_packs_of(analysis)
+        labels = None if bundled is None else {c.id: c.label for p in bundled for c in p.concepts if c.label}
+        pending: PendingFigures | LocalFigures = workers.start(tables, figdir / "figures", aliases=data.aliases,
+                                                               concept_labels=labels)
     else:
         from .charts.figures import start_figures
 

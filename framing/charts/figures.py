@@ -23,7 +23,6 @@ from .base import EmptyChartError, chart_title
 from .coverage import coverage_counts, plot_event_coverage, plot_timeline
 from .distancing import distancing_counts, plot_scare_quotes
 from .naming import (
-    bundled_concept_labels,
     heatmap_sides,
     lean_packs,
     plot_naming_heatmap,
@@ -207,15 +206,15 @@ def draw_one(plan: _Plan, figdir: Path) -> str | None:
 
 
 def warm_up() -> None:
-    """Load what every chart needs (fonts, glyph cache, lexicon labels) before the tables arrive.
+    """Load what every chart needs (fonts, glyph cache) before the tables arrive.
 
-    Run by each chart worker while the parent analyses the corpus; it draws a
-    small figure that is thrown away and changes nothing a later chart draws.
+    Run by the first chart worker while the parent analyses the corpus; it draws
+    a small figure that is thrown away and changes nothing a later chart draws.
+    (The concept labels come with the tables when the parent has read the packs.)
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import PngImagePlugin  # noqa: F401  (the PNG writer, imported on first save)
 
-    bundled_concept_labels()
     with chart_style():
         fig = MplFigure(figsize=(2.0, 1.0), layout="constrained")
         ax = fig.add_subplot()
