@@ -493,3 +493,65 @@ def test_plots_leave_rcparams_unchanged():
     changed = [k for k in before if before[k] != after[k] and not (
         isinstance(before[k], float) and math.isnan(before[k]))]
     assert changed == []
+
+
+# -- chart workers started before the tables -------------------------------------
+def test_workers_started_before_the_tables_draw_the_same_files(tmp_path):
+    from framing.charts.workers import ChartWorkers
+
+    one = render_figures(small_tables(), tmp_path / "one", jobs=1)
+    with ChartWorkers(2) as workers:  # forked now, with no table yet
+        assert workers.active
+        pending = workers.start(small_tables(), tmp_path / "early")
+        assert not workers.active  # handed its charts: cannot be given a second set
+        early = pending.result()
+    assert [(f.name, f.title, f.alt, f.how_to_read, f.caveats, f.path) for f in early] == [
+        (f.name, f.title, f.alt, f.how_to_read, f.caveats, f.path.replace("one/", "early/")) for f in one]
+    for f in one:
+        assert (tmp_path / "one" / f"{f.name}.png").read_bytes() == (tmp_path / "early" / f"{f.name}.png").read_bytes()
+
+
+def test_chart_workers_that_are_never_used_stop_when_closed():
+    import multiprocessing as mp
+
+    from framing.charts.workers import ChartWorkers
+
+    before = set(mp.active_children())
+    workers = ChartWorkers(2)
+    assert set(mp.active_children()) - before  # the first worker is running
+    workers.close()
+    assert set(mp.active_children()) <= before
+    assert not workers.active
+    with pytest.raises(RuntimeError, match="no chart workers"):
+        workers.start(small_tables(), Path("unused"))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_no_chart_workers_below_two_jobs_or_with_one(jobs):
+    from framing.charts.workers import ChartWorkers
+
+    with ChartWorkers(jobs) as workers:
+        assert workers.active is (jobs == 2)
+
+
+def test_an_error_in_a_chart_worker_reaches_the_caller(tmp_path, monkeypatch):
+    import framing.charts.figures as figures
+    from framing.charts.workers import ChartWorkers
+
+    def broken(plan, figdir):
+        raise RuntimeError(f"cannot draw {plan.name}")
+
+    monkeypatch.setattr(figures, "draw_one", broken)  # before the fork: the workers inherit it
+    with ChartWorkers(2) as workers, pytest.raises(RuntimeError, match="cannot draw"):
+        workers.start(small_tables(), tmp_path).result()
+    assert not list(tmp_path.glob("*.png"))
+
+
+def test_charts_read_only_the_tables_handed_to_the_workers():
+    from framing.charts.figures import _Context
+    from framing.charts.workers import CHART_TABLES
+
+    ctx = _Context({"sentences": pd.DataFrame({"outlet": ["A"]})}, None, {}, "")
+    with pytest.raises(KeyError, match="CHART_TABLES"):
+        ctx.table("sentences")
+    assert ctx.table("documents") is None and "documents" in CHART_TABLES
