@@ -1,28 +1,25 @@
 """Running the per-document analysis over many documents: in order, on several cores, cached.
 
-:func:`ordered_map` is a generic order-preserving map over worker processes:
-each worker builds its state once (the analyzer, with its lexicons compiled),
-items go out in chunks, at most a few chunks are in flight (so memory stays
-flat however long the input), and results come back in input order. Ctrl-C
-stops the workers at once (they ignore SIGINT; the main process terminates
-them) and the KeyboardInterrupt reaches the caller.
+:class:`ChunkedRun` is what :func:`framing.write_analysis` runs: raw sources go
+to worker processes (:mod:`framing.workers`) in chunks, and each worker
+analyses its chunk, formats every line it adds to the tables and aggregates it
+(:mod:`framing.aggregates`), so the writing process only appends bytes and
+merges small states in corpus order; at the end the workers also compute the
+aggregate tables, each for a range of units. :func:`analyze_sources` is the
+same pipeline yielding ``(document, result)`` per document, for the in-memory
+:func:`framing.analyze`.
 
-:func:`analyze_sources` is the document pipeline built on it: raw sources
-in, ``(document, result)`` out, in corpus order, with the lexicon-independent
-work taken from a :class:`~framing.cache.DocumentCache` when it is there and
-stored there when it is not (one transaction per batch, written by the main
-process only). The output does not depend on ``jobs`` or on the cache.
+The lexicon-independent work is taken from a :class:`~framing.cache.DocumentCache`
+when it is there and stored there when it is not (one transaction per batch,
+written by the main process only). The output does not depend on ``jobs`` or on the cache.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import signal
-import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -30,6 +27,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import Diagnostic
+from .workers import ordered_map, worker_pool
+
+__all__ = ["BATCH", "CHUNK", "CacheStats", "ChunkResult", "ChunkWorker", "ChunkedRun", "DocumentWorker", "Outcome",
+           "analyze_sources", "ordered_map"]
 
 if TYPE_CHECKING:
     import os
@@ -40,99 +41,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Documents per task sent to a worker, and records per cache transaction.
+#: Documents per chunk sent to a worker, and records per cache transaction.
 CHUNK = 8
 BATCH = 64
-
-_STATE: Any = None
-
-
-def _init_worker(factory: Callable[..., Callable[[Any], Any]], args: tuple[Any, ...]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides what Ctrl-C does
-    global _STATE
-    _STATE = factory(*args)
-
-
-def _run_chunk(chunk: list[Any]) -> list[Any]:
-    return [_STATE(x) for x in chunk]
-
-
-def _context() -> Any:
-    # fork shares the parent's compiled lexicons for free; elsewhere the state is pickled.
-    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-
-
-@contextmanager
-def worker_pool(factory: Callable[..., Any], args: tuple[Any, ...], jobs: int) -> Iterator[Any]:
-    """A pool of ``jobs`` processes, each holding ``factory(*args)`` (see :func:`run_ordered`).
-
-    Leaving the block normally waits for the workers to exit; leaving it by an
-    exception (Ctrl-C, an error, a consumer that stopped early) terminates them.
-    """
-    pool = _context().Pool(jobs, _init_worker, (factory, args))
-    try:
-        yield pool
-        pool.close()
-        pool.join()
-    finally:
-        pool.terminate()  # a no-op after join
-        pool.join()
-
-
-def run_ordered(pool: Any, items: Iterable[Any], *, jobs: int, chunksize: int = CHUNK,
-                ahead: int | None = None) -> Iterator[Any]:
-    """Apply each pool worker's function to every item, yielding results in input order.
-
-    The input is read lazily, at most ``ahead`` chunks (default ``4 * jobs``) ahead of the output.
-    """
-    it = iter(items)
-    queue: deque[Any] = deque()
-
-    def submit() -> bool:
-        chunk = list(islice(it, chunksize))
-        if chunk:
-            queue.append(pool.apply_async(_run_chunk, (chunk,)))
-        return bool(chunk)
-
-    while len(queue) < (ahead or 4 * jobs) and submit():
-        pass
-    while queue:
-        results = queue.popleft().get()
-        submit()
-        yield from results
-
-
-def ordered_map(
-    factory: Callable[..., Callable[[Any], Any]],
-    args: tuple[Any, ...],
-    items: Iterable[Any],
-    *,
-    jobs: int = 1,
-    chunksize: int = CHUNK,
-    ahead: int | None = None,
-) -> Iterator[Any]:
-    """Apply ``factory(*args)`` to every item, in ``jobs`` processes, yielding results in input order.
-
-    Args:
-        factory: Builds the per-process function (called once per worker).
-        args: Its arguments.
-        items: The input; read lazily, at most ``ahead`` chunks ahead of the output.
-        jobs: Worker processes; 1 runs everything in this process.
-        chunksize: Items per task.
-        ahead: Chunks in flight (default ``4 * jobs``).
-
-    Raises:
-        ValueError: ``jobs`` or ``chunksize`` below 1.
-    """
-    if jobs < 1 or chunksize < 1:
-        raise ValueError(f"jobs and chunksize must be at least 1, not {jobs} and {chunksize}")
-    if jobs == 1:
-        fn = factory(*args)
-        for x in items:
-            yield fn(x)
-        return
-    with worker_pool(factory, args, jobs) as pool:
-        yield from run_ordered(pool, items, jobs=jobs, chunksize=chunksize, ahead=ahead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,10 +335,6 @@ class ChunkWorker:
         return rows_of_state(self.analyzer, state)
 
 
-def _call_state(method: str, arg: Any) -> Any:
-    return getattr(_STATE, method)(arg)
-
-
 class ChunkedRun:
     """A run over a corpus in chunks: formatted lines in corpus order, then the aggregate tables.
 
@@ -518,7 +425,7 @@ class ChunkedRun:
         sources = _sources_with_diagnostics(corpus, read_diags, self._trailing)
         batches = iter(lambda: list(islice(sources, self.chunksize)), [])
         if self._pool is not None:
-            results = run_ordered(self._pool, batches, jobs=self.jobs, chunksize=1)
+            results = self._pool.map(batches)
         else:
             worker = self._worker
             results = (worker(batch, self.aggregates) for batch in batches)  # type: ignore[misc]
@@ -547,4 +454,4 @@ class ChunkedRun:
         if self._pool is None:
             return self.aggregates.rows()
         parts = self.aggregates.split(self.jobs)
-        return concat_rows(self._pool.starmap(_call_state, [("aggregate_rows", p) for p in parts], chunksize=1))
+        return concat_rows(list(self._pool.map(parts, method="aggregate_rows")))

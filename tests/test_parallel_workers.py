@@ -1,0 +1,88 @@
+"""framing.workers: tasks in order, spread by load, worker failures reported instead of hanging."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+from framing.workers import WorkerDied, Workers, worker_pool
+
+
+class _Sleeper:
+    """Worker state: a task ``(x, seconds)`` sleeps, then answers ``(x, pid)``."""
+
+    def __call__(self, task: tuple[int, float]) -> tuple[int, int]:
+        x, seconds = task
+        time.sleep(seconds)
+        return x, os.getpid()
+
+    def double(self, x: int) -> int:
+        return 2 * x
+
+    def fail(self, x: int) -> None:
+        raise ValueError(f"bad {x}")
+
+    def unpicklable(self, x: int) -> None:
+        class Local(Exception):  # a class defined in a function cannot be pickled
+            pass
+
+        raise Local(f"local {x}")
+
+
+def test_a_slow_task_does_not_hold_up_the_other_worker() -> None:
+    # task 0 takes 1.5 s; tasks 1-6 take 0.05 s each. A worker holds at most 2 tasks, each new
+    # one going to the worker with fewer in hand: the first worker keeps tasks 0 and 2, the
+    # second does every other (1, 3, 4, 5, 6) while task 0 runs (5 * 0.05 = 0.25 s < 1.5 s)
+    tasks = [(0, 1.5)] + [(x, 0.05) for x in range(1, 7)]
+    with worker_pool(_Sleeper, (), 2) as workers:
+        out = list(workers.map(tasks, ahead=8))
+    assert [x for x, _ in out] == list(range(7))  # input order
+    slow = out[0][1]
+    assert [x for x, pid in out if pid != slow] == [1, 3, 4, 5, 6]
+
+
+def test_method_calls_and_errors_come_back_in_order() -> None:
+    with worker_pool(_Sleeper, (), 2) as workers:
+        assert list(workers.map([1, 2, 3], method="double")) == [2, 4, 6]
+        got = []
+        with pytest.raises(ValueError, match="bad 1"):
+            for v in workers.map([1, 2], method="fail"):
+                got.append(v)
+        assert got == []
+
+
+def test_an_exception_that_does_not_pickle_arrives_as_its_text() -> None:
+    with worker_pool(_Sleeper, (), 2) as workers, pytest.raises(RuntimeError, match="Local: local 5"):
+        list(workers.map([5], method="unpicklable"))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_a_killed_worker_raises_instead_of_hanging() -> None:
+    workers = Workers(_Sleeper, (), 2)
+    try:
+        victim = workers._procs[1].pid
+        threading.Timer(0.5, os.kill, (victim, signal.SIGKILL)).start()
+        t = time.monotonic()
+        with pytest.raises(WorkerDied, match="ended unexpectedly"):
+            list(workers.map([(x, 0.2) for x in range(50)]))  # 50 * 0.2 / 2 = 5 s of work if nothing failed
+        assert time.monotonic() - t < 4
+    finally:
+        workers.terminate()
+    assert all(p.exitcode is not None for p in workers._procs)
+
+
+def test_leaving_the_block_early_stops_the_workers() -> None:
+    with pytest.raises(KeyError), worker_pool(_Sleeper, (), 2) as workers:
+        procs = list(workers._procs)
+        next(iter(workers.map([(0, 0.0), (1, 30.0)])))
+        raise KeyError("stop")  # as a Ctrl-C or an error in the caller would
+    assert all(p.exitcode is not None for p in procs)  # terminated, not left running the 30 s task
+
+
+def test_jobs_below_one_rejected() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        Workers(_Sleeper, (), 0)
