@@ -454,9 +454,12 @@ def write_analysis(
 ) -> RunSummary:
     """Analyse a corpus and stream the tables into ``outdir``.
 
-    Documents are read, analysed and written one at a time, so memory does not
-    grow with the corpus. Tables appear in ``outdir`` only when the run has
-    finished; an interrupted run leaves the folder as it was.
+    Documents are read, analysed and written a few at a time (chunks of
+    :data:`framing.parallel.CHUNK`), so memory does not grow with the corpus; the
+    corpus tables are merged from per-chunk partial aggregates (:mod:`framing.aggregates`).
+    With ``jobs > 1`` the workers analyse, format and aggregate, and this process
+    only appends their lines and merges. Tables appear in ``outdir`` only when the
+    run has finished; an interrupted run leaves the folder as it was.
 
     Args:
         jobs: Worker processes for the per-document analysis; the files are the same for any value.

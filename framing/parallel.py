@@ -397,11 +397,17 @@ class ChunkedRun:
             else:
                 self._trailing.append(Diagnostic(str(self.cache), store.problem.split(": ", 1)[-1], skipped=False))
         args = (self.analyzer, self._store.path if self._store is not None else None)
-        if self.jobs > 1:
-            self.analyzer.warm_up()  # loaded once here, shared by the forked workers
-            self._pool = self._stack.enter_context(worker_pool(partial(ChunkWorker, **self._options), args, self.jobs))
-        else:
-            self._worker = ChunkWorker(*args, **self._options)
+        try:
+            if self.jobs > 1:
+                self.analyzer.warm_up()  # loaded once here, shared by the forked workers
+                factory = partial(ChunkWorker, **self._options)
+                self._pool = self._stack.enter_context(worker_pool(factory, args, self.jobs))
+            else:
+                self._worker = ChunkWorker(*args, **self._options)
+        except BaseException:
+            if self._store is not None:
+                self._store.close()
+            raise
         return self
 
     def __exit__(self, *exc: Any) -> None:
