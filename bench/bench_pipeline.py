@@ -55,6 +55,20 @@ if sys.argv[4] != "-":
     kw["cache"] = sys.argv[4]
 lex = sys.argv[5] if len(sys.argv) > 5 else ""
 kw["analyzer"] = Analyzer(lexicons=[lex] if lex else None)
+marks = {}
+try:  # the main process's CPU when the workers start and when the aggregate step starts
+    from framing.parallel import ChunkedRun
+    enter, rows = ChunkedRun.__enter__, ChunkedRun.aggregate_rows
+    def _enter(self):
+        out = enter(self)
+        marks["workers_started"] = time.process_time()
+        return out
+    def _rows(self):
+        marks["documents_done"] = time.process_time()
+        return rows(self)
+    ChunkedRun.__enter__, ChunkedRun.aggregate_rows = _enter, _rows
+except ImportError:
+    pass
 s = write_analysis(sys.argv[1], sys.argv[2], force=True, **kw)
 t2, c2 = time.perf_counter(), time.process_time()
 me = resource.getrusage(resource.RUSAGE_SELF)
@@ -62,7 +76,8 @@ kids = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"documents": s.documents, "sentences": s.sentences, "seconds": t2 - t1,
                   "process_seconds": t2 - t0, "peak_rss_mb": me.ru_maxrss / 1024,
                   "peak_rss_worker_mb": kids.ru_maxrss / 1024, "cpu_main": c2 - c1,
-                  "cpu_workers": kids.ru_utime + kids.ru_stime}))
+                  "cpu_workers": kids.ru_utime + kids.ru_stime,
+                  "cpu_main_alone": (marks["workers_started"] - c1) + (c2 - marks["documents_done"]) if marks else None}))
 """
 
 
@@ -328,9 +343,15 @@ def main() -> int:
             # what the CPU time says --jobs would give on otherwise idle cores: the work spread over
             # the cores, or the main process's own share, whichever bounds it
             free = min(args.jobs * one["cpu_main"] / cpu, one["cpu_main"] / many["cpu_main"])
-            runs[f"framing, full analysis, --jobs {args.jobs}"].append(
-                (many["seconds"], cpu, {"identical_to_1_process": same, "main_cpu_seconds": many["cpu_main"],
-                                        "speedup_on_idle_cores_from_cpu_time": free}))
+            extra = {"identical_to_1_process": same, "main_cpu_seconds": many["cpu_main"],
+                     "speedup_on_idle_cores_from_cpu_time": free}
+            if many.get("cpu_main_alone") is not None:
+                # on idle cores: what the main process does alone (before the workers start, after the
+                # last chunk) runs by itself; everything else shares the cores
+                alone = many["cpu_main_alone"]
+                extra["main_cpu_alone_seconds"] = alone
+                extra["speedup_on_idle_cores_from_cpu_time"] = one["cpu_main"] / (alone + (cpu - alone) / args.jobs)
+            runs[f"framing, full analysis, --jobs {args.jobs}"].append((many["seconds"], cpu, extra))
         for name, rs in runs.items():
             wall, cpu, extra = min(rs, key=lambda r: r[0])
             if "identical_to_1_process" in extra:
