@@ -175,8 +175,7 @@ def _find_cues(text: str) -> list[_Cue]:
             if raw.endswith("s") and raw != lemma and nxt is not None and text[e : nxt.start()] == " " \
                     and nxt.group() in forms and nxt.group() != raw:
                 continue  # 'the social media comments read', 'reports say': a plural noun before its verb
-            if raw.endswith("s") and raw != lemma and prev is not None and text[prev.end() : s] == " " \
-                    and prev.group().lower() in _AUX_BEFORE_NOUN:
+            if prev is not None and text[prev.end() : s] == " " and noun_after_auxiliary(prev.group(), raw, lemma):
                 continue  # 'had estimates of', 'will reports': after an auxiliary an -s form is a noun
             if raw in ("state", "states") and _state_noun(text, e, nxt):
                 continue  # 'a key battleground state in', 'Western states, receiving', 'state primaries'
@@ -207,6 +206,12 @@ _AFTER_STATE_NOUN = frozenset(
 
 
 _AUX_BEFORE_NOUN = frozenset("had have has having will would can could may might must shall should to".split())
+
+
+def noun_after_auxiliary(before: str, form: str, lemma: str) -> bool:
+    """Is ``form`` (a reporting verb's -s form) a noun, the word ``before`` it being an auxiliary
+    or 'to' ('had estimates of', 'respond to requests')?"""
+    return form.endswith("s") and form != lemma and before.lower() in _AUX_BEFORE_NOUN
 
 
 def _state_noun(text: str, end: int, nxt: re.Match[str] | None) -> bool:

@@ -23,6 +23,7 @@ from .attribution import (
     _passive,
     _plausible,
     _sentence_subject_mention,
+    noun_after_auxiliary,
 )
 from .model import Document
 from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
@@ -229,8 +230,8 @@ def _before_coordinated_cue(text: str, start: int, end: int) -> int:
         text[start:end],
     ):
         verb = m.group(1) or m.group(2)
-        if m.group(1) and verb.endswith("s") and forms.get(verb, (verb,))[0] != verb \
-                and re.search(r"\b(?:has|have|had)\s+$", m.group()[: m.start(1) - m.start()]):
+        lead = m.group()[: m.start(1) - m.start()].split() if m.group(1) else []
+        if verb in forms and lead and noun_after_auxiliary(lead[-1], verb, forms[verb][0]):
             continue  # '... and had estimates of': a noun after 'had'
         if verb in forms and (forms[verb][1] != "opinion" or m.group(2) and _THAT_AFTER.match(text, start + m.end())):
             # '..., emphasizing that ...', '..., with officials announcing ...': a new attribution

@@ -171,12 +171,14 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     taken = sorted((q.start, q.end) for q in out)
     taken_starts = [a for a, _ in taken]
     cue_owners = {q.cue_start for q in out}
-    double_opens = sorted(
-        sp.open_at for sp in spans
-        if sp.style == "double" and sp.reason != "after a distancing marker" and _span_key(text, sp) not in habits
+    fragments = sorted(
+        (sp for sp in spans
+         if sp.style == "double" and sp.reason != "after a distancing marker" and _span_key(text, sp) not in habits),
+        key=lambda sp: sp.open_at,
     )
+    double_opens = [sp.open_at for sp in fragments]
     # a paragraph of paraphrase keeps scare quotes of a few words ('a "creeping" war'): not fragments
-    speech_opens = [sp.open_at for sp in spans if sp.open_at in set(double_opens) and sp.kind != "scare"]
+    speech_opens = [sp.open_at for sp in fragments if sp.kind != "scare"]
     # a closing attribution ('..., he opined.') speaks for the whole sentence, verbs inside included
     closing = {c.start for c in all_cues if _closing_attribution(text, c)}
     for cue in sorted(all_cues, key=lambda c: c.start not in closing):
@@ -210,11 +212,12 @@ def _headings(doc: Document, out: list[Quote]) -> list[Quote]:
     paragraph, not the previous speaker."""
     text = doc.text
     paras = doc.paragraphs
+    para_starts = [p.start for p in paras]
     for i, q in enumerate(out):
-        if q.kind != "floating" or q.cue or i + 1 >= len(out):
+        if q.kind != "floating" or q.cue or i + 1 >= len(out) or len(q.spans) > 1:
             continue
-        k = next((j for j, p in enumerate(paras) if p.start <= q.start < p.end), None)
-        if k is None or k + 1 >= len(paras) or len(q.spans) > 1:
+        k = bisect_right(para_starts, q.start) - 1
+        if k < 0 or k + 1 >= len(paras) or q.start >= paras[k].end:
             continue
         p = paras[k]
         body = text[p.start : p.end].strip()
@@ -374,10 +377,6 @@ def _cut_before_taken(text: str, q: Quote, taken: list[tuple[int, int]], starts:
     if comma < 0 or text[comma + 1 : taken[k][0]].strip() or len(TOKEN.findall(text[q.start : comma])) < 3:
         return None
     return replace(q, end=comma, parts=())
-
-
-def _overlaps(a: Quote, b: Quote) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _attribute_span(

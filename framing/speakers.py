@@ -360,35 +360,6 @@ def _clause_subject(text: str, p: list[tuple[str, int, int]]) -> Mention | None:
     return _clean_mention(text, _speaker_before(text, p[k - 1][2], p[0][1])) if k else None
 
 
-def _sentence_subject(text: str, words: list[tuple[str, int, int]], limit: int) -> Mention | None:
-    """The noun phrase that opens the sentence, when a comma follows it (an apposition)."""
-    if words and words[0][0].lower() in ("the", "a", "an", "his", "her", "their", "its"):
-        # "The complaint, filed in federal court, alleged": up to the first comma, if short
-        k = 1
-        while k < len(words) and k < 6 and "," not in text[words[k - 1][2] : words[k][1]]:
-            k += 1
-        if k < len(words) and "," in text[words[k - 1][2] : words[k][1]] and words[0][0].lower() in ("the", "a", "an"):
-            span = [w[0] for w in words[:k]]
-            return Mention(text[words[0][1] : words[k - 1][2]], words[0][1], words[k - 1][2], _classify(span))
-        return None
-    j = 0
-    while j < len(words) and (_cap(words[j][0]) or words[j][0].lower() in TITLES or (
-        words[j][0].lower() in ("of", "for", "at") and j > 0 and j + 1 < len(words) and _cap(words[j + 1][0])
-    )):
-        j += 1
-        if j < len(words) and "," in text[words[j - 1][2] : words[j][1]]:
-            break
-    if j == 0 or j > 6:
-        return None
-    end = words[j - 1][2]
-    if "," not in text[end : end + 2]:
-        return None
-    span = [w[0] for w in words[:j]]
-    if span[0].lower() in ("the", "but", "and", "however", "meanwhile", "earlier", "later"):
-        return None
-    return Mention(text[words[0][1] : end], words[0][1], end, _classify(span))
-
-
 def find_speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
     """The mention right after a cue ('said Denis Krivosheev, ...', 'according to the ministry')."""
     return _clean_mention(text, _speaker_after(text, cue_end, limit))
