@@ -264,6 +264,8 @@ _QUANTITY = re.compile(
 )
 
 
+_MODAL_PASSIVE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|will|would|could|might|can|may)"
+                            r"\s+(?:not\s+|\w+ly\s+)?be\s+$")
 _QUESTION = re.compile(r"\s+(?:(?:[\w’'.-]+\s+){0,5}?)(?P<q>whether|if|why|how|what|who|when|where|about|to)\b")
 
 
@@ -272,6 +274,8 @@ def _asked(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolve
     m = _QUESTION.match(text, cue.end)
     if m is None or re.search(r"[,.;:]", text[cue.end : m.start("q")]):
         return None
+    if _MODAL_PASSIVE.search(text, max(0, cue.start - 40), cue.start):
+        return None  # 'Russia should be asked what it supports': a question to put, not one reported
     start = m.start("q")
     head = text[sent[0] : cue.start]
     if re.fullmatch(r"\s*(?:[Ww]hen\s+)?(?:(?:was|were)\s+)?", head):

@@ -224,6 +224,9 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
             m = _THAT.match(text, cue.end)
             start = m.end() if m else cue.end
             end = _fragment_end(text, s, sent[1])
+            if start == s.open_at and _whole_clause(text, s, sent[1]):
+                # 'X stated that "the contingent is deployed ... forces".': the whole reported clause is quoted
+                return _make("direct", *content, mention, cue, resolver, "speaker and verb that, then the whole clause quoted", text)
             return _make("mixed", start, end, mention, cue, resolver, "speaker and verb that, then a quoted fragment", text)
         if cue.lemma == "according to":
             mention = find_speaker_after(text, cue.end, a)
@@ -336,6 +339,20 @@ def _participle_subject(ctx: _Ctx, cue: _Cue) -> Mention | None:
                 if before is not None:
                     return before  # '"...," he said, adding'
     return _sentence_subject_mention(text, sent[0], cue.start)
+
+
+def _whole_clause(text: str, s: QuoteSpan, sent_end: int) -> bool:
+    """Does the quote run from its opening mark to the sentence end, a clause of its own
+    (a verb among at least four words), with only punctuation after the closing mark?"""
+    if s.close_at is None or text[s.outer_end : sent_end].strip(" .!?…\"”’'"):
+        return False
+    words = TOKEN.findall(text[s.start : s.end])
+    return len(words) >= 4 and any(w.lower() in _CLAUSE_VERBS or w.lower().endswith("ed") for w in words)
+
+
+_CLAUSE_VERBS = frozenset(
+    "is are was were be been will would shall should can could may might must has have had do does did".split()
+)
 
 
 def _fragment_end(text: str, s: QuoteSpan, sent_end: int) -> int:

@@ -45,6 +45,7 @@ from .attribution import (  # noqa: F401  (Quote, QUOTE_KINDS, SPEAKER_TYPES are
     _sentence_of,
     _sentence_subject_mention,
 )
+from .continuation import run_on_quotes
 from .indirect import PARAGRAPH_RULE as _PARAGRAPH_RULE
 from .indirect import _indirect
 from .model import Document
@@ -203,7 +204,7 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
             taken_starts.insert(k, q.start)
             resolver.note_speaker(q)
     out.sort(key=lambda q: (q.start, q.end))
-    return _headings(doc, _no_overlaps(out))
+    return _headings(doc, run_on_quotes(doc, _no_overlaps(out), unclosed))
 
 
 def _headings(doc: Document, out: list[Quote]) -> list[Quote]:

@@ -264,6 +264,7 @@ def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) 
         "Trump swept seven out of 11 states on Tuesday, the biggest day of voting.",  # 'states' the noun
         "Johnson's second-best showing comes in Utah, where voters resist the nominee.",  # 'showing' the noun
         "He had estimates of possible benefits and risks before the vote.",  # 'estimates' after 'had': a noun
+        "Russia should be asked what it supports in the region.",  # a question to put, not one reported
     ],
 )
 def test_no_indirect_speech(text: str) -> None:
@@ -401,3 +402,51 @@ def test_a_quote_after_described_footage_is_an_unnamed_voice_in_it() -> None:
             "that showed some mercenaries fleeing. “Oh God protect us. Thank you, God, for your help.”")
     q = covering(quotes_of(text), text, "Oh God")
     assert (q.kind, q.speaker, q.speaker_type, q.cue) == ("floating", "", "anonymous", "")
+
+
+def test_a_whole_clause_quoted_after_that_is_direct() -> None:
+    # everything after 'stated that' up to the full stop is inside the marks: a direct quote of a
+    # document, not a fragment inside paraphrase
+    text = 'The ministry stated that "the contingent is deployed in parallel with the withdrawal of the forces".'
+    q = covering(quotes_of(text), text, "the contingent")
+    full = f"Intro sentence here.\n\n{text}\n\nThe end."
+    assert (q.kind, q.speaker, q.cue) == ("direct", "The ministry", "stated")
+    assert full[q.start : q.end] == "the contingent is deployed in parallel with the withdrawal of the forces"
+    # only part of the clause quoted: mixed (paraphrase around it)
+    text = 'Shoigu asserted that the peacekeepers are the "main guarantor of peace in Karabakh" today.'
+    assert covering(quotes_of(text), text, "main guarantor").kind == "mixed"
+
+
+UNCLOSED = ("Pundit Araz Aslanli said that disrespect for the treaty was unacceptable.\n\n"
+            "\u201cOur independence is sacred for us. The approach of the officials should not change.\n\n")
+
+
+def test_an_unclosed_quote_runs_on_in_a_paragraph_that_speaks_in_the_first_person() -> None:
+    # the second paragraph has no quotation mark but says 'our': still the pundit; the author resumes
+    # at the sentence that reports someone else ('The head of QAFSAM is of the opinion that ...')
+    text = UNCLOSED + ("Most likely, something will be achieved. At least let them respect our sovereignty. "
+                       "The head of the centre is of the opinion that the talks will fail.")
+    qs = quotes_of(text)
+    first = covering(qs, text, "Our independence")
+    run_on = covering(qs, text, "Most likely")
+    assert (run_on.kind, run_on.speaker_name, run_on.cue) == ("floating", first.speaker_name, "")
+    assert first.speaker_name == "Araz Aslanli"
+    full = f"Intro sentence here.\n\n{text}\n\nThe end."
+    assert full[run_on.start : run_on.end] == ("Most likely, something will be achieved. "
+                                               "At least let them respect our sovereignty.")
+    assert covering(qs, text, "the talks will fail").kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "The talks resumed in Moscow on Friday.",  # no first or second person: the author's own paragraph
+        "\u201cWe will not give in,\u201d he added.",  # reopened with a mark: its own quote
+        "The minister said that we should wait.",  # an attribution of its own at the start
+    ],
+)
+def test_an_unclosed_quote_does_not_run_on_otherwise(after: str) -> None:
+    text = UNCLOSED + after
+    full = f"Intro sentence here.\n\n{text}\n\nThe end."
+    a = full.index(after)
+    assert not [q for q in quotes_of(text) if q.rule.startswith("floating: an unclosed") and q.start >= a]
