@@ -28,6 +28,11 @@ __all__ = ["PermutationResult", "bootstrap_mean_ci", "cluster_sums_ci", "permuta
 # Largest number of random draws held in memory at once (rows x columns of one batch).
 _BATCH_CELLS = 1_000_000
 _STATISTICS = ("mean", "median")
+# The cluster draws of recent (seed, n_boot, n_clusters) triples, kept for reuse: every interval of a
+# run uses seed 0 and 2000 resamples, and units of the same size (in clusters) draw the same indices.
+# At most this many cells (8 bytes each) are kept per process.
+_DRAW_CACHE_CELLS = 4_000_000
+_draw_cache: dict[tuple[int, int, int], list[np.ndarray]] = {}
 
 
 def _factorize(labels: list[Any]) -> np.ndarray:
@@ -92,13 +97,14 @@ def bootstrap_mean_ci(
     if n_boot < 1:
         raise InputError(f"n_boot={n_boot!r}: must be at least 1")
     x = _as_float_array(values, "values")
-    if clusters is None:
-        labels = np.arange(len(x))
-    else:
+    if clusters is not None:
         if len(clusters) != len(x):
             raise InputError(f"clusters: {len(clusters)} labels for {len(x)} values; give one label per value")
         labels = _factorize(list(clusters))
     keep = ~np.isnan(x)
+    if clusters is None:
+        # one value per cluster: the sums np.bincount gives (0.0 + value: -0.0 becomes 0.0) and counts of 1
+        return _cluster_ci(x[keep] + 0.0, None, n_boot=n_boot, level=level, seed=seed)
     x, labels = x[keep], labels[keep]
     if len(x) == 0:
         return (math.nan, math.nan)
@@ -128,20 +134,74 @@ def cluster_sums_ci(
         raise InputError(f"n_boot={n_boot!r}: must be at least 1")
     sums, counts = _as_float_array(sums, "sums"), _as_float_array(counts, "counts")
     keep = counts > 0
-    sums, counts = sums[keep], counts[keep]
+    return _cluster_ci(sums[keep], counts[keep], n_boot=n_boot, level=level, seed=seed)
+
+
+def _cluster_ci(sums: np.ndarray, counts: np.ndarray | None, *, n_boot: int, level: float,
+                seed: int) -> tuple[float, float]:
+    """The percentile interval of the resampled pooled means (``counts`` None: every count is 1).
+
+    The draws are those of ``np.random.default_rng(seed).integers(0, n, size=(rows, n))`` in
+    batches of at most :data:`_BATCH_CELLS` cells, reused from :func:`_draws`; the means and
+    the quantiles are computed by the same numpy operations as ever, so the interval is the same.
+    """
     n_clusters = len(sums)
     if n_clusters < 2:
         return (math.nan, math.nan)
-    rng = np.random.default_rng(seed)
-    batch = max(1, _BATCH_CELLS // n_clusters)
     means = np.empty(n_boot)
-    for lo in range(0, n_boot, batch):
-        hi = min(n_boot, lo + batch)
-        idx = rng.integers(0, n_clusters, size=(hi - lo, n_clusters))
-        means[lo:hi] = sums[idx].sum(axis=1) / counts[idx].sum(axis=1)
+    lo = 0
+    for idx in _draws(seed, n_boot, n_clusters):
+        hi = lo + len(idx)
+        total = sums[idx].sum(axis=1)
+        # a sum of counts of 1 is exact in any order: n_clusters
+        means[lo:hi] = total / (counts[idx].sum(axis=1) if counts is not None else float(n_clusters))
+        lo = hi
     alpha = (1.0 - level) / 2.0
-    low, high = np.quantile(means, [alpha, 1.0 - alpha])
-    return (float(low), float(high))
+    return _quantiles(means, alpha, 1.0 - alpha)
+
+
+def _draws(seed: int, n_boot: int, n: int) -> list[np.ndarray]:
+    """The bootstrap's cluster indices, batch by batch, as the seeded generator draws them (cached)."""
+    key = (seed, n_boot, n)
+    got = _draw_cache.get(key)
+    if got is not None:
+        return got
+    rng = np.random.default_rng(seed)
+    batch = max(1, _BATCH_CELLS // n)
+    got = [rng.integers(0, n, size=(min(n_boot, lo + batch) - lo, n)) for lo in range(0, n_boot, batch)]
+    cells = n_boot * n
+    if cells <= _DRAW_CACHE_CELLS:
+        held = sum(k[1] * k[2] for k in _draw_cache)
+        while _draw_cache and held + cells > _DRAW_CACHE_CELLS:  # the oldest go first
+            old = next(iter(_draw_cache))
+            held -= old[1] * old[2]
+            del _draw_cache[old]
+        _draw_cache[key] = got
+    return got
+
+
+def _quantiles(values: np.ndarray, *qs: float) -> tuple[float, ...]:
+    """``np.quantile(values, qs)`` (method "linear") of a 1-D float array, without its per-call overhead.
+
+    The same steps as numpy's ``_quantile``: virtual index (n - 1) q, its floor and the next
+    index (the last element when it is at or past the end), one partition at the same indices,
+    the same two-sided linear interpolation; NaN when the array holds a NaN. ``values`` is
+    partitioned in place.
+    """
+    n = len(values)
+    virtual = [(n - 1) * q for q in qs]
+    prev = [-1 if v >= n - 1 else math.floor(v) for v in virtual]
+    nxt = [-1 if v >= n - 1 else math.floor(v) + 1 for v in virtual]
+    values.partition(np.array(sorted({0, -1, *prev, *nxt}), dtype=np.intp))  # np.unique of the same
+    if math.isnan(values[-1]):
+        return tuple(math.nan for _ in qs)
+    out = []
+    for v, p, x in zip(virtual, prev, nxt, strict=True):
+        a, b = values[p], values[x]
+        t = v - p
+        diff = b - a
+        out.append(float(b - diff * (1 - t)) if t >= 0.5 else float(a + diff * t))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -193,3 +193,110 @@ def test_first_appearance_codes_by_hand() -> None:
     from framing.stats import _factorize
 
     assert list(_factorize(["b", "a", "b", "c", "a"])) == [0, 1, 0, 2, 1]
+
+
+# ---------------------------------------------------------------- the fast bootstrap equals the plain one
+
+
+def _plain_cluster_ci(sums, counts, *, n_boot=2000, level=0.95, seed=0):
+    """The bootstrap written out plainly (fresh generator, np.quantile): what _cluster_ci must equal."""
+    import numpy as np
+
+    sums, counts = np.asarray(sums, dtype=float), np.asarray(counts, dtype=float)
+    keep = counts > 0
+    sums, counts = sums[keep], counts[keep]
+    n = len(sums)
+    if n < 2:
+        return (math.nan, math.nan)
+    rng = np.random.default_rng(seed)
+    batch = max(1, 1_000_000 // n)
+    means = np.empty(n_boot)
+    for lo in range(0, n_boot, batch):
+        hi = min(n_boot, lo + batch)
+        idx = rng.integers(0, n, size=(hi - lo, n))
+        means[lo:hi] = sums[idx].sum(axis=1) / counts[idx].sum(axis=1)
+    alpha = (1.0 - level) / 2.0
+    low, high = np.quantile(means, [alpha, 1.0 - alpha])
+    return (float(low), float(high))
+
+
+def _same_floats(a, b) -> bool:
+    # equal bit for bit: NaN with NaN, and 0.0 is not -0.0
+    return all(math.isnan(x) and math.isnan(y) or (x == y and math.copysign(1, x) == math.copysign(1, y))
+               for x, y in zip(a, b, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("sums", "counts", "kwargs"),
+    [
+        ([1.0, 2.0, 4.0], [1, 2, 3], {}),
+        ([0.5, -0.25, 0.0, 3.0, 1.5], [2, 1, 0, 4, 3], {"level": 0.8, "seed": 2}),
+        ([1.0, 1.0, 1.0], [1, 1, 1], {}),  # every mean 1: both quantiles 1
+        ([-0.0, -0.0], [1, 1], {}),  # a mean of -0.0 keeps its sign
+        ([1.0, float("inf")], [1, 1], {}),  # inf - inf in the interpolation: NaN, as numpy gives
+        ([1.0, float("nan"), 2.0], [1, 1, 1], {}),  # a NaN mean: (nan, nan)
+        ([0.3, 0.7], [1, 1], {"n_boot": 1}),  # one resample: both ends are that mean
+        ([0.3, 0.7, 0.9], [1, 2, 1], {"n_boot": 3, "level": 0.5}),
+        ([2.0], [1], {}),  # one cluster: no interval
+    ],
+)
+def test_cluster_sums_ci_equals_the_plain_bootstrap(sums, counts, kwargs) -> None:
+    import warnings
+
+    from framing.stats import cluster_sums_ci
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # inf - inf
+        expected = _plain_cluster_ci(sums, counts, **kwargs)
+        assert _same_floats(cluster_sums_ci(sums, counts, **kwargs), expected)
+        assert _same_floats(cluster_sums_ci(sums, counts, **kwargs), expected)  # again, from the cached draws
+
+
+def test_cluster_sums_ci_equals_the_plain_bootstrap_on_random_cells() -> None:
+    import numpy as np
+
+    from framing.stats import bootstrap_mean_ci, cluster_sums_ci
+
+    rng = np.random.default_rng(7)
+    # sizes across the batch limit (1,000,000 cells: more than 500 clusters take several batches)
+    for n in (2, 3, 7, 40, 499, 501, 900):
+        counts = rng.integers(0, 5, size=n)
+        # one decimal: many ties among the means; signed zeros among the values
+        values = np.round(rng.normal(size=n), 1) * rng.choice([1.0, -1.0], size=n)
+        sums = values * counts
+        assert _same_floats(cluster_sums_ci(sums, counts), _plain_cluster_ci(sums, counts))
+        # without clusters each value is a cluster of one, its sum the value plus 0.0 (as np.bincount makes it)
+        assert _same_floats(bootstrap_mean_ci(values), _plain_cluster_ci(values + 0.0, np.ones(n)))
+
+
+def test_quantiles_are_numpys() -> None:
+    import numpy as np
+
+    from framing.stats import _quantiles
+
+    rng = np.random.default_rng(3)
+    arrays = [rng.normal(size=2000), np.round(rng.normal(size=2000), 1), np.array([-0.0, 0.0, -0.0, 0.0]),
+              np.array([5.0]), np.array([1.0, 2.0]), np.array([3.0, np.nan, 1.0]), rng.integers(0, 3, 11) * 1.0]
+    for values in arrays:
+        for qs in ((0.025, 0.975), (0.0, 1.0), (0.5, 0.25), (0.1, 0.9)):
+            expected = tuple(float(v) for v in np.quantile(values, list(qs)))
+            assert _same_floats(_quantiles(values.copy(), *qs), expected), (values[:5], qs)
+
+
+def test_draw_cache_keeps_at_most_its_cells(monkeypatch) -> None:
+    import numpy as np
+
+    from framing import stats
+
+    monkeypatch.setattr(stats, "_draw_cache", {})
+    monkeypatch.setattr(stats, "_DRAW_CACHE_CELLS", 50)
+    first = stats._draws(0, 10, 3)  # 30 cells: kept
+    assert stats._draws(0, 10, 3) is first
+    stats._draws(1, 10, 2)  # 20 more: 50 in all, kept
+    assert set(stats._draw_cache) == {(0, 10, 3), (1, 10, 2)}
+    stats._draws(0, 10, 4)  # 40 cells: the two older (30 + 20) leave
+    assert set(stats._draw_cache) == {(0, 10, 4)}
+    stats._draws(0, 10, 6)  # 60 cells: never kept
+    assert set(stats._draw_cache) == {(0, 10, 4)}
+    expected = np.random.default_rng(0).integers(0, 3, size=(10, 3))
+    assert (first[0] == expected).all()
