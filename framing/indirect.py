@@ -224,9 +224,9 @@ def _before_coordinated_cue(text: str, start: int, end: int) -> int:
     """Cut the content before a coordinated reporting verb ('concerns but has said she ...')."""
     forms = verb_forms()
     for m in re.finditer(
-        r",?\s+(?:and|but)\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+)?"
+        r",?[\"”’']?\s+(?:and|but)\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?:\s+[a-z]+s)?\s+)?"
         r"(?:(?:has|have|had|also|then|later|\w+ly)\s+)*([a-z]+)\b"
-        r"|,\s+(?:with\s+[^,;]{1,60}?\s+)?(?:\w+ly\s+)?([a-z]+ing)\b",
+        r"|,[\"”’']?\s+(?:with\s+[^,;]{1,60}?\s+)?(?:\w+ly\s+)?([a-z]+ing)\b",
         text[start:end],
     ):
         verb = m.group(1) or m.group(2)

@@ -450,3 +450,17 @@ def test_an_unclosed_quote_does_not_run_on_otherwise(after: str) -> None:
     full = f"Intro sentence here.\n\n{text}\n\nThe end."
     a = full.index(after)
     assert not [q for q in quotes_of(text) if q.rule.startswith("floating: an unclosed") and q.start >= a]
+
+
+def test_a_second_speaker_after_a_comma_starts_a_new_attribution() -> None:
+    # the comma inside the closing quotation mark still ends the first clause ('Republic," with ...')
+    text = ('Two months ago, the leader declared the dissolution of the unrecognized "Republic," with Azerbaijani '
+            'officials subsequently announcing the restoration of sovereignty.')
+    qs = quotes_of(text)
+    second = covering(qs, text, "the restoration")
+    assert (second.speaker, second.cue) == ("Azerbaijani officials", "announcing")
+    assert covering(qs, text, "the dissolution").cue == "declared"
+    # ', and Armenian officials have disavowed ...': a plural subject after 'and' speaks the rest
+    text = "Reports indicate a sharp decrease in the population, and Armenian officials have disavowed any territorial claims to the region."
+    q = covering(quotes_of(text), text, "any territorial claims")
+    assert (q.speaker, q.cue) == ("Armenian officials", "have disavowed")
