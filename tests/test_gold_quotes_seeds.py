@@ -23,7 +23,7 @@ from .conftest import ROOT, SEEDS
 GOLD = yaml.safe_load((ROOT / "tests" / "gold" / "seed_quotes.yaml").read_text(encoding="utf-8"))
 
 # Pinned floors (raise them as the extractor improves; never lower them).
-FLOORS = {"found": 116, "speaker": 110, "kind": 116, "cue": 115}
+FLOORS = {"found": 116, "speaker": 111, "kind": 116, "cue": 115}
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +60,10 @@ def speaker_agrees(g: dict[str, Any], q: Quote) -> bool:
     names = {(g.get("speaker") or "").casefold(), (g.get("speaker_mention") or "").casefold()} - {""}
     if g.get("speaker_type") == "unattributed" and not g.get("speaker_mention"):
         return not q.speaker and not q.speaker_name  # the gold's speaker is a description: 'unattributed headline quote'
+    if not g.get("speaker_mention") and (g.get("speaker") or "").startswith(("unnamed ", "an unnamed ")):
+        # no mention in the text, and the gold describes someone it calls unnamed ('an unnamed mercenary
+        # in the viral video'): the prediction names no one either, and has the gold's speaker type
+        return not q.speaker and not q.speaker_name and q.speaker_type == g.get("speaker_type")
     if q.speaker_name.casefold() in names or q.speaker.casefold() in names:
         return True
     actor = ACTORS.find(g.get("speaker") or "")
@@ -122,3 +126,11 @@ def test_seed_002_multi_speaker_passage(matched) -> None:
     _, q3 = find(matched, "002", "It’s not that they want to regain control")
     assert [q.speaker_name for q in (q1, q2, q3)] == ["Arayik Harutyunyan", "Ilham Aliyev", "Nikol Pashinyan"]
     assert [q.side for q in (q1, q2, q3)] == ["armenian", "azerbaijani", "armenian"]
+
+
+def test_seed_002_voice_in_the_viral_video_is_unnamed(matched) -> None:
+    # after 'a video went viral ... showed some mercenaries fleeing' the quote is a voice in the video,
+    # not the Hamza Division militant quoted just before
+    g, q = find(matched, "002", "Oh God protect us")
+    assert (q.kind, q.speaker, q.speaker_name, q.speaker_type) == ("floating", "", "", "anonymous")
+    assert speaker_agrees(g, q)
