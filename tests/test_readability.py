@@ -75,6 +75,12 @@ def test_hand_worked_scores() -> None:
         ("It was hot. It was cold! Was it? Yes.", 2),  # "Was it?" and "Yes." have <= 2 words
         ("Prices rose 3.5 percent in the U.S. economy.", 2),  # "Prices rose 3." and "S. economy." ...
         ("He said -- - -- fine. Then we all went home.", 2),  # "--" chunks are not words
+        ("A b c. -- d -- e --. F g h.", 2),  # the middle piece has two word chunks (d, e) among five
+        ("ab,cd ef. gh ij kl. mn op qr.", 2),  # "ab,cd" is one chunk: the first piece has two
+        ("_ _ _. X y z.", 2),  # "_" is a word character: three word chunks
+        ("a\u00a0b\u2003c. d e f.", 2),  # no-break and em spaces part chunks like a space
+        ("a\u200bb c. d e f.", 1),  # a zero-width space is not white space: "a\u200bb c" is two chunks
+        ("x y", 1),  # no closing mark: one piece of two words, still 1
     ],
 )
 def test_sentence_count_rules(text: str, expected: int) -> None:
