@@ -81,7 +81,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         # its reporting verb, else the sentence's subject
         mention = _plausible(_previous_speaker(text, cue, sent) or _sentence_subject_mention(text, sent[0], cue.start), resolver)
     else:
-        mention = _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
+        mention = _of_head(text, _plausible(find_speaker_before(text, cue.start, sent[0]), resolver), sent[0])
         if mention is not None and not cue.text.endswith("ing") and _after_preposition(text, mention, sent[0]):
             # 'Azer Gasimli, ..., in an interview with Radio Azadlig expressed ...'
             mention = _plausible(_sentence_subject_mention(text, sent[0], mention.start), resolver) or mention
@@ -165,6 +165,20 @@ _FINITE = frozenset(
     """is are was were be been has have had will would can could may might must shall should do does did
     that which who whom whose but because although while when if""".split()
 )
+
+
+_OF_HEAD = re.compile(r"(?:(?:the|a|an)\s+)?(?:[A-Z][a-z]+\s+\d+|[a-z]+)\s+of\s+", re.I)
+
+
+def _of_head(text: str, mention: Mention | None, sent_start: int) -> Mention | None:
+    """'The terms of the agreement signal that', 'Article 4 of the statement stated that': the
+    sentence opens with the head the mention depends on; the whole noun phrase is the source."""
+    if mention is None or mention.type in ("pronoun", "person"):
+        return mention
+    a = _first_visible(text, sent_start, mention.start)
+    if _OF_HEAD.fullmatch(text, a, mention.start) is None:
+        return mention
+    return Mention(text[a : mention.end], a, mention.end, mention.type)
 
 
 def _whole_subject(text: str, mention: Mention, cue_start: int, sent_start: int) -> Mention:

@@ -161,6 +161,11 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
     ("text", "content_start", "speaker", "cue"),
     [
         ("Six in 10 said they want the next president to continue those policies.", "they want", "Six in 10", "said"),
+        # the head the source depends on opens the sentence: the whole noun phrase speaks
+        ("The terms of the agreement signal that the region will return to Baku.", "the region",
+         "The terms of the agreement", "signal"),
+        ("Article 4 of the statement stated that the troops would leave.", "the troops", "Article 4 of the statement",
+         "stated"),
         ("Todd asked Pence whether that would take place before the election.", "whether", "Todd", "asked"),
         ("According to early results of exit polls, most voters want a change of course.", "most voters",
          "early results of exit polls", "According to"),
