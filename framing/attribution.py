@@ -13,12 +13,17 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from .actors import Actors, load_actors
 from .model import Document
 from .speakers import Mention, SpeakerResolver, _words, find_speaker_before
 from .tokens import TOKEN
 from .verbs import verb_forms
+from .wordindex import WordIndex, word_index
+
+#: A token and its offsets, ``(word, start, end)``.
+Token = tuple[str, int, int]
 
 QUOTE_KINDS = ("direct", "mixed", "indirect", "floating", "embedded_post")
 
@@ -99,6 +104,10 @@ _OPINION = re.compile(
 )
 
 
+# One of these occurs wherever _OPINION matches: ' opinion,' / ' view,' or 'of the opinion' / 'of the view'.
+_OPINION_WORDS = ("opinion,", "view,", "of the opinion", "of the view")
+
+
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b)?\s*")
 
 
@@ -141,55 +150,61 @@ def _sentence_of(doc: Document, starts: list[int], offset: int) -> tuple[int, in
 def _find_cues(text: str) -> list[_Cue]:
     forms = verb_forms()
     cues: list[_Cue] = []
-    firsts = _cue_first_words()
-    for m in _LOWER_WORD.finditer(text):
-        raw = m.group()
-        if raw not in firsts:
-            continue
-        s, e = m.span()
+    idx = word_index(text, TOKEN)
+    tokens, starts, ends = idx.tokens, idx.starts, idx.ends
+    n = len(tokens)
+    # the lower-case words that can start a cue: whole tokens of a-z only (what _LOWER_WORD finds)
+    for k in compress(range(n), map(_cue_first_words().__contains__, tokens)):
+        raw, s, e = tokens[k], starts[k], ends[k]
         if text[s - 1 : s] == "-" or text[e : e + 1] == "-":
             continue  # 'state-of-the-state address', 'call-in show': part of a compound
-        before = list(TOKEN.finditer(text, max(0, s - 60), s))[-2:]
+        lo = max(0, s - 60)
+        if k >= 2 and starts[k - 2] >= lo:
+            before = [(tokens[k - 2], starts[k - 2], ends[k - 2]), (tokens[k - 1], starts[k - 1], ends[k - 1])]
+        else:
+            before = idx.between(lo, s)[-2:]
         prev = before[-1] if before else None
-        nxt = TOKEN.search(text, e, e + 60)
-        if prev is not None and not text[prev.end() : s].strip() and (
-            prev.group().lower() in _NOUN_BEFORE or text[s - 2 : s] in ("'s", "’s")
-            or prev.group().lower() == "few" and raw.endswith("s") and len(before) == 2 and before[0].group().lower() == "a"
-            or prev.group() == "s" and text[prev.start() - 1 : prev.start()] in ("'", "’")
-            and not _CONTRACTED.search(text, max(0, prev.start() - 8), prev.start() - 1)  # "Editor’s note", not "it’s urging"
-            or raw.endswith("s") and len(before) == 2 and prev.group()[:1].isupper()
-            and before[0].group().lower() in _PREP_OR_DET and not text[before[0].end() : prev.start()].strip(" ")
+        nxt = _next_token(idx, k, e + 60) if k + 1 < n else None
+        if prev is not None and not text[prev[2] : s].strip() and (
+            prev[0].lower() in _NOUN_BEFORE or text[s - 2 : s] in ("'s", "’s")
+            or prev[0].lower() == "few" and raw.endswith("s") and len(before) == 2 and before[0][0].lower() == "a"
+            or prev[0] == "s" and text[prev[1] - 1 : prev[1]] in ("'", "’")
+            and not _CONTRACTED.search(text, max(0, prev[1] - 8), prev[1] - 1)  # "Editor’s note", not "it’s urging"
+            or raw.endswith("s") and len(before) == 2 and prev[0][:1].isupper()
+            and before[0][0].lower() in _PREP_OR_DET and not text[before[0][2] : prev[1]].strip(" ")
         ):
             continue  # "his comments", "Rubio's claim", "the report", "of Republican claims", "a few questions": a noun
         if nxt is not None:
-            two = f"{raw} {nxt.group().lower()}"
-            if two in forms and text[e : nxt.start()].strip() == "":
+            two = f"{raw} {nxt[0].lower()}"
+            if two in forms and text[e : nxt[1]].strip() == "":
                 lemma, cls = forms[two]
-                cues.append(_Cue(s, nxt.end(), text[s : nxt.end()], lemma, cls))
+                cues.append(_Cue(s, nxt[2], text[s : nxt[2]], lemma, cls))
                 continue
         if raw in forms:
             lemma, cls = forms[raw]
             if raw == lemma and prev is not None and nxt is not None and _modifier_before(text, prev) \
-                    and _noun_after(text, m, nxt) or raw.endswith("s") and prev is not None and _compound_before(text, prev, m):
+                    and _noun_after(text, e, nxt) or raw.endswith("s") and prev is not None and _compound_before(text, prev, s):
                 continue  # 'a new state poll', 'the latest report': a noun after its modifier
-            if raw.endswith("s") and raw != lemma and nxt is not None and text[e : nxt.start()] == " " \
-                    and nxt.group() in forms and nxt.group() != raw:
+            if raw.endswith("s") and raw != lemma and nxt is not None and text[e : nxt[1]] == " " \
+                    and nxt[0] in forms and nxt[0] != raw:
                 continue  # 'the social media comments read', 'reports say': a plural noun before its verb
-            if prev is not None and text[prev.end() : s] == " " and noun_after_auxiliary(prev.group(), raw, lemma):
+            if prev is not None and text[prev[2] : s] == " " and noun_after_auxiliary(prev[0], raw, lemma):
                 continue  # 'had estimates of', 'will reports': after an auxiliary an -s form is a noun
             if raw in ("state", "states") and _state_noun(text, e, nxt):
                 continue  # 'a key battleground state in', 'Western states, receiving', 'state primaries'
-            if raw == "showing" and prev is not None and text[prev.end() : s] == " " and prev.group().islower() \
-                    and not prev.group().endswith("s") and prev.group() not in _AUX_BE:
+            if raw == "showing" and prev is not None and text[prev[2] : s] == " " and prev[0].islower() \
+                    and not prev[0].endswith("s") and prev[0] not in _AUX_BE:
                 continue  # 'a strong showing', 'his second-best showing': the noun
             if raw == "say" and _HAVE_A_SAY.search(text, max(0, s - 30), s):
                 continue  # 'have an absolute say in ...': the noun
-            if _OBLIGATION.search(text, max(0, s - 25), s):
+            if _obligation_before(text, s):
                 continue  # 'Baku must inform the public': what someone ought to say is not a report
             cues.append(_Cue(s, e, raw, lemma, cls))
-    for m in _ACCORDING.finditer(text):
+    # the patterns are tried only where their words occur (a substring test is much faster)
+    first = text.find("ccording to")
+    for m in _ACCORDING.finditer(text, max(0, first - 1)) if first >= 0 else ():
         cues.append(_Cue(m.start(), m.end(), m.group(), "according to", "according_to"))
-    for m in _OPINION.finditer(text):
+    for m in _OPINION.finditer(text) if any(w in text for w in _OPINION_WORDS) else ():
         lemma = IN_OPINION if m.group("poss") else "be of the opinion"
         cues.append(_Cue(m.start(), m.end(), m.group(), lemma, "opinion"))
     cues.sort(key=lambda c: c.start)
@@ -214,24 +229,40 @@ def noun_after_auxiliary(before: str, form: str, lemma: str) -> bool:
     return form.endswith("s") and form != lemma and before.lower() in _AUX_BEFORE_NOUN
 
 
-def _state_noun(text: str, end: int, nxt: re.Match[str] | None) -> bool:
+def _state_noun(text: str, end: int, nxt: Token | None) -> bool:
     """Is 'state'/'states' the noun here? Followed by punctuation, a preposition or a noun it heads."""
     after = text[end : end + 1]
     if after in (",", ".", ";", ":", ")", "’", "'") and not text.startswith(":", end):
         return True
-    return nxt is not None and text[end : nxt.start()] == " " and nxt.group() in _AFTER_STATE_NOUN
+    return nxt is not None and text[end : nxt[1]] == " " and nxt[0] in _AFTER_STATE_NOUN
 
 
 _OBLIGATION = re.compile(r"\b(?:must|should|ought to)\s+(?:\w+ly\s+)?(?:not\s+)?$")
 
 
-_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
+def _obligation_before(text: str, s: int) -> bool:
+    """'must inform', 'should not say': an obligation right before ``s``."""
+    w = text[max(0, s - 25) : s]
+    return ("must" in w or "should" in w or "ought to" in w) and _OBLIGATION.search(text, max(0, s - 25), s) is not None
 
 
 @lru_cache(maxsize=1)
 def _cue_first_words() -> frozenset[str]:
-    """Lower-case words that can start a cue (a form, or the first word of a two-word form)."""
-    return frozenset(f.split()[0] for f in verb_forms())
+    """Lower-case words that can start a cue (a form, or the first word of a two-word form).
+
+    Only words of the letters a-z: a cue starts at a token (a run of letters and digits)
+    that holds nothing else.
+    """
+    return frozenset(w for f in verb_forms() if re.fullmatch(r"[a-z]+", w := f.split()[0]))
+
+
+def _next_token(idx: WordIndex, k: int, limit: int) -> Token | None:
+    """The token after ``idx.words[k]`` cut at ``limit`` (``TOKEN.search(text, end, limit)``)."""
+    s = idx.starts[k + 1]
+    if s >= limit:
+        return None
+    w, e = idx.tokens[k + 1], idx.ends[k + 1]
+    return (w[: limit - s], s, limit) if e > limit else (w, s, e)
 
 
 _CONTRACTED = re.compile(r"(?i)\b(?:it|he|she|that|there|what|who|here|where|how)$")
@@ -242,15 +273,15 @@ _BEFORE_BASE_VERB = frozenset(
 )
 
 
-def _modifier_before(text: str, prev: re.Match[str]) -> bool:
+def _modifier_before(text: str, prev: Token) -> bool:
     """Is the word before an uninflected cue ('state', 'report') a modifier of a noun?
 
     A base-form verb follows its subject ('officials say', 'they claim'), a modal or 'to';
     after another lower-case word that is not a plural noun or an adverb it is a noun
     ('a new state poll', 'the latest report').
     """
-    w = prev.group()
-    if not w.isalpha() or not w.islower() or text[prev.end() : prev.end() + 1] not in (" ",):
+    w, _, end = prev
+    if not w.isalpha() or not w.islower() or text[end : end + 1] not in (" ",):
         return False
     return w not in _BEFORE_BASE_VERB and not w.endswith(("s", "ly"))
 
@@ -261,15 +292,15 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _compound_before(text: str, prev: re.Match[str], m: re.Match[str]) -> bool:
+def _compound_before(text: str, prev: Token, start: int) -> bool:
     """'his early-morning tweets': a plural noun after a hyphenated modifier, not a verb."""
-    return text[prev.end() : m.start()] == " " and text[prev.start() - 1 : prev.start()] == "-" and prev.group().islower()
+    return text[prev[2] : start] == " " and text[prev[1] - 1 : prev[1]] == "-" and prev[0].islower()
 
 
-def _noun_after(text: str, m: re.Match[str], nxt: re.Match[str]) -> bool:
+def _noun_after(text: str, end: int, nxt: Token) -> bool:
     """Is the word after a candidate cue a lower-case content word ('state poll', 'report card')?"""
-    w = nxt.group()
-    return text[m.end() : nxt.start()] == " " and w.isalpha() and w.islower() and w not in _FUNCTION_WORDS
+    w = nxt[0]
+    return text[end : nxt[1]] == " " and w.isalpha() and w.islower() and w not in _FUNCTION_WORDS
 
 
 def _with_aux(text: str, cue: _Cue) -> tuple[int, str]:
