@@ -167,17 +167,20 @@ _FINITE = frozenset(
 )
 
 
-_OF_HEAD = re.compile(r"(?:(?:the|a|an)\s+)?(?:[A-Z][a-z]+\s+\d+|[a-z]+)\s+of\s+", re.I)
+_OF_NP = r"(?P<np>(?:(?:the|a|an)\s+)?(?:[A-Z][a-z]+\s+\d+|[a-z]+)\s+of\s+)"
+_OF_HEAD = re.compile(rf"\s*{_OF_NP}", re.I)  # at the sentence start
+_OF_HEAD_CLAUSE = re.compile(rf"(?:[,;]\s+|\s(?:though|although|while|whereas|because|but)\s+){_OF_NP}$", re.I)
 
 
 def _of_head(text: str, mention: Mention | None, sent_start: int) -> Mention | None:
-    """'The terms of the agreement signal that', 'Article 4 of the statement stated that': the
-    sentence opens with the head the mention depends on; the whole noun phrase is the source."""
+    """'The terms of the agreement signal that', '... though Article 4 of the statement stated that':
+    the clause opens with the head the mention depends on; the whole noun phrase is the source."""
     if mention is None or mention.type in ("pronoun", "person"):
         return mention
-    a = _first_visible(text, sent_start, mention.start)
-    if _OF_HEAD.fullmatch(text, a, mention.start) is None:
+    m = _OF_HEAD.fullmatch(text, sent_start, mention.start) or _OF_HEAD_CLAUSE.search(text, sent_start, mention.start)
+    if m is None:
         return mention
+    a = m.start("np")
     return Mention(text[a : mention.end], a, mention.end, mention.type)
 
 

@@ -30,7 +30,7 @@ from .attribution import (
     _plausible,
     _sentence_subject_mention,
 )
-from .indirect import _coordinated_subject, _quantity_speaker
+from .indirect import _coordinated_subject, _of_head, _quantity_speaker
 from .model import Document
 from .quotemarks import QuoteSpan
 from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
@@ -213,7 +213,7 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
             if _participle_after_comma(text, cue):
                 mention = _participle_subject(ctx, cue)
             else:
-                mention = find_speaker_before(text, cue.start, sent[0])
+                mention = _of_head(text, find_speaker_before(text, cue.start, sent[0]), sent[0])
                 if mention is not None and _in_object_position(text, mention, sent[0]):
                     mention = _sentence_subject_mention(text, sent[0], mention.start)
                 if mention is None:

@@ -166,6 +166,8 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
          "The terms of the agreement", "signal"),
         ("Article 4 of the statement stated that the troops would leave.", "the troops", "Article 4 of the statement",
          "stated"),
+        ("He left, though members of the party said that the region will return to Baku.", "the region",
+         "members of the party", "said"),
         ("Todd asked Pence whether that would take place before the election.", "whether", "Todd", "asked"),
         ("According to early results of exit polls, most voters want a change of course.", "most voters",
          "early results of exit polls", "According to"),
