@@ -20,6 +20,9 @@ from operator import not_
 TOKEN = re.compile(r"[^\W_]+")
 #: TOKEN with a capturing group: its ``split`` lists separators and words in turn.
 WORD_SPLIT = re.compile(f"({TOKEN.pattern})")
+#: The same split for a text without ``_``: there ``\w`` and ``[^\W_]`` hold the same
+#: characters, and the plain class is tested faster by the regular-expression engine.
+_WORD_SPLIT_NO_UNDERSCORE = re.compile(r"(\w+)")
 _SPACE = re.compile(r"\s")
 # Characters a gap may contain without changing the phrase: white space (not a
 # paragraph break), hyphens and dashes used as hyphens, apostrophes, zero-width marks.
@@ -83,7 +86,9 @@ def split_words(text: str) -> list[str]:
         >>> split_words("Nagorno-Karabakh, 2020")
         ['', 'Nagorno', '-', 'Karabakh', ', ', '2020', '']
     """
-    return WORD_SPLIT.split(text)
+    if "_" in text:
+        return WORD_SPLIT.split(text)
+    return _WORD_SPLIT_NO_UNDERSCORE.split(text)
 
 
 def count_words_split(parts: list[str]) -> int:

@@ -26,6 +26,8 @@ _TEXT = st.text(alphabet=st.sampled_from(list("ab _-\n\t.,’\u00a0é1Ж")), max
         ("...", ["..."], 0),
         # a no-break space separates words as white space does
         ("x\u00a0y", ["", "x", "\u00a0", "y", ""], 2),
+        # "_" is not part of a word (a text holding one takes the other pattern): one chunk, two words
+        ("snake_case x2", ["", "snake", "_", "case", " ", "x2", ""], 2),
     ],
 )
 def test_split_words_by_hand(text: str, parts: list[str], n_words: int) -> None:
