@@ -471,3 +471,12 @@ def test_a_second_speaker_after_a_comma_starts_a_new_attribution() -> None:
     text = "Reports indicate a sharp decrease in the population, and Armenian officials have disavowed any territorial claims to the region."
     q = covering(quotes_of(text), text, "any territorial claims")
     assert (q.speaker, q.cue) == ("Armenian officials", "have disavowed")
+
+
+def test_a_subject_interrupted_by_the_attribution_is_reported_on_both_sides() -> None:
+    # 'The museum, Mr. Obama said, would make ...': what he said is 'The museum would make ...'
+    text = "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
+    q = covering(quotes_of(text), text, "The museum")
+    full = f"Intro sentence here.\n\n{text}\n\nThe end."
+    assert (q.speaker, q.cue) == ("Mr. Obama", "said")
+    assert [full[a:b] for a, b in q.spans] == ["The museum", "would make visitors face uncomfortable truths"]
