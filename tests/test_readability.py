@@ -287,3 +287,38 @@ def test_hyphenation_count_is_pyphens() -> None:
     assert [count(w) for w in words] == [len(reference.positions(w)) for w in words]
     # by hand: Pyphen hyphenates "hyphenation" as hy-phen-ation (2 points), "cat" not at all
     assert (count("hyphenation"), count("cat")) == (2, 0)
+
+
+def test_hyphenation_patterns_read_as_pyphen_reads_them() -> None:
+    """The patterns read from pyphen's en_US file are pyphen's own, node for node (and the margins)."""
+    import pyphen
+
+    from framing.readability import _Hyphenation, _hyphenation
+
+    mine = _hyphenation()
+    theirs = _Hyphenation.from_pyphen(pyphen.Pyphen(lang="en_US"))
+    assert mine.trie == theirs.trie
+    assert (mine.pad, mine.left, mine.right) == (theirs.pad, theirs.left, theirs.right) == (theirs.pad, 2, 2)
+
+
+@pytest.mark.parametrize(
+    ("data", "trie", "pad"),
+    [
+        # ".a2b": letters . a b, digit 2 before "b" (pair 2) -> point (2, 2); ".a3b" later replaces it;
+        # "c0d0" has only zeros (skipped); "x1y4": 1 before y (pair 1), 4 after y (pair 2) -> pad 3
+        (b"UTF-8\nLEFTHYPHENMIN 2\n% note\n.a2b\nc0d0\n.a3b\nx1y4\n",
+         {".": {"a": {"b": {"": ((2, 3),)}}}, "x": {"y": {"": ((1, 1), (2, 4))}}}, 3),
+        (b"UTF-8\n\n#x\n", {}, 0),
+        (b"ISO8859-1\n.a2b\n", None, None),  # another encoding: left to pyphen
+        (b"UTF-8\n.^^e9a1\n", None, None),  # ^^hh notation: left to pyphen
+        (b"UTF-8\nc1k/k=k,1,1\n", None, None),  # nonstandard alternative: left to pyphen
+    ],
+)
+def test_hyphenation_dic_by_hand(data: bytes, trie: dict | None, pad: int | None) -> None:
+    from framing.readability import _Hyphenation
+
+    got = _Hyphenation.from_dic(data)
+    if trie is None:
+        assert got is None
+    else:
+        assert got is not None and (got.trie, got.pad) == (trie, pad)
