@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import Diagnostic
-from .workers import ordered_map, worker_pool
+from .workers import ordered_map, tapered, worker_pool
 
 __all__ = ["BATCH", "CHUNK", "CacheStats", "ChunkResult", "ChunkWorker", "ChunkedRun", "DocumentWorker", "Outcome",
            "analyze_sources", "ordered_map"]
@@ -41,8 +41,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Documents per chunk sent to a worker, and records per cache transaction.
-CHUNK = 8
+#: Documents per chunk sent to a worker (the last ones smaller, see :func:`framing.workers.tapered`),
+#: and records per cache transaction.
+CHUNK = 16
 BATCH = 64
 
 
@@ -429,10 +430,11 @@ class ChunkedRun:
         corpus = self.corpus
         read_diags: deque[list[Diagnostic]] = deque()
         sources = _sources_with_diagnostics(corpus, read_diags, self._trailing)
-        batches = iter(lambda: list(islice(sources, self.chunksize)), [])
         if self._pool is not None:
-            results = self._pool.map(batches)
+            # the last chunks are smaller, so that the workers finish at about the same time
+            results = self._pool.map(tapered(sources, size=self.chunksize, jobs=self.jobs))
         else:
+            batches = iter(lambda: list(islice(sources, self.chunksize)), [])
             worker = self._worker
             results = (worker(batch, self.aggregates) for batch in batches)  # type: ignore[misc]
         for part in results:

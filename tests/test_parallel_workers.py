@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from framing.workers import WorkerDied, Workers, worker_pool
+from framing.workers import WorkerDied, Workers, tapered, worker_pool
 
 
 class _Sleeper:
@@ -86,3 +86,46 @@ def test_leaving_the_block_early_stops_the_workers() -> None:
 def test_jobs_below_one_rejected() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         Workers(_Sleeper, (), 0)
+
+
+@pytest.mark.parametrize(
+    ("n", "size", "jobs", "sizes"),
+    [
+        (0, 8, 2, []),
+        (1, 8, 2, [1]),
+        # 11 items, all within the 2 * 2 * 4 = 16 read ahead: ceil(11/4) = 3, then ceil(8/4) = 2,
+        # ceil(6/4) = 2, then 4, 3, 2, 1 left give 1 each
+        (11, 4, 2, [3, 2, 2, 1, 1, 1, 1]),
+        # 40 items, size 8, 2 jobs: 32 read ahead; 40 >= 32 gives one full chunk (reading 8 more: none),
+        # then 32 left: ceil(32/4) = 8, 24 -> 6, 18 -> 5 (4.5 up), 13 -> 4, 9 -> 3, 6 -> 2, then 1s
+        (40, 8, 2, [8, 8, 6, 5, 4, 3, 2, 1, 1, 1, 1]),
+        # one job, size 3: 6 read ahead (0-5); 6 buffered -> a chunk of 3, 3 more read (3-8); 6 buffered ->
+        # 3, reading 9 only; 4 left: ceil(4/2) = 2, then 2 -> 1, 1 -> 1
+        (10, 3, 1, [3, 3, 2, 1, 1]),
+        # 7 items, size 3, 2 jobs (12 ahead): ceil(7/4) = 2, ceil(5/4) = 2, then 3, 2, 1 left give 1 each
+        (7, 3, 2, [2, 2, 1, 1, 1]),
+    ],
+)
+def test_tapered_chunks(n: int, size: int, jobs: int, sizes: list[int]) -> None:
+    chunks = list(tapered(iter(range(n)), size=size, jobs=jobs))
+    assert [len(c) for c in chunks] == sizes
+    assert [x for c in chunks for x in c] == list(range(n))  # every item once, in order
+
+
+def test_tapered_reads_a_bounded_distance_ahead() -> None:
+    seen: list[int] = []
+
+    def items():
+        for x in range(10_000):
+            seen.append(x)
+            yield x
+
+    first = next(tapered(items(), size=8, jobs=2))
+    assert first == list(range(8))
+    assert len(seen) == 32  # 2 * 2 * 8 read ahead before the first chunk
+
+
+@pytest.mark.parametrize(("size", "jobs"), [(0, 2), (2, 0)])
+def test_tapered_rejects_bad_options(size: int, jobs: int) -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        list(tapered(range(3), size=size, jobs=jobs))
