@@ -322,11 +322,11 @@ def _norm(s: str) -> str:
     return " ".join(_NON_WORD.sub(" ", s.lower()).split())
 
 
-_NORM_HEAD = 160  # characters of a long line normalised first by _norm_equals
+_NORM_HEAD = 40  # characters of a line (over twice as long) normalised first by _norm_equals
 
 
 def _norm_equals(s: str, target: str) -> bool:
-    """``_norm(s) == target`` for a ``target`` that :func:`_norm` made, most long lines decided by their start.
+    """``_norm(s) == target`` for a ``target`` that :func:`_norm` made, most lines decided by their start.
 
     Normalising is word by word, so the words of the part of ``s`` before a space
     are the first words of ``_norm(s)``: when they do not start ``target``, the

@@ -1,4 +1,4 @@
-"""Comparing normalised head lines: a long line is told apart by its start, with the same answer."""
+"""Comparing normalised head lines: a line over 80 characters is told apart by its start, with the same answer."""
 
 from __future__ import annotations
 
@@ -16,10 +16,19 @@ _LONG = "Officials in Baku said on Monday that talks would resume, “soon”. "
     [
         # the same paragraph, punctuation and case aside: equal
         (_LONG, _norm(_LONG.upper().replace(",", " ;")), True),
-        # a different first word: told apart by the first 160 characters
+        # a different first word: told apart by the first 40 characters
         (_LONG, _norm("Ministers" + _LONG[9:]), False),
-        # the same first 160 characters, a different last word: told apart by the whole line
+        # the same first 40 characters, a different last word: told apart by the whole line
         (_LONG, _norm(_LONG[:-8] + "later."), False),
+        # a line of 81 characters or more is told apart by its start too; one of 80 is compared whole
+        ("Officials in Baku said on Monday that talks would resume soon, a spokesman added.",
+         "ministers in baku said on monday that talks would resume soon a spokesman added", False),
+        ("Officials in Baku said on Monday that talks would resume soon, a spokesman added.",
+         "officials in baku said on monday that talks would resume soon a spokesman added", True),
+        # the cut falls at the first space at or after character 40 (43, after "talks"); the head
+        # "officials in baku said on monday that talks" starts the target, so the whole line decides
+        ("Officials in Baku said on Monday that talks would resume soon, a spokesman added.",
+         "officials in baku said on monday that talks would", False),
         # a short headline against a long paragraph that starts with it: not equal
         (_LONG, _norm("Officials in Baku said"), False),
         # short lines are compared whole: "U.S. talks" normalises to "u s talks"
