@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -18,9 +19,8 @@ from itertools import compress
 from .actors import Actors, load_actors
 from .model import Document
 from .speakers import Mention, SpeakerResolver, _words, find_speaker_before
-from .tokens import TOKEN
+from .tokens import TOKEN, split_words
 from .verbs import verb_forms
-from .wordindex import WordIndex, word_index
 
 #: A token and its offsets, ``(word, start, end)``.
 Token = tuple[str, int, int]
@@ -104,10 +104,6 @@ _OPINION = re.compile(
 )
 
 
-# One of these occurs wherever _OPINION matches: ' opinion,' / ' view,' or 'of the opinion' / 'of the view'.
-_OPINION_WORDS = ("opinion,", "view,", "of the opinion", "of the view")
-
-
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b)?\s*")
 
 
@@ -150,21 +146,10 @@ def _sentence_of(doc: Document, starts: list[int], offset: int) -> tuple[int, in
 def _find_cues(text: str) -> list[_Cue]:
     forms = verb_forms()
     cues: list[_Cue] = []
-    idx = word_index(text, TOKEN)
-    tokens, starts, ends = idx.tokens, idx.starts, idx.ends
-    n = len(tokens)
-    # the lower-case words that can start a cue: whole tokens of a-z only (what _LOWER_WORD finds)
-    for k in compress(range(n), map(_cue_first_words().__contains__, tokens)):
-        raw, s, e = tokens[k], starts[k], ends[k]
+    for raw, s, e, before, nxt in _cue_candidates(text):
         if text[s - 1 : s] == "-" or text[e : e + 1] == "-":
             continue  # 'state-of-the-state address', 'call-in show': part of a compound
-        lo = max(0, s - 60)
-        if k >= 2 and starts[k - 2] >= lo:
-            before = [(tokens[k - 2], starts[k - 2], ends[k - 2]), (tokens[k - 1], starts[k - 1], ends[k - 1])]
-        else:
-            before = idx.between(lo, s)[-2:]
         prev = before[-1] if before else None
-        nxt = _next_token(idx, k, e + 60) if k + 1 < n else None
         if prev is not None and not text[prev[2] : s].strip() and (
             prev[0].lower() in _NOUN_BEFORE or text[s - 2 : s] in ("'s", "’s")
             or prev[0].lower() == "few" and raw.endswith("s") and len(before) == 2 and before[0][0].lower() == "a"
@@ -204,7 +189,8 @@ def _find_cues(text: str) -> list[_Cue]:
     first = text.find("ccording to")
     for m in _ACCORDING.finditer(text, max(0, first - 1)) if first >= 0 else ():
         cues.append(_Cue(m.start(), m.end(), m.group(), "according to", "according_to"))
-    for m in _OPINION.finditer(text) if any(w in text for w in _OPINION_WORDS) else ():
+    opinion = "opinion," in text or "view," in text or "of the opinion" in text or "of the view" in text
+    for m in _OPINION.finditer(text) if opinion else ():
         lemma = IN_OPINION if m.group("poss") else "be of the opinion"
         cues.append(_Cue(m.start(), m.end(), m.group(), lemma, "opinion"))
     cues.sort(key=lambda c: c.start)
@@ -256,13 +242,44 @@ def _cue_first_words() -> frozenset[str]:
     return frozenset(w for f in verb_forms() if re.fullmatch(r"[a-z]+", w := f.split()[0]))
 
 
-def _next_token(idx: WordIndex, k: int, limit: int) -> Token | None:
-    """The token after ``idx.words[k]`` cut at ``limit`` (``TOKEN.search(text, end, limit)``)."""
-    s = idx.starts[k + 1]
-    if s >= limit:
-        return None
-    w, e = idx.tokens[k + 1], idx.ends[k + 1]
-    return (w[: limit - s], s, limit) if e > limit else (w, s, e)
+def _cue_candidates(text: str) -> Iterator[tuple[str, int, int, list[Token], Token | None]]:
+    """The words that can start a cue, with the two tokens before them and the token after.
+
+    Yields ``(word, start, end, before, after)``: the words are the lower-case words (a-z,
+    bounded by no letter or digit) that start a form of the verb table; ``before`` is
+    ``list(TOKEN.finditer(text, max(0, start - 60), start))[-2:]`` and ``after``
+    ``TOKEN.search(text, end, end + 60)``, as ``(token, start, end)``. One split of the text
+    serves them all: a word of a-z is a whole token. A candidate's offset is where the word
+    next occurs as a whole token (with no letter or digit on either side) after the one before:
+    the tokens in between are not candidates, so none of them is this word.
+    """
+    parts = split_words(text)  # separator, token, separator, ..., token, separator
+    tokens = parts[1::2]
+    n_parts = len(parts)
+    pos = 0
+    for k in compress(range(len(tokens)), map(_cue_first_words().__contains__, tokens)):
+        i = 2 * k + 1
+        raw = parts[i]
+        s = text.find(raw, pos)
+        while text[s - 1 : s].isalnum() or text[s + len(raw) : s + len(raw) + 1].isalnum():
+            s = text.find(raw, s + 1)
+        e = pos = s + len(raw)
+        lo = max(0, s - 60)
+        before: list[Token] | None = None
+        if i >= 5:
+            e1 = s - len(parts[i - 1])
+            s1 = e1 - len(parts[i - 2])
+            e2 = s1 - len(parts[i - 3])
+            s2 = e2 - len(parts[i - 4])
+            if s2 >= lo:
+                before = [(parts[i - 4], s2, e2), (parts[i - 2], s1, e1)]
+        if before is None:  # fewer than two whole tokens in the 60 characters before
+            before = [(m.group(), m.start(), m.end()) for m in list(TOKEN.finditer(text, lo, s))[-2:]]
+        after: Token | None = None
+        if i + 2 < n_parts and (a1 := e + len(parts[i + 1])) < e + 60:
+            w = parts[i + 2]
+            after = (w[: e + 60 - a1], a1, e + 60) if a1 + len(w) > e + 60 else (w, a1, a1 + len(w))
+        yield raw, s, e, before, after
 
 
 _CONTRACTED = re.compile(r"(?i)\b(?:it|he|she|that|there|what|who|here|where|how)$")
@@ -309,7 +326,7 @@ def _with_aux(text: str, cue: _Cue) -> tuple[int, str]:
     claimed" stays "claimed", "has also claimed" is kept whole)."""
     start = end_aux = cue.start
     while True:
-        m = re.search(r"([A-Za-z']+)\s+$", text[max(0, start - 30) : start])
+        m = _WORD_BEFORE.search(text[max(0, start - 30) : start])
         if not m or m.group(1).lower() not in _AUX:
             break
         start = start - len(m.group(0))
@@ -321,6 +338,7 @@ def _with_aux(text: str, cue: _Cue) -> tuple[int, str]:
     return end_aux, text[end_aux : cue.end]
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)\s+$")
 _ADVERB_AUX = frozenset("also later then reportedly repeatedly previously earlier first again".split())
 _CLITIC = re.compile(r"(?<=[A-Za-z])(['’](?:s|re|ve|d|ll))\s+$")
 
@@ -376,11 +394,14 @@ def _cues_between(cues: list[_Cue], starts: list[int], a: int, b: int) -> list[_
     return cues[bisect_left(starts, a) : bisect_left(starts, b)]
 
 
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
 def _participle_after_comma(text: str, cue: _Cue) -> bool:
     """'..., saying', 'at one point calling': a participle that hangs on the main clause (not 'is saying')."""
     if not cue.text.endswith("ing"):
         return False
-    m = re.search(r"(\w+)\W*$", text[max(0, cue.start - 30) : cue.start])
+    m = _LAST_WORD.search(text[max(0, cue.start - 30) : cue.start])
     return not (m and m.group(1).lower() in ("is", "was", "were", "are", "be", "been", "am", "keeps", "kept"))
 
 
@@ -391,6 +412,11 @@ _INTRO = frozenset(
     thus therefore hence moreover furthermore indeed nevertheless nonetheless consequently accordingly besides
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+
+
+_CLAUSE_PUNCT = re.compile("[,;:]")
+_PHRASE_PUNCT = re.compile(r"[,;:()\"“”]")
+_PRONOUN_FIRST = re.compile(r"\s*(he|she|they|it|we)\b", re.I)
 
 
 def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Mention | None:
@@ -406,17 +432,16 @@ def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Men
     k = 0
     while k < len(words) and (words[k][0][:1].isupper() or words[k][0].lower() in ("the", "a", "an")):
         k += 1
-        if k < len(words) and any(ch in text[words[k - 1][2] : words[k][1]] for ch in ",;:"):
+        if k < len(words) and _CLAUSE_PUNCT.search(text, words[k - 1][2], words[k][1]):
             break
     if k == 0:
         at = words[0][1] if words else sent_start
-        m = re.match(r"\s*(he|she|they|it|we)\b", text[at:cue_start], re.I)
+        m = _PRONOUN_FIRST.match(text[at:cue_start])
         return Mention(m.group(1), at + m.start(1), at + m.end(1), "pronoun") if m else None
     # 'The Republican nominee also outlined': the head noun after the capitalised words
     j = k
-    while j < len(words) and j - k < 5 and (words[j][0][:1].isupper() or _head_noun(words[j][0])) and not any(
-        ch in text[words[j - 1][2] : words[j][1]] for ch in ",;:()\"“”"
-    ):
+    while j < len(words) and j - k < 5 and (words[j][0][:1].isupper() or _head_noun(words[j][0])) \
+            and not _PHRASE_PUNCT.search(text, words[j - 1][2], words[j][1]):
         j += 1
     return find_speaker_before(text, words[j - 1][2], sent_start)
 
@@ -443,7 +468,10 @@ _HEAD_STOP = frozenset(
 
 def _passive(text: str, cue: _Cue) -> bool:
     """'was described', 'were told', 'is quoted': the speaker follows "by", if anywhere."""
-    return bool(re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[max(0, cue.start - 25) : cue.start]))
+    return _PASSIVE_AUX.search(text[max(0, cue.start - 25) : cue.start]) is not None
+
+
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")
 
 
 def _clause_end(text: str, pos: int, sent_end: int) -> int:
@@ -467,7 +495,7 @@ def _in_object_position(text: str, mention: Mention, sent_start: int) -> bool:
     Only noun phrases opening with a determiner or a possessive (or a single adjective-like
     word) after a lower-case word are judged; names after a verb ('told Reuters') are not.
     """
-    m = re.search(r"([A-Za-z’'-]+)[ \t]+$", text[max(sent_start, mention.start - 40) : mention.start])
+    m = _WORD_BEFORE_MENTION.search(text[max(sent_start, mention.start - 40) : mention.start])
     if m is None:
         return False
     prev = m.group(1)
@@ -479,6 +507,7 @@ def _in_object_position(text: str, mention: Mention, sent_start: int) -> bool:
     return first in ("his", "her", "their", "its", "our", "my", "a", "an")
 
 
+_WORD_BEFORE_MENTION = re.compile(r"([A-Za-z’'-]+)[ \t]+$")
 _OBJECT_PREPOSITIONS = frozenset("of for with about on in to from by at against into toward towards".split())
 
 
@@ -509,30 +538,35 @@ _OF_ORG = re.compile(
 )
 
 
+_PAREN_TAG = re.compile(r"^\s*\([^()\n]{1,25}\)")
+_SENTENCE_STOP = re.compile(r"[.!?;]\s")
+
+
 def _links_to_cue(gap: str) -> bool:
     """Between a speaker and its verb: nothing, auxiliaries and adverbs, or an apposition ', ... ,'."""
-    gap = re.sub(r"^\s*\([^()\n]{1,25}\)", "", gap)  # 'Rep. John Mica (R-Fla.) said'
+    gap = _PAREN_TAG.sub("", gap)  # 'Rep. John Mica (R-Fla.) said'
     if _AUX_WORDS.match(gap) or _OF_ORG.match(gap) or _short_pp(gap):
         return True
     g = gap.strip()
-    return g.startswith(",") and g.endswith(",") and not re.search(r"[.!?;]\s", _ABBREV.sub("", g)) and len(g) < 260
+    return g.startswith(",") and g.endswith(",") and not _SENTENCE_STOP.search(_ABBREV.sub("", g)) and len(g) < 260
 
 
 _VERBISH = re.compile(r"\b([a-z]+(?:ed|s))\b")
+_VERB_AFTER_NAME = re.compile(
+    r"(?:\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,4}?)?\s+(?:\w+ly\s+)?([a-z]+(?:ed|s))\b"
+)
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+(?:ing|ed|en|ne|wn))\b")
 
 
 def _first_verb_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """The first lower-case word ending in -ed or -s right after the subject (a finite verb, roughly)."""
-    m = _VERBISH.match(text, pos) or re.match(
-        r"(?:\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,4}?)?\s+(?:\w+ly\s+)?([a-z]+(?:ed|s))\b",
-        text[pos:limit],
-    )  # 'Gov. Earl Ray Tomblin of West Virginia lauded
+    m = _VERBISH.match(text, pos) or _VERB_AFTER_NAME.match(text[pos:limit])  # 'Gov. Earl Ray Tomblin of West Virginia lauded'
     if m is None:
         return None
     a, b = m.span(1) if m.re is _VERBISH else (pos + m.start(1), pos + m.end(1))
     if text[a:b] in ("is", "has", "was", "does"):
         # 'is promising', 'has gone after': the auxiliary and its verb
-        nxt = re.match(r"\s+(?:\w+ly\s+)?([a-z]+(?:ing|ed|en|ne|wn))\b", text[b:limit])
+        nxt = _PARTICIPLE_AFTER.match(text[b:limit])
         if nxt is not None:
             b += nxt.end(1)
     return a, b

@@ -92,6 +92,21 @@ class SpeakerInfo:
     side: str
 
 
+# Unions of the word lists, made once.
+_TITLES_OR_VAGUE = TITLES | VAGUE_HEADS
+_VAGUE_OR_ORG = VAGUE_HEADS | ORG_WORDS
+_TITLE_ORG_VAGUE = TITLES | ORG_WORDS | VAGUE_HEADS
+_PHRASE_OPENERS = VAGUE_DETERMINERS | VAGUE_HEADS | TITLES | ORG_WORDS | PRONOUNS
+_ABBREVIATIONS = TITLES | {"jr", "sr", "inc", "co", "corp", "ltd"}
+# Punctuation that separates two words of a phrase (with or without the full stop).
+_PUNCT = re.compile(r"[,;:()\"“”]")
+_PUNCT_OR_DOT = re.compile(r"[,.;:()\"“”]")
+_COMMA = re.compile(",")
+_PRONOUN_CLITIC = re.compile(r"(he|she|it|they|we|i)(?:['’](?:s|re|ve|d|ll))")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
 def _words(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, a, max(a, b))]
 
@@ -103,7 +118,7 @@ def _cap(w: str) -> bool:
 def _classify(words: list[str]) -> str:
     low = [w.lower().strip(".’'") for w in words]
     link = next((k for k, w in enumerate(low) if w in _ROLE_LINKS), len(low))
-    if 0 < link < len(low) and low[link - 1] in TITLES | VAGUE_HEADS:
+    if 0 < link < len(low) and low[link - 1] in _TITLES_OR_VAGUE:
         return "anonymous" if low[link - 1] in VAGUE_HEADS and low[0] in VAGUE_DETERMINERS else "role"
     if len(low) == 1 and low[0] in PRONOUNS:
         return "pronoun"
@@ -133,7 +148,7 @@ def _clean_mention(text: str, m: Mention | None) -> Mention | None:
             and words and words[-1][0].endswith("s") and words[0][0] not in NOT_SPEAKERS:
         return m  # 'after investigations showed', 'because experts say': a bare plural
     while words and not (
-        _cap(words[0][0]) or words[0][0].lower() in VAGUE_DETERMINERS | VAGUE_HEADS | TITLES | ORG_WORDS | PRONOUNS
+        _cap(words[0][0]) or words[0][0].lower() in _PHRASE_OPENERS
         or words[0][0].lower() in ("the", "his", "her", "their") or words[0][0][:1].isdigit()
     ):
         words = words[1:]
@@ -145,7 +160,7 @@ def _clean_mention(text: str, m: Mention | None) -> Mention | None:
         return None
     a, b = words[0][1], words[-1][2]
     last = words[-1][0]
-    if last.endswith(".") and len(last) > 3 and last[:-1].lower() not in TITLES | {"jr", "sr", "inc", "co", "corp", "ltd"}:
+    if last.endswith(".") and len(last) > 3 and last[:-1].lower() not in _ABBREVIATIONS:
         b -= 1  # a full stop ending the sentence, not an abbreviation
     if a == m.start and b == m.end:
         return m
@@ -217,7 +232,7 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         return _subject_before_appositions(text, cue_start, limit)
     w, a, b = words[i]
     lw = w.lower()
-    m = re.fullmatch(r"(he|she|it|they|we|i)(?:['’](?:s|re|ve|d|ll))", lw)
+    m = _PRONOUN_CLITIC.fullmatch(lw)
     if m is not None:
         return Mention(w[: m.end(1)], a, a + m.end(1), "pronoun")  # "he's predicting", "they've said"
     if lw in _POSSESSIVES or lw in _STOP_BEFORE:
@@ -231,18 +246,17 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         k = i - 1
         while k >= 0 and i - k <= 4 and words[k][0].lower() not in _NOUN_DETERMINERS and not _name_possessive(words[k][0]) and (
             _cap(words[k][0]) or _modifier_word(words[k][0]) and words[k][0].lower() not in _STOP_BEFORE
-        ) and not any(ch in text[words[k][2] : words[k + 1][1]] for ch in ",;:()\"“”"):
+        ) and not _PUNCT.search(text, words[k][2], words[k + 1][1]):
             k -= 1
-        if k >= 0 and (words[k][0].lower() in _NOUN_DETERMINERS or _name_possessive(words[k][0])) and not any(
-            ch in text[words[k][2] : words[k + 1][1]] for ch in ",;:()\"“”"
-        ):
+        if k >= 0 and (words[k][0].lower() in _NOUN_DETERMINERS or _name_possessive(words[k][0])) \
+                and not _PUNCT.search(text, words[k][2], words[k + 1][1]):
             a0 = words[k][1]
             role = words[k][0].lower() in ("the", "this", "that") or _name_possessive(words[k][0])
             return _part_of(text, words, k, b) or Mention(text[a0:b], a0, b, "role" if role else "anonymous")
         if lw.endswith("s") and not lw.endswith("ss") and i - k <= 3 and (
             k < 0 and words[0][1] == limit and words[0][0].lower() not in _OPENING_NOT_SUBJECT
             or k >= 0 and words[k][0].lower() in _CLAUSE_OPENERS and k + 1 <= i
-            and not any(ch in text[words[k][2] : words[k + 1][1]] for ch in ",;:()\"“”")
+            and not _PUNCT.search(text, words[k][2], words[k + 1][1])
             or k >= 0 and k + 1 <= i and text[words[k][2] : words[k + 1][1]].strip() == ","  # '..., advisers say,'
         ):
             # 'Former prosecutors said', 'after investigations showed': a bare plural opening a clause
@@ -252,7 +266,7 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         while j - 1 >= 0:
             pw = words[j - 1][0]
             between = text[words[j - 1][2] : words[j][1]]
-            if any(ch in between for ch in ",;:()\"“”") or "." in between.replace(" ", ""):
+            if "." in between or _PUNCT.search(between):
                 break
             pl = pw.lower()
             if pl in _ROLE_LINKS and j - 2 >= 0:
@@ -260,9 +274,8 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
                 if role in TITLES or role in VAGUE_HEADS or role in ORG_WORDS:
                     j -= 1
                     continue
-            if pl in ("and", "or") and j - 2 >= 0 and _cap(words[j - 2][0]) and not any(
-                ch in text[words[j - 2][2] : words[j - 1][1]] for ch in ",;:()\"“”"
-            ) and (words[j][0].lower() in TITLES or words[i][0].lower() in VAGUE_HEADS | ORG_WORDS):
+            if pl in ("and", "or") and j - 2 >= 0 and _cap(words[j - 2][0]) \
+                    and not _PUNCT.search(text, words[j - 2][2], words[j - 1][1]) and (words[j][0].lower() in TITLES or words[i][0].lower() in _VAGUE_OR_ORG):
                 # 'Nagorno-Karabakh and Armenia officials', 'the Foreign Ministry and Prime Minister X'
                 j -= 1
                 continue
@@ -298,6 +311,7 @@ _INTRO_WORDS = frozenset(
     """on in at after before during since while when as following until once despite amid with without
     for from by under over but and so yet still then also however instead now asked speaking""".split()
 )
+_NOT_SPEAKERS_OR_INTRO = NOT_SPEAKERS | _INTRO_WORDS
 
 
 def _subject_before_appositions(text: str, cue_start: int, limit: int) -> Mention | None:
@@ -313,7 +327,7 @@ def _subject_before_appositions(text: str, cue_start: int, limit: int) -> Mentio
     """
     pieces = []
     a = limit
-    for m in re.finditer(r",", text[limit:cue_start]):
+    for m in _COMMA.finditer(text[limit:cue_start]):
         pieces.append(_words(text, a, limit + m.start()))
         a = limit + m.end()
     pieces.append(_words(text, a, cue_start))
@@ -339,7 +353,7 @@ def _subject_before_appositions(text: str, cue_start: int, limit: int) -> Mentio
         if k == len(pieces) - 1 and len(p) > 6:
             return _clause_subject(text, p)  # 'He later suggested ..., called her "third-rate"'
         m = _clean_mention(text, _speaker_before(text, p[-1][2], p[0][1]))
-        if m is None and len(p) <= 6 and _cap(first) and low not in NOT_SPEAKERS | _INTRO_WORDS:
+        if m is None and len(p) <= 6 and _cap(first) and low not in _NOT_SPEAKERS_OR_INTRO:
             m = Mention(text[p[0][1] : p[-1][2]], p[0][1], p[-1][2], _classify([w[0] for w in p]))
         return m
     return None
@@ -379,23 +393,23 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
         j = 1
     while j < len(words) - 1 and words[j][0][:1].isdigit():
         j += 1  # "9/11 widow Terry Strada", "14-year-old Aubrey Pelletier"
-    if j == 0 and not _cap(first[0]) and first[0].lower() not in TITLES | ORG_WORDS | VAGUE_HEADS:
+    if j == 0 and not _cap(first[0]) and first[0].lower() not in _TITLE_ORG_VAGUE:
         # 'said pollster Frank Luntz', 'said veteran GOP strategist Rick Wilson': a description
         # in lower case before a name (never a preposition: 'said on Monday', 'said in Moscow')
         d = 0
         while d < min(3, len(words) - 1) and words[d][0].isalpha() and words[d][0].islower() \
                 and words[d][0] not in _STOP_BEFORE and words[d][0] not in _NOUN_DETERMINERS \
-                and not any(ch in text[words[d][2] : words[d + 1][1]] for ch in ",.;:()\"“”"):
+                and not _PUNCT_OR_DOT.search(text, words[d][2], words[d + 1][1]):
             d += 1
         if d > 0 and _cap(words[d][0]) and words[d][0].lower() not in NOT_SPEAKERS and len(words) > d + 1 \
-                and _cap(words[d + 1][0]) and not any(ch in text[words[d][2] : words[d + 1][1]] for ch in ",.;:()\"“”"):
+                and _cap(words[d + 1][0]) and not _PUNCT_OR_DOT.search(text, words[d][2], words[d + 1][1]):
             words = words[d:]
             first = words[0]
     k = j
     while k < len(words):
         w = words[k][0]
         lw = w.lower()
-        if k > 0 and any(ch in text[words[k - 1][2] : words[k][1]] for ch in ",.;:()\"“”"):
+        if k > 0 and _PUNCT_OR_DOT.search(text, words[k - 1][2], words[k][1]):
             break
         if lw in ("in", "on", "at", "to", "during", "after", "before", "that", "and", "who", "from", "with", "of", "as", "when", "while"):
             if lw == "of" and k > j and (words[k - 1][0].lower() in ORG_WORDS or words[k - 1][0].lower() in TITLES):
@@ -418,9 +432,8 @@ def _place_after(text: str, words: list[tuple[str, int, int]], k: int) -> int:
     """'in Azebaijan,' after an unnamed speaker's role: the index after the place name (one to
     three capitalised words closing the phrase with punctuation), or 0."""
     e = k + 1
-    while e < len(words) and e - k <= 3 and _cap(words[e][0]) and not any(
-        ch in text[words[e - 1][2] : words[e][1]] for ch in ",.;:()\"“”"
-    ):
+    while e < len(words) and e - k <= 3 and _cap(words[e][0]) \
+            and not _PUNCT_OR_DOT.search(text, words[e - 1][2], words[e][1]):
         e += 1
     if e == k + 1:
         return 0
@@ -516,7 +529,7 @@ class SpeakerResolver:
         group = self.actors.group_of(mention.text)
         if group is not None:
             # a country or its government speaking ("Armenia said", "Baku denies")
-            name = re.sub(r"^(?:the|The)\s+", "", mention.text)
+            name = _LEADING_THE.sub("", mention.text)
             return SpeakerInfo(name, "organisation", group.side)
         side = self.actors.side_of_adjectives(mention.text) or "unknown"
         if kind == "person":
@@ -527,7 +540,7 @@ class SpeakerResolver:
             return info
         name = mention.text
         if kind in ("role", "organisation"):
-            name = re.sub(r"^(?:the|The)\s+", "", name)
+            name = _LEADING_THE.sub("", name)
         return SpeakerInfo(name, kind, side)
 
     def _named(self, name: str, typ: str) -> SpeakerInfo:
@@ -569,7 +582,7 @@ class SpeakerResolver:
         while k < len(self._free_names) and self._free_names[k][0] < at:
             pos, full = self._free_names[k]
             end = self.text.find(full.split()[-1], pos) + len(full.split()[-1])
-            if re.match(r"\s+[a-z]", self.text[end : end + 3]):
+            if _LOWER_NEXT.match(self.text[end : end + 3]):
                 return full  # 'Ombudsman Artak Beklaryan started': the name that ends the subject
             k += 1
         return ""
@@ -588,7 +601,9 @@ _MALE = frozenset(
     "grandfather king prince actor".split()
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»]?\s+(?=[A-Z\"“‘'])|\n")
-_NAME = re.compile(r"\b(?:[A-Z][a-zà-ÿəğışöüçA-Z'’-]+\s){1,3}[A-Z][a-zà-ÿəğışöüç'’-]+\b")
+# '\b(?:[A-Z]X+\s){1,3}[A-Z]Y+\b' with its first letter first, which the regex engine can search
+# for fast: '(?<!\w.)' after the letter is the word boundary before it.
+_NAME = re.compile(r"[A-Z](?<!\w.)[a-zà-ÿəğışöüçA-Z'’-]+\s(?:[A-Z][a-zà-ÿəğışöüçA-Z'’-]+\s){0,2}[A-Z][a-zà-ÿəğışöüç'’-]+\b")
 
 
 def _person_names(text: str) -> list[tuple[int, str]]:

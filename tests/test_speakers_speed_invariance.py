@@ -1,9 +1,9 @@
-"""The fast paths of speaker and cue finding give exactly what the plain scans give.
+"""The fast path of cue finding gives exactly what the plain scans give.
 
-framing/wordindex.py answers range look-ups from one scan of the text, and cue finding
-picks its candidates from that scan; these tests hold both to the regular expressions
-they replace, on hand cases and on random strings built from the characters that matter
-(letters of both cases, digits, apostrophes, dots, hyphens, underscores, accents).
+:func:`framing.attribution._cue_candidates` finds the words that can start a cue, and the
+tokens around them, from one split of the text; these tests hold it to the regular
+expressions it replaces, on hand cases and on random strings built from the characters
+that matter (letters of both cases, digits, apostrophes, dots, hyphens, underscores, accents).
 """
 
 from __future__ import annotations
@@ -14,67 +14,64 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.attribution import _cue_first_words, _find_cues
-from framing.speakers import _WORD
+from framing.attribution import _cue_candidates, _cue_first_words, _find_cues
 from framing.tokens import TOKEN
-from framing.wordindex import WordIndex, _splitter, word_index
 
 # the scan cue finding used before: lower-case a-z words bounded by non-alphanumerics
 _LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
 
 
-def _plain(pattern: re.Pattern[str], text: str, a: int, b: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text, a, max(a, b))]
-
-
-def _index(text: str, pattern: re.Pattern[str]) -> WordIndex:
-    return WordIndex(text, pattern, _splitter(pattern))
+def _plain_candidates(text: str) -> list[tuple]:
+    firsts = _cue_first_words()
+    out = []
+    for m in _LOWER_WORD.finditer(text):
+        if m.group() not in firsts:
+            continue
+        s, e = m.span()
+        before = [(t.group(), t.start(), t.end()) for t in list(TOKEN.finditer(text, max(0, s - 60), s))[-2:]]
+        nxt = TOKEN.search(text, e, e + 60)
+        out.append((m.group(), s, e, before, (nxt.group(), nxt.start(), nxt.end()) if nxt else None))
+    return out
 
 
 @pytest.mark.parametrize(
-    ("pattern", "text", "a", "b", "expected"),
+    ("text", "expected"),
     [
-        # 'O'Brien' is one _WORD (0-7); from 2 the scan starts inside it: 'Brien' (2-7), 'said' (8-12)
-        (_WORD, "O'Brien said 3rd-place", 2, 12, [("Brien", 2, 7), ("said", 8, 12)]),
-        # the range ends inside '3rd-place' (13-22): the word is cut at 16 -> '3rd'
-        (_WORD, "O'Brien said 3rd-place", 8, 16, [("said", 8, 12), ("3rd", 13, 16)]),
-        # TOKEN splits at the apostrophe and the hyphen: 'O' (0-1), 'Brien' (2-7)
-        (TOKEN, "O'Brien said 3rd-place", 0, 7, [("O", 0, 1), ("Brien", 2, 7)]),
-        # '3rd's': _WORD from 0 is '3rd' (digits take no apostrophe), then 's' (4-5); from 1, 'rd's' (1-5)
-        (_WORD, "3rd's x", 0, 7, [("3rd", 0, 3), ("s", 4, 5), ("x", 6, 7)]),
-        (_WORD, "3rd's x", 1, 7, [("rd's", 1, 5), ("x", 6, 7)]),
-        # empty and reversed ranges, and ranges past the end
-        (_WORD, "he said", 3, 3, []),
-        (_WORD, "he said", 5, 2, []),
-        (_WORD, "he said", 0, 99, [("he", 0, 2), ("said", 3, 7)]),
-        (_WORD, "he said", -5, 2, [("he", 0, 2)]),
+        # 'said' at 3-7: before it 'He' (0-2) alone, after it 'so' (8-10)
+        ("He said so", [("said", 3, 7, [("He", 0, 2)], ("so", 8, 10))]),
+        # 'Said' (capital) and 'saidx' are no candidates; 'said' at 11-15 has 'Said' (0-4), 'saidx' (5-10)
+        # before it and nothing after
+        ("Said saidx said", [("said", 11, 15, [("Said", 0, 4), ("saidx", 5, 10)], None)]),
+        # 'said' after an accented letter is inside a word: no candidate; 'é' alone is a token
+        ("ésaid, é said", [("said", 9, 13, [("ésaid", 0, 5), ("é", 7, 8)], None)]),
+        # the token after is cut at end + 60: 'x' * 70 starts at 5 and is cut at 4 + 60 = 64
+        ("said " + "x" * 70, [("said", 0, 4, [], ("x" * 59, 5, 64))]),
+        # a token starting 60 or more characters after the word is not 'after'
+        ("said" + " " * 60 + "x", [("said", 0, 4, [], None)]),
+        # the 60 characters before start inside 'a' * 70 (0-70): the token is cut to 'a' * 59 (11-70)
+        ("a" * 70 + " said", [("said", 71, 75, [("a" * 59, 11, 70)], None)]),
     ],
 )
-def test_between_hand_cases(pattern: re.Pattern[str], text: str, a: int, b: int, expected: list) -> None:
-    assert _index(text, pattern).between(a, b) == expected
-    assert _plain(pattern, text, a, b) == expected  # the plain scan agrees with the worked-out words
+def test_candidates_hand_cases(text: str, expected: list[tuple]) -> None:
+    assert list(_cue_candidates(text)) == expected
+    assert _plain_candidates(text) == expected  # the plain scans agree with the worked-out values
 
 
-_TEXT = st.text(alphabet="abZ9_'’.- ,\n\u00e9x", max_size=40)
+_WORDS = st.sampled_from(["said", "says", "told", "say", "state", "according", "Said", "é", "to", "the", "his", "a1"])
+_SEPS = st.sampled_from([" ", "", "-", "'", "’", ", ", "_", ".", "\n", " " * 25, "9"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.tuples(_WORDS, _SEPS), max_size=14), lead=_SEPS)
+def test_candidates_equal_the_plain_scans(pieces: list[tuple[str, str]], lead: str) -> None:
+    text = lead + "".join(w + sep for w, sep in pieces)
+    assert list(_cue_candidates(text)) == _plain_candidates(text)
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=_TEXT, cuts=st.lists(st.tuples(st.integers(-2, 42), st.integers(-2, 42)), max_size=12))
-def test_between_equals_finditer(text: str, cuts: list[tuple[int, int]]) -> None:
-    for pattern in (_WORD, TOKEN):
-        idx = _index(text, pattern)
-        for a, b in cuts:
-            assert idx.between(a, b) == _plain(pattern, text, a, b)
-
-
-@settings(max_examples=300, deadline=None)
-@given(text=_TEXT)
-def test_lower_case_tokens_are_the_lower_word_matches(text: str) -> None:
-    # cue candidates are whole TOKEN tokens of a-z only: the same words, at the same places,
-    # as the look-around pattern finds
-    idx = _index(text, TOKEN)
-    tokens = [(w, s) for w, s in zip(idx.tokens, idx.starts, strict=True) if re.fullmatch("[a-z]+", w)]
-    assert tokens == [(m.group(), m.start()) for m in _LOWER_WORD.finditer(text)]
+@given(text=st.text(alphabet="asidtoZ9_'’.- ,\n\u00e9", max_size=60))
+def test_candidates_equal_the_plain_scans_on_characters(text: str) -> None:
+    assert list(_cue_candidates(text)) == _plain_candidates(text)
 
 
 def test_cue_first_words_are_lower_case_letters() -> None:
@@ -98,10 +95,3 @@ def test_cue_first_words_are_lower_case_letters() -> None:
 )
 def test_find_cues_hand_cases(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(c.text, c.start) for c in _find_cues(text)] == expected
-
-
-def test_word_index_is_kept_per_text() -> None:
-    text = "one two three"
-    assert word_index(text, TOKEN) is word_index(text, TOKEN)
-    other = "".join(["one two ", "three"])  # equal, but another string object
-    assert word_index(other, TOKEN).tokens == ["one", "two", "three"]
