@@ -214,7 +214,22 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     m = _TIME_BEFORE_CUE.search(text, max(limit, cue_start - 40), cue_start)
     if m is not None and m.start() > limit:
         cue_start = m.start()  # 'Reports Tuesday morning said': the subject before the time
-    words = _words(text, limit, cue_start)
+    # The subject mostly ends within the last few words: read the words of the last 60 or so
+    # characters first (from a space, which no word holds, so they are the same words), and all
+    # words from ``limit`` only when the rules reach the first two of those.
+    p = text.rfind(" ", limit, cue_start - 60)
+    if p > limit:
+        found, low = _subject_in(text, _words(text, p, cue_start), cue_start, limit)
+        if low >= 2:
+            return found
+    return _subject_in(text, _words(text, limit, cue_start), cue_start, limit)[0]
+
+
+def _subject_in(text: str, words: list[tuple[str, int, int]], cue_start: int, limit: int) -> tuple[Mention | None, int]:
+    """The subject before ``cue_start`` among ``words`` (the words before it), and the lowest
+    index the rules stopped at: they looked at no word more than two places below it, and
+    tested no index against 0 or 2 below it, so when it is 2 or more, words before ``words[0]``
+    would not have changed the answer."""
     i = len(words) - 1
     while i >= 0 and _skippable(words[i][0]):
         i -= 1
@@ -225,20 +240,20 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         while i >= 0 and _skippable(words[i][0]):
             i -= 1
     if i < 0:
-        return None
+        return None, i
     gap = text[words[i][2] : cue_start]
     if "," in gap:
         # "Zimmerman, who identifies as Hispanic, told", "Cruz, the only candidate ..., told"
-        return _subject_before_appositions(text, cue_start, limit)
+        return _subject_before_appositions(text, cue_start, limit), i
     w, a, b = words[i]
     lw = w.lower()
     m = _PRONOUN_CLITIC.fullmatch(lw)
     if m is not None:
-        return Mention(w[: m.end(1)], a, a + m.end(1), "pronoun")  # "he's predicting", "they've said"
+        return Mention(w[: m.end(1)], a, a + m.end(1), "pronoun"), i  # "he's predicting", "they've said"
     if lw in _POSSESSIVES or lw in _STOP_BEFORE:
-        return None
+        return None, i
     if lw in PRONOUNS:
-        return Mention(w, a, b, "pronoun")  # "who" too: resolved to its antecedent
+        return Mention(w, a, b, "pronoun"), i  # "who" too: resolved to its antecedent
     j = i
     if not (_cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES) and lw not in _STOP_BEFORE \
             and w.replace("-", "").isalpha():
@@ -252,7 +267,7 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
                 and not _PUNCT.search(text, words[k][2], words[k + 1][1]):
             a0 = words[k][1]
             role = words[k][0].lower() in ("the", "this", "that") or _name_possessive(words[k][0])
-            return _part_of(text, words, k, b) or Mention(text[a0:b], a0, b, "role" if role else "anonymous")
+            return _part_of(text, words, k, b) or Mention(text[a0:b], a0, b, "role" if role else "anonymous"), k
         if lw.endswith("s") and not lw.endswith("ss") and i - k <= 3 and (
             k < 0 and words[0][1] == limit and words[0][0].lower() not in _OPENING_NOT_SUBJECT
             or k >= 0 and words[k][0].lower() in _CLAUSE_OPENERS and k + 1 <= i
@@ -261,7 +276,8 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
         ):
             # 'Former prosecutors said', 'after investigations showed': a bare plural opening a clause
             a0 = words[k + 1][1]
-            return Mention(text[a0:b], a0, b, "anonymous")
+            return Mention(text[a0:b], a0, b, "anonymous"), k
+        return None, k  # neither a capitalised word nor a role, vague head or institution
     if _cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES:
         while j - 1 >= 0:
             pw = words[j - 1][0]
@@ -298,10 +314,10 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
             break
         span_words = [x[0] for x in words[j : i + 1]]
         if all(x.lower() in ("the", "a", "an") for x in span_words):
-            return None
+            return None, j
         part = _part_of(text, words, j, b) if words[j][0].lower() == "the" else None
-        return part or Mention(text[words[j][1] : b], words[j][1], b, _classify(span_words))
-    return None
+        return part or Mention(text[words[j][1] : b], words[j][1], b, _classify(span_words)), j
+    return None, i
 
 
 _RELATIVE = frozenset("who whose which".split())

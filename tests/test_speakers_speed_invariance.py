@@ -1,9 +1,11 @@
-"""The fast path of cue finding gives exactly what the plain scans give.
+"""The fast paths of cue and speaker finding give exactly what the plain scans give.
 
 :func:`framing.attribution._cue_candidates` finds the words that can start a cue, and the
 tokens around them, from one split of the text; these tests hold it to the regular
 expressions it replaces, on hand cases and on random strings built from the characters
 that matter (letters of both cases, digits, apostrophes, dots, hyphens, underscores, accents).
+``speakers._speaker_before`` reads the last 60 or so characters before a cue first and all
+of them only when its rules reach the start of those: it must agree with reading them all.
 """
 
 from __future__ import annotations
@@ -15,6 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.attribution import _cue_candidates, _cue_first_words, _find_cues
+from framing.speakers import (
+    _PAREN_TAG,
+    _TIME_BEFORE_CUE,
+    _speaker_before,
+    _subject_in,
+    _words,
+    find_speaker_before,
+)
 from framing.tokens import TOKEN
 
 # the scan cue finding used before: lower-case a-z words bounded by non-alphanumerics
@@ -95,3 +105,52 @@ def test_cue_first_words_are_lower_case_letters() -> None:
 )
 def test_find_cues_hand_cases(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(c.text, c.start) for c in _find_cues(text)] == expected
+
+
+def _all_words_subject(text: str, cue_start: int, limit: int):
+    """_speaker_before reading every word from ``limit`` (its prelude, then the rules)."""
+    m = _PAREN_TAG.search(text, limit, cue_start)
+    if m is not None and m.start() > limit:
+        cue_start = m.start()
+    m = _TIME_BEFORE_CUE.search(text, max(limit, cue_start - 40), cue_start)
+    if m is not None and m.start() > limit:
+        cue_start = m.start()
+    return _subject_in(text, _words(text, limit, cue_start), cue_start, limit)[0]
+
+
+_LONG_NAME = "Former Azerbaijani Deputy Foreign Minister Araz Azimov Nagorno Karabakh Mediator Extraordinaire"
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        # a capitalised run of 95 characters (0-95) before 'said': the rules walk past the last
+        # 60 characters to its first word, so all words are read and the whole run is the subject
+        (_LONG_NAME + " said it.", 0, (_LONG_NAME, 0, 95)),
+        # the same run read from 'Araz' (43): the subject starts there
+        (_LONG_NAME + " said it.", 43, (_LONG_NAME[43:], 43, 95)),
+        # a short subject at the end of a long clause: 'the ministry' (63-75) from the last words
+        ("In Baku on Monday, a long and winding road of talks ended when the ministry said it.", 0,
+         ("the ministry", 63, 75)),
+    ],
+)
+def test_speaker_before_far_and_near(text: str, limit: int, expected: tuple[str, int, int]) -> None:
+    cue = text.index(" said") + 1
+    m = find_speaker_before(text, cue, limit)
+    assert m is not None and (m.text, m.start, m.end) == expected
+    assert _speaker_before(text, cue, limit) == _all_words_subject(text, cue, limit)
+
+
+def test_speaker_before_equals_reading_all_words(seeds_dir) -> None:
+    # every cue of the seed articles, with the two limits the quote rules use: the sentence
+    # start (here: after the last full stop) and 150 characters before the cue
+    from framing import load_corpus
+
+    n = 0
+    for doc in load_corpus(seeds_dir):
+        text = doc.text
+        for cue in _find_cues(text):
+            for limit in (max(0, cue.start - 150), text.rfind(".", 0, cue.start) + 1):
+                assert _speaker_before(text, cue.start, limit) == _all_words_subject(text, cue.start, limit)
+                n += 1
+    assert n > 50  # five news articles hold dozens of reporting verbs: the loop did run
