@@ -72,7 +72,12 @@ def sentence_voices(doc: Document, spans: Sequence[QuoteSpan], quotes: Sequence[
         # the attribution ("the general said") belongs to the quote it introduces
         target = reported if q.kind in ("indirect", "mixed") else speech
         target.extend(q.spans)
-        target.extend((a, b) for a, b in ((q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)) if 0 <= a < b)
+        a, b = q.speaker_start, q.speaker_end
+        if 0 <= a < b:
+            target.append((a, b))
+        a, b = q.cue_start, q.cue_end
+        if 0 <= a < b:
+            target.append((a, b))
     speech, reported = _merge(speech), _merge(reported)
     sentences = doc.sentences
     out = ["authorial"] * len(sentences)  # a sentence no quote touches is the outlet's (0 < its length)
@@ -117,11 +122,20 @@ def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _covered(intervals: list[tuple[int, int]], a: int, b: int) -> int:
-    i = max(0, bisect.bisect_right(intervals, (a, a)) - 1)
+    """Characters of ``[a, b)`` inside the sorted ``intervals``: the sum of ``max(0, min(y, b) - max(x, a))``."""
+    i = bisect.bisect_right(intervals, (a, a)) - 1
+    if i < 0:
+        i = 0
     total = 0
-    while i < len(intervals) and intervals[i][0] < b:
+    n = len(intervals)
+    while i < n:
         x, y = intervals[i]
-        total += max(0, min(y, b) - max(x, a))
+        if x >= b:
+            break
+        lo = x if x > a else a
+        hi = y if y < b else b
+        if hi > lo:
+            total += hi - lo
         i += 1
     return total
 

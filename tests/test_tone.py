@@ -178,3 +178,22 @@ def test_empty_and_one_word_texts(text: str, n_sentences: int) -> None:
         # 2.5 / sqrt(2.5**2 + 15) = 0.5423)
         assert row["tone_mean"] == pytest.approx(0.5423, abs=1e-4)
     assert math.isnan(row["flesch_reading_ease"]) and row["readability_note"].startswith("too short")
+
+
+@pytest.mark.parametrize(
+    ("intervals", "a", "b", "covered"),
+    [
+        ([], 0, 10, 0),
+        ([(2, 5)], 0, 10, 3),  # inside: 5 - 2
+        ([(0, 4), (6, 20)], 2, 10, 6),  # 4 - 2 = 2, then 10 - 6 = 4
+        ([(0, 3)], 3, 8, 0),  # ends where the span starts: nothing
+        ([(8, 12)], 3, 8, 0),  # starts where the span ends: nothing
+        ([(1, 2), (4, 5), (7, 9)], 0, 8, 3),  # 1 + 1 + (8 - 7)
+        ([(0, 100)], 10, 20, 10),  # covers the whole span: its length
+        ([(5, 6)], 10, 20, 0),  # before it
+    ],
+)
+def test_covered_characters(intervals: list[tuple[int, int]], a: int, b: int, covered: int) -> None:
+    from framing.tone import _covered
+
+    assert _covered(intervals, a, b) == covered
