@@ -185,23 +185,54 @@ class GroupFinder:
             seen.setdefault(gid, side)
         return list(seen.items())
 
-    def sentences_to_search(self, words: list[str], starts: Sequence[int]) -> list[int] | None:
-        """Indices of the sentences that may name a group (ascending), or None: any may.
+    def groups_by_sentence(
+        self, text: str, words: list[str], sentences: Sequence[Any]
+    ) -> list[tuple[int, list[tuple[str, str]]]] | None:
+        """:meth:`groups_in` of each sentence that names a group, as ``(index, groups)``, or None: ask each.
 
-        ``words`` is ``tokens.split_words`` of the whole text and ``starts`` the
-        sentences' start offsets (ascending). A term matches only where the text has
-        its first word as a whole run of word characters; such a run with no
-        underscore is also a whole word of ``words``. So the sentences holding one of
-        the first words among ``words`` (picked at C level from the one shared split)
-        include every sentence :meth:`groups_in` finds a group in.
+        For sentences as :func:`_apart` accepts them (in order, white space around each);
+        ``words`` is ``tokens.split_words`` of the whole text. A term matches only where
+        the text has its first word as a whole run of word characters (the pattern's
+        boundaries forbid a word character on either side); such a run with no underscore
+        is also a whole word of ``words``. So the pattern is tried at the offsets of those
+        words only (picked at C level from the one shared split), in order, each past the
+        last match, with the sentence's end as the end of the text: the matches
+        :meth:`groups_in` finds scanning the sentence (the white space before a sentence
+        passes the look-behind as its start does).
         """
         if self.pattern is None:
             return []
         if self.first_words is None or any("_" in w for w in self.first_words):
             return None
         hits = compress(count(), map(self.first_words.__contains__, words[1::2]))
-        found = {bisect.bisect_right(starts, at) - 1 for at in word_offsets(words, hits)}
-        return sorted(i for i in found if i >= 0)
+        starts = [s.start for s in sentences]
+        match = self.pattern.match
+        by_term = self.by_term
+        out: list[tuple[int, list[tuple[str, str]]]] = []
+        current, end, after = -1, 0, 0
+        seen: dict[str, str] = {}
+        for at in word_offsets(words, hits):
+            if at >= end or current < 0:
+                i = bisect.bisect_right(starts, at) - 1
+                if i < 0:
+                    continue
+                if i != current:
+                    if seen:
+                        out.append((current, list(seen.items())))
+                    seen = {}
+                    current, end, after = i, sentences[i].end, sentences[i].start
+                if at >= end:
+                    continue  # between sentences
+            if at < after:
+                continue  # inside the last match
+            m = match(text, at, end)
+            if m is not None:
+                gid, side = by_term[m.group(0)]
+                seen.setdefault(gid, side)
+                after = m.end()
+        if seen:
+            out.append((current, list(seen.items())))
+        return out
 
 
 def sentence_tone_rows(
@@ -245,13 +276,15 @@ def actor_mention_rows(
     sentences = doc.sentences
     if len(tone_rows) != len(sentences):
         raise ValueError(f"{len(tone_rows)} tone rows for {len(sentences)} sentences")
-    search = None
+    found = None
     if words is not None and _apart(doc.text, sentences):
-        search = finder.sentences_to_search(words, [s.start for s in sentences])
+        found = finder.groups_by_sentence(doc.text, words, sentences)
+    if found is None:
+        found = [(i, finder.groups_in(doc.text[s.start : s.end])) for i, s in enumerate(sentences)]
     out = []
-    for i in range(len(sentences)) if search is None else search:
-        s, t = sentences[i], tone_rows[i]
-        for gid, side in finder.groups_in(doc.text[s.start : s.end]):
+    for i, groups in found:
+        t = tone_rows[i]
+        for gid, side in groups:
             out.append({"doc_id": doc.id, "outlet": doc.outlet, "sentence": i, "group": gid, "side": side,
                         "voice": t["voice"], "compound": t["compound"]})
     return out

@@ -122,3 +122,24 @@ def test_word_index_agrees_with_the_regular_expression(text: str, a: int, b: int
     vocabulary = frozenset({"a", "b1", "ab", "Ж"})
     assert index.find(vocabulary) == [
         (k, m.start(), m.end()) for k, m in enumerate(TOKEN.finditer(text)) if m.group() in vocabulary]
+
+
+_ACTOR_PIECES = st.sampled_from(
+    ["the Kremlin", "Kremlin", "Baku", "Moscow", "Armenian forces", "Armenian", "forces", "Azerbaijani army",
+     "Council of Europe", "Council", "x", "_", "-", "–", " ", "  ", ". ", ".\n\n", "\n", ", ", "Kremlin-backed",
+     "Baku_", "pre", "DNR", "said", "(", ")", "Karabakh Armenian authorities", "Karabakh", "Armenian authorities",
+     "ethnic Armenian forces", "U.S.", "U.S. forces", "Ethnic"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ACTOR_PIECES, max_size=40))
+def test_actor_mentions_tried_at_first_words_equal_a_scan_of_each_sentence(pieces: list[str]) -> None:
+    from framing.sentences import split_sentences
+
+    text = "".join(pieces)
+    doc = _doc(text, split_sentences(text))
+    tone = [{"voice": "authorial", "compound": 0.0} for _ in doc.sentences]
+    shared = actor_mention_rows(doc, tone, FINDER, words=split_words(text))
+    by_scan = [(i, g) for i, s in enumerate(doc.sentences) for g, _ in FINDER.groups_in(text[s.start : s.end])]
+    assert [(r["sentence"], r["group"]) for r in shared] == by_scan
