@@ -468,7 +468,10 @@ _HEAD_STOP = frozenset(
 
 def _passive(text: str, cue: _Cue) -> bool:
     """'was described', 'were told', 'is quoted': the speaker follows "by", if anywhere."""
-    return _PASSIVE_AUX.search(text[max(0, cue.start - 25) : cue.start]) is not None
+    before = text[max(0, cue.start - 25) : cue.start]
+    # (the pattern only where one of its verbs occurs: 'been' and 'being' hold 'be')
+    return ("is" in before or "was" in before or "were" in before or "are" in before or "be" in before) \
+        and _PASSIVE_AUX.search(before) is not None
 
 
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")

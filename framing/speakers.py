@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from .actors import Actors
 
 if TYPE_CHECKING:
+    from .actors import Actor, ActorGroup
     from .quotes import Quote
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w-]*")
@@ -136,14 +137,19 @@ def _classify(words: list[str]) -> str:
 
 def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     """The mention right before a cue ('the Defense Ministry said', 'Mammadov has also claimed')."""
-    return _clean_mention(text, _speaker_before(text, cue_start, limit))
+    return _clean_mention(text, *_speaker_before_words(text, cue_start, limit))
 
 
-def _clean_mention(text: str, m: Mention | None) -> Mention | None:
-    """Trim a leading word that cannot start a noun phrase; drop mentions that cannot speak."""
+def _clean_mention(text: str, m: Mention | None, found_in: list[tuple[str, int, int]] | None = None) -> Mention | None:
+    """Trim a leading word that cannot start a noun phrase; drop mentions that cannot speak.
+
+    ``found_in``: the words the mention was found among, if at hand (its own are taken from them).
+    """
     if m is None:
         return None
-    words = _words(text, m.start, m.end)
+    words = _words_of(found_in, m.start, m.end) if found_in else None
+    if words is None:
+        words = _words(text, m.start, m.end)
     if m.type == "anonymous" and len(words) <= 3 and all(w[0].isalpha() and w[0].islower() for w in words) \
             and words and words[-1][0].endswith("s") and words[0][0] not in NOT_SPEAKERS:
         return m  # 'after investigations showed', 'because experts say': a bare plural
@@ -177,6 +183,8 @@ _TIME_BEFORE_CUE = re.compile(
     r"\s+(?:on\s+|late\s+|early\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?|last\s+(?:week|month|year|night)|yesterday|earlier\s+this\s+(?:week|month))\s+$"
 )
+# how a _TIME_BEFORE_CUE match ends, before its white space
+_TIME_ENDINGS = ("day", "morning", "afternoon", "evening", "night", "week", "month", "year")
 _PAREN_TAG = re.compile(r"\s*\([^()\n]{1,25}\)\s*$")
 
 
@@ -207,11 +215,35 @@ def _modifier_word(w: str) -> bool:
     return w.replace("-", "").isalpha() or "-" in w and w.replace("-", "").isalnum()
 
 
+def _words_of(words: list[tuple[str, int, int]], a: int, b: int) -> list[tuple[str, int, int]] | None:
+    """``_words(text, a, b)`` taken from ``words`` (words of a range holding ``[a, b)``), when
+    ``a`` is the start of one of them and ``b`` the end of one; otherwise None."""
+    y = len(words) - 1
+    while y >= 0 and words[y][2] > b:
+        y -= 1
+    if y < 0 or words[y][2] != b:
+        return None
+    x = y
+    while x >= 0 and words[x][1] > a:
+        x -= 1
+    return words[x : y + 1] if x >= 0 and words[x][1] == a else None
+
+
 def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
-    m = _PAREN_TAG.search(text, limit, cue_start)
+    return _speaker_before_words(text, cue_start, limit)[0]
+
+
+def _speaker_before_words(
+    text: str, cue_start: int, limit: int
+) -> tuple[Mention | None, list[tuple[str, int, int]] | None]:
+    """The mention before ``cue_start`` (not yet cleaned), and the words it was found among."""
+    # (each pattern is tried only when the text could hold it: a ')' before the cue, a time word
+    # right before it)
+    m = _PAREN_TAG.search(text, limit, cue_start) if text.find(")", max(0, limit), cue_start) >= 0 else None
     if m is not None and m.start() > limit:
         cue_start = m.start()  # 'Rep. John Mica (R-Fla.) said': the name before its tag
-    m = _TIME_BEFORE_CUE.search(text, max(limit, cue_start - 40), cue_start)
+    lo = max(0, limit, cue_start - 40)
+    m = _TIME_BEFORE_CUE.search(text, lo, cue_start) if text[lo:cue_start].rstrip().endswith(_TIME_ENDINGS) else None
     if m is not None and m.start() > limit:
         cue_start = m.start()  # 'Reports Tuesday morning said': the subject before the time
     # The subject mostly ends within the last few words: read the words of the last 60 or so
@@ -219,10 +251,12 @@ def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     # words from ``limit`` only when the rules reach the first two of those.
     p = text.rfind(" ", limit, cue_start - 60)
     if p > limit:
-        found, low = _subject_in(text, _words(text, p, cue_start), cue_start, limit)
+        words = _words(text, p, cue_start)
+        found, low = _subject_in(text, words, cue_start, limit)
         if low >= 2:
-            return found
-    return _subject_in(text, _words(text, limit, cue_start), cue_start, limit)[0]
+            return found, words
+    words = _words(text, limit, cue_start)
+    return _subject_in(text, words, cue_start, limit)[0], words
 
 
 def _subject_in(text: str, words: list[tuple[str, int, int]], cue_start: int, limit: int) -> tuple[Mention | None, int]:
@@ -368,7 +402,7 @@ def _subject_before_appositions(text: str, cue_start: int, limit: int) -> Mentio
             continue
         if k == len(pieces) - 1 and len(p) > 6:
             return _clause_subject(text, p)  # 'He later suggested ..., called her "third-rate"'
-        m = _clean_mention(text, _speaker_before(text, p[-1][2], p[0][1]))
+        m = _clean_mention(text, *_speaker_before_words(text, p[-1][2], p[0][1]))
         if m is None and len(p) <= 6 and _cap(first) and low not in _NOT_SPEAKERS_OR_INTRO:
             m = Mention(text[p[0][1] : p[-1][2]], p[0][1], p[-1][2], _classify([w[0] for w in p]))
         return m
@@ -387,7 +421,7 @@ def _clause_subject(text: str, p: list[tuple[str, int, int]]) -> Mention | None:
     k = 0
     while k < len(p) and (_cap(p[k][0]) or p[k][0].lower() in ("the", "a", "an")):
         k += 1
-    return _clean_mention(text, _speaker_before(text, p[k - 1][2], p[0][1])) if k else None
+    return _clean_mention(text, *_speaker_before_words(text, p[k - 1][2], p[0][1])) if k else None
 
 
 def find_speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
@@ -479,6 +513,9 @@ class SpeakerResolver:
         self._by_surname: dict[str, list[tuple[int, str]]] = {}
         for pos, full in self._names:
             self._by_surname.setdefault(full.split()[-1], []).append((pos, full))
+        # what the actors list says about a text, and names resolved: the same in the whole document
+        self._looked_up: dict[str, tuple[Actor | None, ActorGroup | None, str]] = {}
+        self._named_as: dict[tuple[str, str], SpeakerInfo] = {}
 
     def note_speaker(self, q: Quote) -> None:
         """Remember a resolved speaker, for pronouns later on."""
@@ -538,16 +575,15 @@ class SpeakerResolver:
                 return pool[-1]
             return SpeakerInfo("", "anonymous", "unknown")
         kind = mention.type
-        actor = self.actors.find(mention.text)
+        actor, group, side = self._look_up(mention.text)
         if actor is not None:
             typ = "person" if actor.type == "person" else "organisation"
             return SpeakerInfo(actor.name, typ, actor.side)
-        group = self.actors.group_of(mention.text)
         if group is not None:
             # a country or its government speaking ("Armenia said", "Baku denies")
             name = _LEADING_THE.sub("", mention.text)
             return SpeakerInfo(name, "organisation", group.side)
-        side = self.actors.side_of_adjectives(mention.text) or "unknown"
+        side = side or "unknown"
         if kind == "person":
             full = self._full_name(mention.text, mention.start)
             info = self._named(full, "person")
@@ -559,11 +595,27 @@ class SpeakerResolver:
             name = _LEADING_THE.sub("", name)
         return SpeakerInfo(name, kind, side)
 
+    def _look_up(self, text: str) -> tuple[Actor | None, ActorGroup | None, str]:
+        """The actor a mention's text names; else the actor group it is; else the side of a
+        nationality word in it, or ""."""
+        hit = self._looked_up.get(text)
+        if hit is None:
+            actor = self.actors.find(text)
+            group = self.actors.group_of(text) if actor is None else None
+            side = self.actors.side_of_adjectives(text) if actor is None and group is None else ""
+            hit = self._looked_up[text] = (actor, group, side)
+        return hit
+
     def _named(self, name: str, typ: str) -> SpeakerInfo:
-        actor = self.actors.find(name)
-        if actor is not None:
-            return SpeakerInfo(actor.name, "person" if actor.type == "person" else "organisation", actor.side)
-        return SpeakerInfo(name, typ, self.actors.side_of_adjectives(name) or "unknown")
+        info = self._named_as.get((name, typ))
+        if info is None:
+            actor = self.actors.find(name)
+            if actor is not None:
+                info = SpeakerInfo(actor.name, "person" if actor.type == "person" else "organisation", actor.side)
+            else:
+                info = SpeakerInfo(name, typ, self.actors.side_of_adjectives(name) or "unknown")
+            self._named_as[(name, typ)] = info
+        return info
 
     def _full_name(self, mention: str, at: int) -> str:
         """A surname or short form → the most recent full name before ``at`` that ends with it."""
