@@ -326,11 +326,11 @@ def _with_aux(text: str, cue: _Cue) -> tuple[int, str]:
     claimed" stays "claimed", "has also claimed" is kept whole)."""
     start = end_aux = cue.start
     while True:
-        m = _WORD_BEFORE.search(text[max(0, start - 30) : start])
-        if not m or m.group(1).lower() not in _AUX:
+        word, start_word = _word_before(text, start)
+        if word.lower() not in _AUX:  # ("" is not)
             break
-        start = start - len(m.group(0))
-        if m.group(1).lower() not in _ADVERB_AUX:
+        start = start_word
+        if word.lower() not in _ADVERB_AUX:
             end_aux = start  # an auxiliary or a negation: the adverbs after it belong to the cue
     m = _CLITIC.search(text, max(0, end_aux - 6), end_aux)
     if m is not None:
@@ -338,7 +338,23 @@ def _with_aux(text: str, cue: _Cue) -> tuple[int, str]:
     return end_aux, text[end_aux : cue.end]
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z']+)\s+$")
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    r"""The word of letters and apostrophes that white space separates from ``start`` (within the
+    30 characters before it) and where it starts, or ``("", start)``: what
+    ``re.search(r"([A-Za-z']+)\s+$", text[start - 30 : start])`` finds, without trying the
+    pattern at every offset. The match is the run of those letters that ends the text once
+    its final white space is stripped."""
+    seg = text[max(0, start - 30) : start]
+    t = seg.rstrip()
+    if len(t) == len(seg) or not t:
+        return "", start
+    m = _LETTERS_AT_END.search(t.rsplit(None, 1)[-1])
+    if m is None:
+        return "", start
+    return m.group(), start - (len(seg) - len(t)) - len(m.group())
+
+
+_LETTERS_AT_END = re.compile(r"[A-Za-z']+\Z")
 _ADVERB_AUX = frozenset("also later then reportedly repeatedly previously earlier first again".split())
 _CLITIC = re.compile(r"(?<=[A-Za-z])(['’](?:s|re|ve|d|ll))\s+$")
 

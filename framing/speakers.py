@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .actors import Actors
@@ -619,7 +620,7 @@ class SpeakerResolver:
 
     def _full_name(self, mention: str, at: int) -> str:
         """A surname or short form → the most recent full name before ``at`` that ends with it."""
-        words = [w for w in _WORD.findall(mention) if w.lower().strip(".") not in TITLES]
+        words = _untitled_words(mention)
         if not words:
             return mention
         last = words[-1]
@@ -635,11 +636,9 @@ class SpeakerResolver:
 
     def _note_gender(self, mention: str, name: str) -> None:
         """Remember a gender the mention states ('Spokeswoman', 'Mrs.', 'congressman')."""
-        words = {w.lower().strip(".") for w in _WORD.findall(mention)}
-        if words & _FEMALE:
-            self._gender[name] = "female"
-        elif words & _MALE:
-            self._gender[name] = "male"
+        gender = _stated_gender(mention)
+        if gender:
+            self._gender[name] = gender
 
     def _sentence_first_name(self, at: int) -> str:
         """The first person named (outside quotes) earlier in the sentence that holds ``at``."""
@@ -674,6 +673,19 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»]?\s+(?=[A-Z\"“‘'])|\n")
 _NAME = re.compile(r"[A-Z](?<!\w.)[a-zà-ÿəğışöüçA-Z'’-]+\s(?:[A-Z][a-zà-ÿəğışöüçA-Z'’-]+\s){0,2}[A-Z][a-zà-ÿəğışöüç'’-]+\b")
 
 
+@lru_cache(maxsize=4096)
+def _untitled_words(mention: str) -> tuple[str, ...]:
+    """The words of a mention that are not titles ('Foreign Minister Lavrov' -> 'Lavrov')."""
+    return tuple(w for w in _WORD.findall(mention) if w.lower().strip(".") not in TITLES)
+
+
+@lru_cache(maxsize=4096)
+def _stated_gender(mention: str) -> str:
+    """'female' or 'male' when a word of the mention says so ('Spokeswoman', 'Mrs.'), else ''."""
+    words = {w.lower().strip(".") for w in _WORD.findall(mention)}
+    return "female" if words & _FEMALE else "male" if words & _MALE else ""
+
+
 def _person_names(text: str) -> list[tuple[int, str]]:
     """Capitalised runs of two to four words that look like people's names, with positions."""
     out = []
@@ -681,9 +693,9 @@ def _person_names(text: str) -> list[tuple[int, str]]:
         parts = m.group().split()
         while parts and (parts[0].lower().strip(".") in TITLES or parts[0] in ("The", "A", "An", "In", "On", "But")):
             parts = parts[1:]
-        if len(parts) < 2 or any(p.lower() in ORG_WORDS for p in parts):
+        if len(parts) < 2 or any(map(ORG_WORDS.__contains__, map(str.lower, parts))):
             continue
-        if any(p.isupper() and len(p) > 1 for p in parts):
+        if any(map(str.isupper, parts)) and any(p.isupper() and len(p) > 1 for p in parts):
             continue
         out.append((m.start(), " ".join(parts)))
     return out

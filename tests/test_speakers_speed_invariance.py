@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.attribution import _cue_candidates, _cue_first_words, _find_cues
+from framing.attribution import _cue_candidates, _cue_first_words, _find_cues, _word_before
 from framing.speakers import (
     _PAREN_TAG,
     _TIME_BEFORE_CUE,
@@ -154,3 +154,37 @@ def test_speaker_before_equals_reading_all_words(seeds_dir) -> None:
                 assert _speaker_before(text, cue.start, limit) == _all_words_subject(text, cue.start, limit)
                 n += 1
     assert n > 50  # five news articles hold dozens of reporting verbs: the loop did run
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)\s+$")  # what _with_aux searched for before each cue
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        # 'has' (4-7) then a space before 'said' at 8
+        ("She has said", 8, ("has", 4)),
+        # a straight apostrophe belongs to the word: "didn't" (3-9), then a space before 'say' at 10
+        ("He didn't say", 10, ("didn't", 3)),
+        # 'it’s': the curly apostrophe is no letter, so the word is 's' (3-4)
+        ("it’s urging", 5, ("s", 3)),
+        # no white space right before start: nothing
+        ("has,said", 4, ("", 4)),
+        # a comma between the word and the white space: nothing
+        ("has, said", 5, ("", 5)),
+        # the word is cut by the 30-character window: 'x' * 40 ends at 40, the window starts at 11
+        ("x" * 40 + " said", 41, ("x" * 29, 11)),
+    ],
+)
+def test_word_before_hand_cases(text: str, start: int, expected: tuple[str, int]) -> None:
+    assert _word_before(text, start) == expected
+    m = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    assert ((m.group(1), start - len(m.group(0))) if m else ("", start)) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="ab'’ \n\t\u00a0x.Z-\u00e9", max_size=45), data=st.data())
+def test_word_before_equals_the_pattern(text: str, data) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    m = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    assert _word_before(text, start) == ((m.group(1), start - len(m.group(0))) if m else ("", start))
