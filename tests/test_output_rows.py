@@ -66,3 +66,18 @@ def test_csv_table_write_rows_equals_write(tmp_path) -> None:
     one = (tmp_path / "o" / "one.csv").read_text(encoding="utf-8")
     assert one == 'a,b\n"x,y",2.5\ntrue,\n'
     assert (tmp_path / "o" / "many.csv").read_text(encoding="utf-8") == one
+
+
+_ONE_ROW_VALUES = st.one_of(
+    _VALUES,
+    st.floats(allow_nan=True).map(lambda x: __import__("numpy").float64(x)),
+    st.integers(-(2**63), 2**63 - 1).map(lambda x: __import__("numpy").int64(x)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["a", "b", "c", "d"]), _ONE_ROW_VALUES),
+       st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=2, max_size=4, unique=True))
+def test_one_row_cell_by_cell_equals_the_csv_module(row: dict, columns: list[str]) -> None:
+    # a document's row takes the one-row path; numpy numbers are written as Python's
+    assert format_rows([row], columns) == _cell_by_cell([row], columns)
