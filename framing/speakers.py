@@ -249,22 +249,52 @@ def _speaker_before_words(
         cue_start = m.start()  # 'Reports Tuesday morning said': the subject before the time
     # The subject mostly ends within the last few words: read the words of the last 60 or so
     # characters first (from a space, which no word holds, so they are the same words), and all
-    # words from ``limit`` only when the rules reach the first two of those.
+    # words from ``limit`` only when the rules reach the first two of those. What the rules find
+    # among those does not depend on ``limit`` (but for appositions, read from it), and the
+    # quote rules ask about one cue with several limits: it is kept for the text read last.
     p = text.rfind(" ", limit, cue_start - 60)
     if p > limit:
-        words = _words(text, p, cue_start)
-        found, low = _subject_in(text, words, cue_start, limit)
+        memo = _tail_memo(text)
+        hit = memo.get((cue_start, p))
+        if hit is None:
+            words = _words(text, p, cue_start)
+            hit = memo[(cue_start, p)] = (*_subject_in(text, words, cue_start, limit), words)
+        found, low, words = hit
         if low >= 2:
-            return found, words
+            if found is _APPOSITIONS:
+                found = _subject_before_appositions(text, cue_start, limit)
+            return found, words  # type: ignore[return-value]
     words = _words(text, limit, cue_start)
-    return _subject_in(text, words, cue_start, limit)[0], words
+    found = _subject_in(text, words, cue_start, limit)[0]
+    if found is _APPOSITIONS:
+        found = _subject_before_appositions(text, cue_start, limit)
+    return found, words  # type: ignore[return-value]
 
 
-def _subject_in(text: str, words: list[tuple[str, int, int]], cue_start: int, limit: int) -> tuple[Mention | None, int]:
+# _subject_in's answer when the subject stands before appositions set off by commas
+_APPOSITIONS = object()
+_Tail = tuple[Mention | object | None, int, list[tuple[str, int, int]]]
+_tails: tuple[str, dict[tuple[int, int], _Tail]] = ("", {})
+
+
+def _tail_memo(text: str) -> dict[tuple[int, int], _Tail]:
+    """_subject_in's answers on the last words before a cue in ``text``: (cue, start of the
+    words) -> (answer, lowest index, words). A new text starts a new memo."""
+    global _tails
+    kept = _tails
+    if kept[0] is not text:
+        kept = _tails = (text, {})
+    return kept[1]
+
+
+def _subject_in(
+    text: str, words: list[tuple[str, int, int]], cue_start: int, limit: int
+) -> tuple[Mention | object | None, int]:
     """The subject before ``cue_start`` among ``words`` (the words before it), and the lowest
     index the rules stopped at: they looked at no word more than two places below it, and
     tested no index against 0 or 2 below it, so when it is 2 or more, words before ``words[0]``
-    would not have changed the answer."""
+    would not have changed the answer (nor would ``limit``). :data:`_APPOSITIONS` when the
+    subject is to be read before appositions, from ``limit``."""
     i = len(words) - 1
     while i >= 0 and _skippable(words[i][0]):
         i -= 1
@@ -279,7 +309,7 @@ def _subject_in(text: str, words: list[tuple[str, int, int]], cue_start: int, li
     gap = text[words[i][2] : cue_start]
     if "," in gap:
         # "Zimmerman, who identifies as Hispanic, told", "Cruz, the only candidate ..., told"
-        return _subject_before_appositions(text, cue_start, limit), i
+        return _APPOSITIONS, i
     w, a, b = words[i]
     lw = w.lower()
     m = _PRONOUN_CLITIC.fullmatch(lw)

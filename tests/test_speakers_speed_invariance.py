@@ -18,9 +18,11 @@ from hypothesis import strategies as st
 
 from framing.attribution import _cue_candidates, _cue_first_words, _find_cues, _word_before
 from framing.speakers import (
+    _APPOSITIONS,
     _PAREN_TAG,
     _TIME_BEFORE_CUE,
     _speaker_before,
+    _subject_before_appositions,
     _subject_in,
     _words,
     find_speaker_before,
@@ -115,7 +117,8 @@ def _all_words_subject(text: str, cue_start: int, limit: int):
     m = _TIME_BEFORE_CUE.search(text, max(limit, cue_start - 40), cue_start)
     if m is not None and m.start() > limit:
         cue_start = m.start()
-    return _subject_in(text, _words(text, limit, cue_start), cue_start, limit)[0]
+    found = _subject_in(text, _words(text, limit, cue_start), cue_start, limit)[0]
+    return _subject_before_appositions(text, cue_start, limit) if found is _APPOSITIONS else found
 
 
 _LONG_NAME = "Former Azerbaijani Deputy Foreign Minister Araz Azimov Nagorno Karabakh Mediator Extraordinaire"
