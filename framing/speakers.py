@@ -15,91 +15,38 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .actors import Actors
+from .mentions import (
+    _ADVERBS_AUX,
+    _NOUN_DETERMINERS,
+    _PERSON_PRONOUNS,
+    _POSSESSIVES,
+    _ROLE_LINKS,
+    _STOP_BEFORE,
+    _TITLE_ORG_VAGUE,
+    _VAGUE_OR_ORG,
+    NOT_SPEAKERS,
+    ORG_WORDS,
+    PRONOUNS,
+    TITLES,
+    VAGUE_DETERMINERS,
+    VAGUE_HEADS,
+    Mention,
+    SpeakerInfo,
+    _cap,
+    _classify,
+    _clean_mention,
+    _stated_gender,
+    _untitled_words,
+    _words,
+)
 
 if TYPE_CHECKING:
     from .actors import Actor, ActorGroup
     from .quotes import Quote
 
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w-]*")
-PRONOUNS = frozenset("he she they it we i who".split())
-_POSSESSIVES = frozenset("his her their its our my your".split())
-_PERSON_PRONOUNS = frozenset("he she his her him".split())
-TITLES = frozenset(
-    """president prime minister deputy foreign defense defence secretary spokesman spokeswoman spokesperson
-    senator sen rep gov governor mayor chairman chairwoman chair director head chief leader ambassador
-    general gen col colonel lt lieutenant commander minister pundit analyst expert professor prof dr mr mrs ms
-    sheikh king queen prince pope judge justice attorney officer commissioner ombudsman adviser advisor aide
-    representative envoy editor reporter correspondent former acting interim then""".split()
-)
-ORG_WORDS = frozenset(
-    """ministry ministries committee agency office army forces government kremlin reuters amnesty institute
-    center centre council party department embassy commission union organization organisation un nato osce
-    service services campaign administration court police parliament assembly majlis group team company
-    corporation bank press agency news times post journal weekly tv radio channel network foundation
-    association coalition movement front alliance league authority authorities staff house senate congress
-    white pentagon commission""".split()
-)
-VAGUE_HEADS = frozenset(
-    """user users pundit pundits expert experts official officials source sources analyst analysts critic critics
-    observer observers resident residents people witness witnesses comment comments commentator commentators
-    some many others activist activists diplomat diplomats someone somebody insiders insider aides aide
-    supporters supporter voters voter person man woman members member blogger bloggers journalists""".split()
-)
-VAGUE_DETERMINERS = frozenset("a an another some several many one two three few other unnamed anonymous".split())
-_NOUN_DETERMINERS = frozenset("the a an this that his her their its my our your another one some each every many".split())
-# Capitalised words that are never a speaker on their own.
-NOT_SPEAKERS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december but and however meanwhile also yet so then still instead
-    earlier later today yesterday tomorrow last next this that these those it there here when while if
-    as after before since""".split()
-)
-_STOP_BEFORE = frozenset(
-    """in on at to from with by for after before during since but because while although as if that which
-    when where whether and or nor than said says told claimed despite amid against about over under into
-    onto upon via per like unlike toward towards without within""".split()
-)
-# Prepositions that may sit inside a speaker phrase after a role word ("the leader in Karabakh",
-# "the head of QAFSAM", "the spokesman for the president").
-_ROLE_LINKS = frozenset({"in", "of", "for", "at"})
-_ADVERBS_AUX = frozenset(
-    "has have had did does do was were is are will would could can may might must should also not never n't "
-    "later then reportedly repeatedly previously earlier first again himself herself themselves itself "
-    "recently once further subsequently publicly privately often still now just even always already "
-    "finally again ever".split()
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A speaker mention as written, with its offsets and a first guess at its type."""
-
-    text: str
-    start: int
-    end: int
-    type: str  # person, organisation, role, anonymous, social_post, pronoun
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerInfo:
-    """What a mention resolves to."""
-
-    name: str
-    type: str
-    side: str
-
-
-# Unions of the word lists, made once.
-_TITLES_OR_VAGUE = TITLES | VAGUE_HEADS
-_VAGUE_OR_ORG = VAGUE_HEADS | ORG_WORDS
-_TITLE_ORG_VAGUE = TITLES | ORG_WORDS | VAGUE_HEADS
-_PHRASE_OPENERS = VAGUE_DETERMINERS | VAGUE_HEADS | TITLES | ORG_WORDS | PRONOUNS
-_ABBREVIATIONS = TITLES | {"jr", "sr", "inc", "co", "corp", "ltd"}
 # Punctuation that separates two words of a phrase (with or without the full stop).
 _PUNCT = re.compile(r"[,;:()\"“”]")
 _PUNCT_OR_DOT = re.compile(r"[,.;:()\"“”]")
@@ -109,69 +56,9 @@ _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
-def _words(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, a, max(a, b))]
-
-
-def _cap(w: str) -> bool:
-    return w[:1].isupper()
-
-
-def _classify(words: list[str]) -> str:
-    low = [w.lower().strip(".’'") for w in words]
-    link = next((k for k, w in enumerate(low) if w in _ROLE_LINKS), len(low))
-    if 0 < link < len(low) and low[link - 1] in _TITLES_OR_VAGUE:
-        return "anonymous" if low[link - 1] in VAGUE_HEADS and low[0] in VAGUE_DETERMINERS else "role"
-    if len(low) == 1 and low[0] in PRONOUNS:
-        return "pronoun"
-    if any(w in ORG_WORDS for w in low):
-        return "organisation"
-    if low[0] in VAGUE_DETERMINERS or (low[-1] in VAGUE_HEADS and not any(_cap(w) and w.lower() not in TITLES for w in words[-1:])):
-        if low[0] in ("the",) and low[-1] not in ("users", "pundits", "experts", "officials", "sources", "analysts", "critics", "observers"):
-            return "role"
-        return "anonymous"
-    names = [w for w in words if _cap(w) and w.lower().strip(".") not in TITLES and w.lower() != "the"]
-    if names:
-        return "person"
-    return "role"
-
-
 def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     """The mention right before a cue ('the Defense Ministry said', 'Mammadov has also claimed')."""
     return _clean_mention(text, *_speaker_before_words(text, cue_start, limit))
-
-
-def _clean_mention(text: str, m: Mention | None, found_in: list[tuple[str, int, int]] | None = None) -> Mention | None:
-    """Trim a leading word that cannot start a noun phrase; drop mentions that cannot speak.
-
-    ``found_in``: the words the mention was found among, if at hand (its own are taken from them).
-    """
-    if m is None:
-        return None
-    words = _words_of(found_in, m.start, m.end) if found_in else None
-    if words is None:
-        words = _words(text, m.start, m.end)
-    if m.type == "anonymous" and len(words) <= 3 and all(w[0].isalpha() and w[0].islower() for w in words) \
-            and words and words[-1][0].endswith("s") and words[0][0] not in NOT_SPEAKERS:
-        return m  # 'after investigations showed', 'because experts say': a bare plural
-    while words and not (
-        _cap(words[0][0]) or words[0][0].lower() in _PHRASE_OPENERS
-        or words[0][0].lower() in ("the", "his", "her", "their") or words[0][0][:1].isdigit()
-    ):
-        words = words[1:]
-    while words and words[0][0].lower() in NOT_SPEAKERS and len(words) > 1:
-        words = words[1:]
-    if not words:
-        return None
-    if len(words) == 1 and words[0][0].lower() in NOT_SPEAKERS and not (m.type == "pronoun" and words[0][0].lower() == "it"):
-        return None
-    a, b = words[0][1], words[-1][2]
-    last = words[-1][0]
-    if last.endswith(".") and len(last) > 3 and last[:-1].lower() not in _ABBREVIATIONS:
-        b -= 1  # a full stop ending the sentence, not an abbreviation
-    if a == m.start and b == m.end:
-        return m
-    return Mention(text[a:b], a, b, _classify([w[0] for w in words]))
 
 
 def _skippable(word: str) -> bool:
@@ -214,20 +101,6 @@ def _part_of(text: str, words: list[tuple[str, int, int]], k: int, end: int) -> 
 def _modifier_word(w: str) -> bool:
     """A lower-case word that can modify a noun: letters, or a hyphenated compound ('34-year-old')."""
     return w.replace("-", "").isalpha() or "-" in w and w.replace("-", "").isalnum()
-
-
-def _words_of(words: list[tuple[str, int, int]], a: int, b: int) -> list[tuple[str, int, int]] | None:
-    """``_words(text, a, b)`` taken from ``words`` (words of a range holding ``[a, b)``), when
-    ``a`` is the start of one of them and ``b`` the end of one; otherwise None."""
-    y = len(words) - 1
-    while y >= 0 and words[y][2] > b:
-        y -= 1
-    if y < 0 or words[y][2] != b:
-        return None
-    x = y
-    while x >= 0 and words[x][1] > a:
-        x -= 1
-    return words[x : y + 1] if x >= 0 and words[x][1] == a else None
 
 
 def _speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
@@ -689,31 +562,10 @@ class SpeakerResolver:
         return self._names[k - 1][1] if k > 0 else ""
 
 
-_FEMALE = frozenset(
-    "mrs ms miss madam spokeswoman chairwoman congresswoman businesswoman councilwoman anchorwoman woman "
-    "mother wife daughter sister grandmother queen princess actress".split()
-)
-_MALE = frozenset(
-    "mr sir spokesman chairman congressman businessman councilman anchorman man father husband son brother "
-    "grandfather king prince actor".split()
-)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»]?\s+(?=[A-Z\"“‘'])|\n")
 # '\b(?:[A-Z]X+\s){1,3}[A-Z]Y+\b' with its first letter first, which the regex engine can search
 # for fast: '(?<!\w.)' after the letter is the word boundary before it.
 _NAME = re.compile(r"[A-Z](?<!\w.)[a-zà-ÿəğışöüçA-Z'’-]+\s(?:[A-Z][a-zà-ÿəğışöüçA-Z'’-]+\s){0,2}[A-Z][a-zà-ÿəğışöüç'’-]+\b")
-
-
-@lru_cache(maxsize=4096)
-def _untitled_words(mention: str) -> tuple[str, ...]:
-    """The words of a mention that are not titles ('Foreign Minister Lavrov' -> 'Lavrov')."""
-    return tuple(w for w in _WORD.findall(mention) if w.lower().strip(".") not in TITLES)
-
-
-@lru_cache(maxsize=4096)
-def _stated_gender(mention: str) -> str:
-    """'female' or 'male' when a word of the mention says so ('Spokeswoman', 'Mrs.'), else ''."""
-    words = {w.lower().strip(".") for w in _WORD.findall(mention)}
-    return "female" if words & _FEMALE else "male" if words & _MALE else ""
 
 
 def _person_names(text: str) -> list[tuple[int, str]]:

@@ -1,0 +1,184 @@
+"""Speaker mentions: what one is, the words it is made of, and a first guess at its type.
+
+The word lists the speaker rules (framing/speakers.py) read, the :class:`Mention` and
+:class:`SpeakerInfo` records, the words of a stretch of text with their offsets, the type a
+run of words suggests (person, role, organisation, anonymous, pronoun) and the trimming of a
+mention found before a cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w-]*")
+PRONOUNS = frozenset("he she they it we i who".split())
+_POSSESSIVES = frozenset("his her their its our my your".split())
+_PERSON_PRONOUNS = frozenset("he she his her him".split())
+TITLES = frozenset(
+    """president prime minister deputy foreign defense defence secretary spokesman spokeswoman spokesperson
+    senator sen rep gov governor mayor chairman chairwoman chair director head chief leader ambassador
+    general gen col colonel lt lieutenant commander minister pundit analyst expert professor prof dr mr mrs ms
+    sheikh king queen prince pope judge justice attorney officer commissioner ombudsman adviser advisor aide
+    representative envoy editor reporter correspondent former acting interim then""".split()
+)
+ORG_WORDS = frozenset(
+    """ministry ministries committee agency office army forces government kremlin reuters amnesty institute
+    center centre council party department embassy commission union organization organisation un nato osce
+    service services campaign administration court police parliament assembly majlis group team company
+    corporation bank press agency news times post journal weekly tv radio channel network foundation
+    association coalition movement front alliance league authority authorities staff house senate congress
+    white pentagon commission""".split()
+)
+VAGUE_HEADS = frozenset(
+    """user users pundit pundits expert experts official officials source sources analyst analysts critic critics
+    observer observers resident residents people witness witnesses comment comments commentator commentators
+    some many others activist activists diplomat diplomats someone somebody insiders insider aides aide
+    supporters supporter voters voter person man woman members member blogger bloggers journalists""".split()
+)
+VAGUE_DETERMINERS = frozenset("a an another some several many one two three few other unnamed anonymous".split())
+_NOUN_DETERMINERS = frozenset("the a an this that his her their its my our your another one some each every many".split())
+# Capitalised words that are never a speaker on their own.
+NOT_SPEAKERS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december but and however meanwhile also yet so then still instead
+    earlier later today yesterday tomorrow last next this that these those it there here when while if
+    as after before since""".split()
+)
+_STOP_BEFORE = frozenset(
+    """in on at to from with by for after before during since but because while although as if that which
+    when where whether and or nor than said says told claimed despite amid against about over under into
+    onto upon via per like unlike toward towards without within""".split()
+)
+# Prepositions that may sit inside a speaker phrase after a role word ("the leader in Karabakh",
+# "the head of QAFSAM", "the spokesman for the president").
+_ROLE_LINKS = frozenset({"in", "of", "for", "at"})
+_ADVERBS_AUX = frozenset(
+    "has have had did does do was were is are will would could can may might must should also not never n't "
+    "later then reportedly repeatedly previously earlier first again himself herself themselves itself "
+    "recently once further subsequently publicly privately often still now just even always already "
+    "finally again ever".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention as written, with its offsets and a first guess at its type."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # person, organisation, role, anonymous, social_post, pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerInfo:
+    """What a mention resolves to."""
+
+    name: str
+    type: str
+    side: str
+
+
+# Unions of the word lists, made once.
+_TITLES_OR_VAGUE = TITLES | VAGUE_HEADS
+_VAGUE_OR_ORG = VAGUE_HEADS | ORG_WORDS
+_TITLE_ORG_VAGUE = TITLES | ORG_WORDS | VAGUE_HEADS
+_PHRASE_OPENERS = VAGUE_DETERMINERS | VAGUE_HEADS | TITLES | ORG_WORDS | PRONOUNS
+_ABBREVIATIONS = TITLES | {"jr", "sr", "inc", "co", "corp", "ltd"}
+def _words(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, a, max(a, b))]
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _classify(words: list[str]) -> str:
+    low = [w.lower().strip(".’'") for w in words]
+    link = next((k for k, w in enumerate(low) if w in _ROLE_LINKS), len(low))
+    if 0 < link < len(low) and low[link - 1] in _TITLES_OR_VAGUE:
+        return "anonymous" if low[link - 1] in VAGUE_HEADS and low[0] in VAGUE_DETERMINERS else "role"
+    if len(low) == 1 and low[0] in PRONOUNS:
+        return "pronoun"
+    if any(w in ORG_WORDS for w in low):
+        return "organisation"
+    if low[0] in VAGUE_DETERMINERS or (low[-1] in VAGUE_HEADS and not any(_cap(w) and w.lower() not in TITLES for w in words[-1:])):
+        if low[0] in ("the",) and low[-1] not in ("users", "pundits", "experts", "officials", "sources", "analysts", "critics", "observers"):
+            return "role"
+        return "anonymous"
+    names = [w for w in words if _cap(w) and w.lower().strip(".") not in TITLES and w.lower() != "the"]
+    if names:
+        return "person"
+    return "role"
+
+
+def _words_of(words: list[tuple[str, int, int]], a: int, b: int) -> list[tuple[str, int, int]] | None:
+    """``_words(text, a, b)`` taken from ``words`` (words of a range holding ``[a, b)``), when
+    ``a`` is the start of one of them and ``b`` the end of one; otherwise None."""
+    y = len(words) - 1
+    while y >= 0 and words[y][2] > b:
+        y -= 1
+    if y < 0 or words[y][2] != b:
+        return None
+    x = y
+    while x >= 0 and words[x][1] > a:
+        x -= 1
+    return words[x : y + 1] if x >= 0 and words[x][1] == a else None
+
+
+def _clean_mention(text: str, m: Mention | None, found_in: list[tuple[str, int, int]] | None = None) -> Mention | None:
+    """Trim a leading word that cannot start a noun phrase; drop mentions that cannot speak.
+
+    ``found_in``: the words the mention was found among, if at hand (its own are taken from them).
+    """
+    if m is None:
+        return None
+    words = _words_of(found_in, m.start, m.end) if found_in else None
+    if words is None:
+        words = _words(text, m.start, m.end)
+    if m.type == "anonymous" and len(words) <= 3 and all(w[0].isalpha() and w[0].islower() for w in words) \
+            and words and words[-1][0].endswith("s") and words[0][0] not in NOT_SPEAKERS:
+        return m  # 'after investigations showed', 'because experts say': a bare plural
+    while words and not (
+        _cap(words[0][0]) or words[0][0].lower() in _PHRASE_OPENERS
+        or words[0][0].lower() in ("the", "his", "her", "their") or words[0][0][:1].isdigit()
+    ):
+        words = words[1:]
+    while words and words[0][0].lower() in NOT_SPEAKERS and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return None
+    if len(words) == 1 and words[0][0].lower() in NOT_SPEAKERS and not (m.type == "pronoun" and words[0][0].lower() == "it"):
+        return None
+    a, b = words[0][1], words[-1][2]
+    last = words[-1][0]
+    if last.endswith(".") and len(last) > 3 and last[:-1].lower() not in _ABBREVIATIONS:
+        b -= 1  # a full stop ending the sentence, not an abbreviation
+    if a == m.start and b == m.end:
+        return m
+    return Mention(text[a:b], a, b, _classify([w[0] for w in words]))
+
+
+_FEMALE = frozenset(
+    "mrs ms miss madam spokeswoman chairwoman congresswoman businesswoman councilwoman anchorwoman woman "
+    "mother wife daughter sister grandmother queen princess actress".split()
+)
+_MALE = frozenset(
+    "mr sir spokesman chairman congressman businessman councilman anchorman man father husband son brother "
+    "grandfather king prince actor".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def _untitled_words(mention: str) -> tuple[str, ...]:
+    """The words of a mention that are not titles ('Foreign Minister Lavrov' -> 'Lavrov')."""
+    return tuple(w for w in _WORD.findall(mention) if w.lower().strip(".") not in TITLES)
+
+
+@lru_cache(maxsize=4096)
+def _stated_gender(mention: str) -> str:
+    """'female' or 'male' when a word of the mention says so ('Spokeswoman', 'Mrs.'), else ''."""
+    words = {w.lower().strip(".") for w in _WORD.findall(mention)}
+    return "female" if words & _FEMALE else "male" if words & _MALE else ""
