@@ -4,8 +4,10 @@
 to worker processes (:mod:`framing.workers`) in chunks, and each worker
 analyses its chunk, formats every line it adds to the tables and aggregates it
 (:mod:`framing.aggregates`), so the writing process only appends bytes and
-merges small states in corpus order; at the end the workers also compute the
-aggregate tables, each for a range of units. :func:`analyze_sources` is the
+merges small states in corpus order; the last chunks are smaller, so the
+workers finish together. At the end other processes, started before the
+analysis warmed up (they import numpy on the core that is idle meanwhile),
+compute the aggregate tables, each for a range of units. :func:`analyze_sources` is the
 same pipeline yielding ``(document, result)`` per document, for the in-memory
 :func:`framing.analyze`.
 
@@ -30,7 +32,7 @@ from .errors import Diagnostic
 from .workers import ordered_map, tapered, worker_pool
 
 __all__ = ["BATCH", "CHUNK", "CacheStats", "ChunkResult", "ChunkWorker", "ChunkedRun", "DocumentWorker", "Outcome",
-           "analyze_sources", "ordered_map"]
+           "RowsWorker", "analyze_sources", "ordered_map"]
 
 if TYPE_CHECKING:
     import os
@@ -329,8 +331,25 @@ class ChunkWorker:
         return ChunkResult(texts, rows, diags, fresh, hits,
                            None if into is not None else agg.state(), docs if self.documents else None)
 
-    def aggregate_rows(self, state: tuple[dict[str, Any], ...]) -> dict[str, list[dict[str, Any]]]:
-        """The aggregate tables of one part of the merged state (see :meth:`Aggregates.split`)."""
+
+
+class RowsWorker:
+    """Computes the aggregate tables of one part of a merged state (see :meth:`Aggregates.split`).
+
+    Built when its process starts, it imports numpy and the interval code then: these
+    processes are started before the analysis warms up, so the import runs on the core
+    that is idle meanwhile, and at the end the tables are computed at once.
+
+    Args:
+        analyzer: The analyzer (its pack kinds and actors list).
+    """
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        from . import stats  # noqa: F401 - numpy, imported now rather than at the end
+
+        self.analyzer = analyzer
+
+    def __call__(self, state: tuple[dict[str, Any], ...]) -> dict[str, list[dict[str, Any]]]:
         from .aggregates import rows_of_state
 
         return rows_of_state(self.analyzer, state)
@@ -349,7 +368,8 @@ class ChunkedRun:
     With ``jobs > 1`` the workers do all the per-document work and the
     aggregates of their chunks; this process merges the chunks' states in
     corpus order (so the tables equal those of one process) and, at the end,
-    has the workers compute the aggregate tables of disjoint ranges of units.
+    has ``jobs`` more processes (:class:`RowsWorker`, started first, idle until
+    then) compute the aggregate tables of disjoint ranges of units.
     Preparation diagnostics are recorded on the corpus in the order of a plain
     iteration; the cache is written here only, one transaction per batch, also
     when the run stops early.
@@ -386,6 +406,7 @@ class ChunkedRun:
         self._pending: list[tuple[str, bytes]] = []
         self._trailing: list[Diagnostic] = []
         self._pool: Any = None
+        self._rows_pool: Any = None
         self._worker: ChunkWorker | None = None
 
     def __enter__(self) -> ChunkedRun:
@@ -400,6 +421,8 @@ class ChunkedRun:
         args = (self.analyzer, self._store.path if self._store is not None else None)
         try:
             if self.jobs > 1:
+                # the processes of the aggregate tables first: they import numpy during the warm-up
+                self._rows_pool = self._stack.enter_context(worker_pool(RowsWorker, (self.analyzer,), self.jobs))
                 self.analyzer.warm_up()  # loaded once here, shared by the forked workers
                 factory = partial(ChunkWorker, **self._options)
                 self._pool = self._stack.enter_context(worker_pool(factory, args, self.jobs))
@@ -462,4 +485,4 @@ class ChunkedRun:
         if self._pool is None:
             return self.aggregates.rows()
         parts = self.aggregates.split(self.jobs)
-        return concat_rows(list(self._pool.map(parts, method="aggregate_rows")))
+        return concat_rows(list(self._rows_pool.map(parts)))

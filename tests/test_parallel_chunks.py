@@ -227,3 +227,23 @@ def test_chunked_run_checks_its_options(analyzer: Analyzer) -> None:
         ChunkedRun(corpus, analyzer, chunksize=0)
     with pytest.raises(ValueError, match="by must be"):
         ChunkedRun(corpus, analyzer, by="country")
+
+
+def test_rows_worker_imports_numpy_when_built_and_gives_the_rows_of_its_part(analyzer: Analyzer, news) -> None:
+    import subprocess
+    import sys
+
+    # in a fresh interpreter: importing framing.parallel does not load numpy; building the worker does
+    code = ("import sys; from framing.parallel import RowsWorker; from framing.analysis import Analyzer; "
+            "a = Analyzer(); before = 'numpy' in sys.modules; RowsWorker(a); print(before, 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]
+    from framing.parallel import RowsWorker
+
+    agg = Aggregates(analyzer)
+    for d, r in news:
+        agg.add(d, r)
+    parts = agg.split(2)
+    assert len(parts) == 2
+    worker = RowsWorker(analyzer)
+    assert _tables(concat_rows([worker(p) for p in parts])) == _tables(agg.rows())
