@@ -143,10 +143,12 @@ def _sentence_of(doc: Document, starts: list[int], offset: int) -> tuple[int, in
     return (s.start, s.end)
 
 
-def _find_cues(text: str) -> list[_Cue]:
+def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
+    """The reporting cues of ``text`` in order; ``words``: its ``tokens.split_words``, if made
+    already (the analysis makes it for every document)."""
     forms = verb_forms()
     cues: list[_Cue] = []
-    for raw, s, e, before, nxt in _cue_candidates(text):
+    for raw, s, e, before, nxt in _cue_candidates(text, split_words(text) if words is None else words):
         if text[s - 1 : s] == "-" or text[e : e + 1] == "-":
             continue  # 'state-of-the-state address', 'call-in show': part of a compound
         prev = before[-1] if before else None
@@ -242,19 +244,19 @@ def _cue_first_words() -> frozenset[str]:
     return frozenset(w for f in verb_forms() if re.fullmatch(r"[a-z]+", w := f.split()[0]))
 
 
-def _cue_candidates(text: str) -> Iterator[tuple[str, int, int, list[Token], Token | None]]:
+def _cue_candidates(text: str, parts: list[str]) -> Iterator[tuple[str, int, int, list[Token], Token | None]]:
     """The words that can start a cue, with the two tokens before them and the token after.
 
     Yields ``(word, start, end, before, after)``: the words are the lower-case words (a-z,
     bounded by no letter or digit) that start a form of the verb table; ``before`` is
     ``list(TOKEN.finditer(text, max(0, start - 60), start))[-2:]`` and ``after``
     ``TOKEN.search(text, end, end + 60)``, as ``(token, start, end)``. One split of the text
-    serves them all: a word of a-z is a whole token. A candidate's offset is where the word
-    next occurs as a whole token (with no letter or digit on either side) after the one before:
-    the tokens in between are not candidates, so none of them is this word.
+    (``parts``, from ``tokens.split_words``) serves them all: a word of a-z is a whole token.
+    A candidate's offset is where the word next occurs as a whole token (with no letter or
+    digit on either side) after the one before: the tokens in between are not candidates, so
+    none of them is this word.
     """
-    parts = split_words(text)  # separator, token, separator, ..., token, separator
-    tokens = parts[1::2]
+    tokens = parts[1::2]  # parts: separator, token, separator, ..., token, separator
     n_parts = len(parts)
     pos = 0
     for k in compress(range(len(tokens)), map(_cue_first_words().__contains__, tokens)):

@@ -27,7 +27,7 @@ from framing.speakers import (
     _words,
     find_speaker_before,
 )
-from framing.tokens import TOKEN
+from framing.tokens import TOKEN, split_words
 
 # the scan cue finding used before: lower-case a-z words bounded by non-alphanumerics
 _LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
@@ -65,7 +65,7 @@ def _plain_candidates(text: str) -> list[tuple]:
     ],
 )
 def test_candidates_hand_cases(text: str, expected: list[tuple]) -> None:
-    assert list(_cue_candidates(text)) == expected
+    assert list(_cue_candidates(text, split_words(text))) == expected
     assert _plain_candidates(text) == expected  # the plain scans agree with the worked-out values
 
 
@@ -77,13 +77,13 @@ _SEPS = st.sampled_from([" ", "", "-", "'", "’", ", ", "_", ".", "\n", " " * 2
 @given(pieces=st.lists(st.tuples(_WORDS, _SEPS), max_size=14), lead=_SEPS)
 def test_candidates_equal_the_plain_scans(pieces: list[tuple[str, str]], lead: str) -> None:
     text = lead + "".join(w + sep for w, sep in pieces)
-    assert list(_cue_candidates(text)) == _plain_candidates(text)
+    assert list(_cue_candidates(text, split_words(text))) == _plain_candidates(text)
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet="asidtoZ9_'’.- ,\n\u00e9", max_size=60))
 def test_candidates_equal_the_plain_scans_on_characters(text: str) -> None:
-    assert list(_cue_candidates(text)) == _plain_candidates(text)
+    assert list(_cue_candidates(text, split_words(text))) == _plain_candidates(text)
 
 
 def test_cue_first_words_are_lower_case_letters() -> None:
@@ -191,3 +191,12 @@ def test_word_before_equals_the_pattern(text: str, data) -> None:
     start = data.draw(st.integers(0, len(text)))
     m = _WORD_BEFORE.search(text[max(0, start - 30) : start])
     assert _word_before(text, start) == ((m.group(1), start - len(m.group(0))) if m else ("", start))
+
+
+def test_find_cues_with_the_split_made_already(seeds_dir) -> None:
+    # the analysis hands over the split it made: the same cues as splitting here
+    from framing import load_corpus
+
+    for doc in load_corpus(seeds_dir):
+        cues = _find_cues(doc.text)
+        assert cues and _find_cues(doc.text, words=split_words(doc.text)) == cues
