@@ -303,7 +303,8 @@ def main() -> int:
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: stages,lexicon,report,import")
     ap.add_argument("--throughput-only", action="store_true",
                     help="only the side-by-side throughput (same as --skip stages,lexicon,report,import --sizes '')")
-    ap.add_argument("--rounds", type=int, default=2, help="alternating rounds of the side-by-side timings (best kept)")
+    ap.add_argument("--rounds", type=int, default=2,
+                    help="alternating rounds of the side-by-side timings (best kept; each round's --jobs ratio listed)")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "pipeline.json")
     args = ap.parse_args()
     if not args.corpus.exists():
@@ -332,7 +333,9 @@ def main() -> int:
 
         # side by side: one pass each, in alternation, --rounds times; the fastest is kept
         runs: dict[str, list[tuple[float, float | None, dict[str, Any]]]] = defaultdict(list)
+        res["rounds"] = []  # each round's own --jobs ratio (the two runs back to back) and the load then
         for _ in range(args.rounds):
+            load = os.getloadavg()[0]
             runs["vaderSentiment (plain), per sentence"].append((*time_vader(sentences), {}))
             runs["textstat (plain), 5 scores per article"].append((*time_textstat([d.text for d in docs]), {}))
             one = run_child(part, tmp / "one", jobs=1)
@@ -352,6 +355,9 @@ def main() -> int:
                 extra["main_cpu_alone_seconds"] = alone
                 extra["speedup_on_idle_cores_from_cpu_time"] = one["cpu_main"] / (alone + (cpu - alone) / args.jobs)
             runs[f"framing, full analysis, --jobs {args.jobs}"].append((many["seconds"], cpu, extra))
+            res["rounds"].append({"one_process_seconds": one["seconds"], f"jobs{args.jobs}_seconds": many["seconds"],
+                                  f"jobs{args.jobs}_vs_one_process": one["seconds"] / many["seconds"],
+                                  "main_cpu_seconds": many["cpu_main"], "load_average_1min": load})
         for name, rs in runs.items():
             wall, cpu, extra = min(rs, key=lambda r: r[0])
             if "identical_to_1_process" in extra:
@@ -401,6 +407,9 @@ def print_table(res: dict[str, Any]) -> None:
         print(f"{name:44} {r['seconds']:>8.2f} {r['mb_per_s']:>6.2f} {r['docs_per_s']:>7.0f} {r['vs_vader']:>7.2f}x{note}")
     for k, v in res["ratios"].items():
         print(f"  {k}: {v:.2f}")
+    for i, r in enumerate(res.get("rounds", []), 1):
+        name = next(k for k in r if k.endswith("_vs_one_process"))
+        print(f"  round {i}: {name} {r[name]:.2f} (load {r['load_average_1min']:.1f}, main process {r['main_cpu_seconds']:.2f} s CPU)")
     if "stages_cpu_seconds" in res:
         total = sum(res["stages_cpu_seconds"].values())
         print("time by stage (one process, CPU):")
