@@ -125,7 +125,7 @@ def _speaker_before_words(
     # words from ``limit`` only when the rules reach the first two of those. What the rules find
     # among those does not depend on ``limit`` (but for appositions, read from it), and the
     # quote rules ask about one cue with several limits: it is kept for the text read last.
-    p = text.rfind(" ", limit, cue_start - 60)
+    p = text.rfind(" ", max(0, limit), max(0, cue_start - 60))
     if p > limit:
         memo = _tail_memo(text)
         hit = memo.get((cue_start, p))
