@@ -118,7 +118,7 @@ class Analyzer:
         # and (in finish) the term matching
         words = split_words(doc.text)
         spans = quote_spans(doc)
-        found = find_quotes(doc, actors=self.actors, spans=spans)
+        found = find_quotes(doc, actors=self.actors, spans=spans, words=words)
         quotes = quote_rows(doc, found)
         # the sentence rows carry the tone columns, so they stand for the tone rows below
         sentences = sentence_rows(doc, voices=sentence_voices(doc, spans, found), scorer=self.score)

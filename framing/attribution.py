@@ -461,7 +461,13 @@ def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Men
     while j < len(words) and j - k < 5 and (words[j][0][:1].isupper() or _head_noun(words[j][0])) \
             and not _PHRASE_PUNCT.search(text, words[j - 1][2], words[j][1]):
         j += 1
-    return find_speaker_before(text, words[j - 1][2], sent_start)
+    mention = find_speaker_before(text, words[j - 1][2], sent_start)
+    if mention is not None and mention.type in ("anonymous", "role") and j + 1 < len(words) \
+            and words[j][0] == "in" and words[j + 1][0][:1].isupper() and "," not in text[words[j - 1][2] : words[j + 1][1]]:
+        # 'Some political factions in Armenia are critical of ...': an unnamed group keeps its place
+        end = words[j + 1][2]
+        mention = Mention(text[mention.start : end], mention.start, end, mention.type)
+    return mention
 
 
 def _head_noun(w: str) -> bool:
@@ -486,6 +492,8 @@ _HEAD_STOP = frozenset(
 
 def _passive(text: str, cue: _Cue) -> bool:
     """'was described', 'were told', 'is quoted': the speaker follows "by", if anywhere."""
+    if cue.text.endswith("ing"):
+        return False  # 'is announcing': the progressive, not a passive
     before = text[max(0, cue.start - 25) : cue.start]
     # (the pattern only where one of its verbs occurs: 'been' and 'being' hold 'be')
     return ("is" in before or "was" in before or "were" in before or "are" in before or "be" in before) \

@@ -35,7 +35,8 @@ VAGUE_HEADS = frozenset(
     """user users pundit pundits expert experts official officials source sources analyst analysts critic critics
     observer observers resident residents people witness witnesses comment comments commentator commentators
     some many others activist activists diplomat diplomats someone somebody insiders insider aides aide
-    supporters supporter voters voter person man woman members member blogger bloggers journalists""".split()
+    supporters supporter voters voter person man woman members member blogger bloggers journalists
+    faction factions circles lawmakers legislators politicians protesters demonstrators""".split()
 )
 VAGUE_DETERMINERS = frozenset("a an another some several many one two three few other unnamed anonymous".split())
 _NOUN_DETERMINERS = frozenset("the a an this that his her their its my our your another one some each every many".split())

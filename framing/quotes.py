@@ -70,13 +70,16 @@ _DASH_NAME = re.compile(
 
 
 
-def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[QuoteSpan] | None = None) -> list[Quote]:
+def find_quotes(
+    doc: Document, *, actors: Actors | None = None, spans: list[QuoteSpan] | None = None, words: list[str] | None = None
+) -> list[Quote]:
     """Find every quote in ``doc`` and attribute it.
 
     Args:
         doc: The document.
         actors: Actors list for speaker sides (default: the bundled one).
         spans: Classified quote spans, if already computed.
+        words: ``framing.tokens.split_words(doc.text)``, if already computed.
 
     Returns:
         Quotes sorted by position; they never overlap.
@@ -88,7 +91,7 @@ def find_quotes(doc: Document, *, actors: Actors | None = None, spans: list[Quot
     if spans is None:
         spans = quote_spans(doc)
     text = doc.text
-    cues = _find_cues(text)
+    cues = _find_cues(text, words=words)
     cue_starts = [c.start for c in cues]
     resolver = SpeakerResolver(text, actors, quoted=[(sp.start, sp.end) for sp in spans if sp.kind == "speech"])
     sent_starts = [s.start for s in doc.sentences]

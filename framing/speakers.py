@@ -58,7 +58,21 @@ _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     """The mention right before a cue ('the Defense Ministry said', 'Mammadov has also claimed')."""
+    date = _DATE_TAIL.search(text, max(limit, cue_start - 40), cue_start) if _MONTH_NEAR.search(
+        text, max(limit, cue_start - 40), cue_start) else None
+    if date is not None:
+        # 'the ceasefire statement of November 10, 2020 stated': the date belongs to the mention
+        m = _clean_mention(text, *_speaker_before_words(text, date.start() + 1, limit))
+        if m is None or m.type in ("person", "pronoun"):
+            return m
+        end = date.start() + len(date.group().rstrip())
+        return Mention(text[m.start : end], m.start, end, m.type)
     return _clean_mention(text, *_speaker_before_words(text, cue_start, limit))
+
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NEAR = re.compile(_MONTH)
+_DATE_TAIL = re.compile(rf"\s(?:of|dated)\s+(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\s*$")
 
 
 def _skippable(word: str) -> bool:

@@ -480,3 +480,22 @@ def test_a_subject_interrupted_by_the_attribution_is_reported_on_both_sides() ->
     full = f"Intro sentence here.\n\n{text}\n\nThe end."
     assert (q.speaker, q.cue) == ("Mr. Obama", "said")
     assert [full[a:b] for a, b in q.spans] == ["The museum", "would make visitors face uncomfortable truths"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "cue"),
+    [
+        # the progressive is not a passive: 'is announcing' has its speaker before it
+        ("Thus, Armenia is announcing the start of a new military confrontation.", "the start", "Armenia",
+         "is announcing"),
+        # an unnamed group keeps its place ('in Armenia'), through a coordinated verb
+        ("Some political factions in Armenia are critical of the prime minister and demand his resignation.",
+         "his resignation", "Some political factions in Armenia", "demand"),
+        # a date after a document is part of the mention
+        ('The statement of November 10, 2020 stated that "the troops are deployed in parallel with the withdrawal".',
+         "the troops", "The statement of November 10, 2020", "stated"),
+    ],
+)
+def test_speaker_noun_phrases(text: str, fragment: str, speaker: str, cue: str) -> None:
+    q = covering(quotes_of(text), text, fragment)
+    assert (q.speaker, q.cue) == (speaker, cue)

@@ -121,8 +121,9 @@ def test_naming_table_and_excerpts_show_the_seed_names(report, tmp_path):
     assert "Xankandi" in naming and "Stepanakert" in naming
     assert "Stepanakert / Khankendi" in naming  # the concept's label from the pack
     excerpts = " ".join(pages[[i for i, p in enumerate(pages) if p.startswith("Annotated excerpts")][0]:])
-    # seed 001: Shoigu "asserted" that the peacekeepers are the "main guarantor of peace" (a distancing verb)
-    assert "Shoigu" in excerpts and "“asserted” (distancing" in excerpts
+    # seed 001 (Turan): "He claimed that some mines discovered in post-war periods were traced back to
+    # Armenia" -- "He" is Elman Mammadov, and "claimed" is a distancing verb; the key says both
+    assert "He → Elman Mammadov" in excerpts and "“claimed” (distancing" in excerpts
 
 
 @needs_poppler
