@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 #: and records per cache transaction.
 CHUNK = 16
 BATCH = 64
+#: Niceness of the thread that imports numpy in a :class:`RowsWorker` while the analysis warms up.
+_ROWS_NICE = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,23 +338,36 @@ class ChunkWorker:
 class RowsWorker:
     """Computes the aggregate tables of one part of a merged state (see :meth:`Aggregates.split`).
 
-    Built when its process starts, it imports numpy and the interval code then: these
-    processes are started before the analysis warms up, so the import runs on the core
-    that is idle meanwhile, and at the end the tables are computed at once.
+    These processes are started before the analysis warms up; when built, each
+    imports numpy and the interval code in a thread of lower priority (a nice
+    value is per thread on Linux), so the import runs on the core the warm-up
+    leaves idle instead of slowing it, and at the end the tables are computed
+    at once, at normal priority.
 
     Args:
         analyzer: The analyzer (its pack kinds and actors list).
     """
 
     def __init__(self, analyzer: Analyzer) -> None:
-        from . import stats  # noqa: F401 - numpy, imported now rather than at the end
+        import threading
 
         self.analyzer = analyzer
+        self._ready = threading.Thread(target=_import_stats, daemon=True)
+        self._ready.start()
 
     def __call__(self, state: tuple[dict[str, Any], ...]) -> dict[str, list[dict[str, Any]]]:
         from .aggregates import rows_of_state
 
+        self._ready.join()
         return rows_of_state(self.analyzer, state)
+
+
+def _import_stats() -> None:
+    import os
+
+    with suppress(OSError):
+        os.nice(_ROWS_NICE)  # this thread only (Linux); elsewhere the process, which only waits meanwhile
+    from . import stats  # noqa: F401 - numpy
 
 
 class ChunkedRun:

@@ -230,14 +230,17 @@ def test_chunked_run_checks_its_options(analyzer: Analyzer) -> None:
 
 
 def test_rows_worker_imports_numpy_when_built_and_gives_the_rows_of_its_part(analyzer: Analyzer, news) -> None:
+    import os
     import subprocess
     import sys
 
-    # in a fresh interpreter: importing framing.parallel does not load numpy; building the worker does
-    code = ("import sys; from framing.parallel import RowsWorker; from framing.analysis import Analyzer; "
-            "a = Analyzer(); before = 'numpy' in sys.modules; RowsWorker(a); print(before, 'numpy' in sys.modules)")
+    # in a fresh interpreter: importing framing.parallel does not load numpy; building the worker does, in a
+    # thread of its own whose lower priority (nice 15) is not the calling thread's (still nice 0)
+    code = ("import os, sys; from framing.parallel import RowsWorker; from framing.analysis import Analyzer; "
+            "a = Analyzer(); before = 'numpy' in sys.modules; w = RowsWorker(a); w._ready.join(); "
+            "print(before, 'numpy' in sys.modules, os.nice(0))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["False", "True"]
+    assert out == ["False", "True", str(os.nice(0))]
     from framing.parallel import RowsWorker
 
     agg = Aggregates(analyzer)
