@@ -68,8 +68,9 @@ def run_on_quotes(doc: Document, quotes: list[Quote], unclosed: set[int]) -> lis
         source = q
         while k + 1 < len(paras):
             p = paras[k + 1]
-            if _MARK_START.match(text, p.start):
-                break
+            i = bisect_left(q_starts, p.start)
+            if _MARK_START.match(text, p.start) or i > 0 and quotes[i - 1].end > p.start:
+                break  # reopened with a mark, or a quote from before runs into it
             stop = _first_attribution(doc, p.start, p.end, quotes, q_starts)
             own = _outside(text, p.start, p.end, quotes, q_starts)
             if stop == p.start or not _PERSON.search(own):
