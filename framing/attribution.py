@@ -584,7 +584,7 @@ _VERBISH = re.compile(r"\b([a-z]+(?:ed|s))\b")
 _VERB_AFTER_NAME = re.compile(
     r"(?:\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,4}?)?\s+(?:\w+ly\s+)?([a-z]+(?:ed|s))\b"
 )
-_PARTICIPLE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+(?:ing|ed|en|ne|wn))\b")
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+(?:ing|ed|en|ne|wn))\b")
 
 
 def _first_verb_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -595,7 +595,7 @@ def _first_verb_after(text: str, pos: int, limit: int) -> tuple[int, int] | None
     a, b = m.span(1) if m.re is _VERBISH else (pos + m.start(1), pos + m.end(1))
     if text[a:b] in ("is", "has", "was", "does"):
         # 'is promising', 'has gone after': the auxiliary and its verb
-        nxt = _PARTICIPLE_AFTER.match(text[b:limit])
+        nxt = _PARTICIPLE_NEXT.match(text[b:limit])
         if nxt is not None:
             b += nxt.end(1)
     return a, b

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .attribution import Quote, _inherit
+from .attribution import Quote, _inherit, _sentence_of
 from .model import Document
 
 RULE = "floating: an unclosed quote runs on in the next paragraph (first or second person)"
@@ -96,10 +96,7 @@ def _first_attribution(doc: Document, a: int, b: int, quotes: list[Quote], q_sta
                     quotes[i].cue_start if quotes[i].cue_start >= a else b)
     if first >= b:
         return b
-    for s in doc.sentences:
-        if s.start <= first < s.end:
-            return max(a, s.start)
-    return first
+    return max(a, _sentence_of(doc, [s.start for s in doc.sentences], first)[0])
 
 
 def _outside(text: str, a: int, b: int, quotes: list[Quote], q_starts: list[int]) -> str:

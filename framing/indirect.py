@@ -94,8 +94,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         comma > 0 and mention is not None and mention.start > sent[0] + comma and (
             len(TOKEN.findall(before[:comma])) >= 3
             # 'The museum, Mr. Obama said, would make ...': a subject interrupted by the attribution
-            or _INTERRUPTED.match(tail) is not None and re.fullmatch(r"\s*(?:The|A|An|This|That|These|Those|Its|His|Her|Their)"
-                                                                   r"\s+[\w’'-]+(?:\s+[\w’'-]+)?\s*", before[:comma]) is not None
+            or _INTERRUPTED.match(tail) is not None and _SHORT_SUBJECT.fullmatch(before[:comma]) is not None
         )
     )
     relative = _RELATIVE_HEAD.fullmatch(text, sent[0] + comma + 1, mention.start) if after_clause else None  # type: ignore[union-attr]
@@ -216,6 +215,7 @@ _RELATIVE_HEAD = re.compile(
     r"\s*(?P<np>(?:(?:a|an|the|these|those|such)\s+)?(?:claims?|charges?|accusations?|allegations?|reports?|assertions?"
     r"|suggestions?|rumou?rs?|statements?|figures?|numbers?|account|accounts|version))\s+(?:that|which)\s+"
 )
+_SHORT_SUBJECT = re.compile(r"\s*(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s*")
 _INTERRUPTED = re.compile(r"\s*,\s*(?:would|will|is|are|was|were|has|have|had|could|can|should|must|may|might)\s")
 _PARTICIPLE_AFTER = re.compile(r"\s*,\s*[a-z]+ing\b")  # '..., pundits claimed, blaming those who ...'
 

@@ -30,7 +30,7 @@ from .attribution import (
     _plausible,
     _sentence_subject_mention,
 )
-from .indirect import _coordinated_subject, _of_head, _quantity_speaker
+from .indirect import _VERB_LIKE, _coordinated_subject, _of_head, _quantity_speaker
 from .model import Document
 from .quotemarks import QuoteSpan
 from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
@@ -346,13 +346,7 @@ def _whole_clause(text: str, s: QuoteSpan, sent_end: int) -> bool:
     (a verb among at least four words), with only punctuation after the closing mark?"""
     if s.close_at is None or text[s.outer_end : sent_end].strip(" .!?…\"”’'"):
         return False
-    words = TOKEN.findall(text[s.start : s.end])
-    return len(words) >= 4 and any(w.lower() in _CLAUSE_VERBS or w.lower().endswith("ed") for w in words)
-
-
-_CLAUSE_VERBS = frozenset(
-    "is are was were be been will would shall should can could may might must has have had do does did".split()
-)
+    return len(TOKEN.findall(text[s.start : s.end])) >= 4 and _VERB_LIKE.search(text, s.start, s.end) is not None
 
 
 def _fragment_end(text: str, s: QuoteSpan, sent_end: int) -> int:
