@@ -134,39 +134,84 @@ def _speaker_before_words(
     m = _TIME_BEFORE_CUE.search(text, lo, cue_start) if text[lo:cue_start].rstrip().endswith(_TIME_ENDINGS) else None
     if m is not None and m.start() > limit:
         cue_start = m.start()  # 'Reports Tuesday morning said': the subject before the time
+    # The quote rules ask about one cue again and again, with other limits (150 characters
+    # before it, the sentence start, a comma): an answer found among some words holds for every
+    # limit from which the same last words are read (see _Reading), so it is kept per cue.
+    memo = _tail_memo(text)
+    readings = memo.get(cue_start)
+    if readings is not None:
+        for r in readings:
+            if r.holds_for(limit):
+                return _answer(text, r.found, r.words, cue_start, limit)
     # The subject mostly ends within the last few words: read the words of the last 60 or so
     # characters first (from a space, which no word holds, so they are the same words), and all
-    # words from ``limit`` only when the rules reach the first two of those. What the rules find
-    # among those does not depend on ``limit`` (but for appositions, read from it), and the
-    # quote rules ask about one cue with several limits: it is kept for the text read last.
+    # words from ``limit`` only when the rules reach the first two of those.
     p = text.rfind(" ", max(0, limit), max(0, cue_start - 60))
     if p > limit:
-        memo = _tail_memo(text)
-        hit = memo.get((cue_start, p))
-        if hit is None:
-            words = _words(text, p, cue_start)
-            hit = memo[(cue_start, p)] = (*_subject_in(text, words, cue_start, limit), words)
-        found, low, words = hit
+        words = _words(text, p, cue_start)
+        found, low = _subject_in(text, words, cue_start, limit)
         if low >= 2:
-            if found is _APPOSITIONS:
-                found = _subject_before_appositions(text, cue_start, limit)
-            return found, words  # type: ignore[return-value]
+            memo.setdefault(cue_start, []).append(_Reading(p, True, words, found, words[low - 2][1]))
+            return _answer(text, found, words, cue_start, limit)
     words = _words(text, limit, cue_start)
-    found = _subject_in(text, words, cue_start, limit)[0]
+    found, low = _subject_in(text, words, cue_start, limit)
+    if low >= 2:
+        synced = limit <= 0 or not (_IN_WORD.match(text, limit - 1) and _IN_WORD.match(text, limit))
+        memo.setdefault(cue_start, []).append(_Reading(limit, synced, words, found, words[low - 2][1]))
+    return _answer(text, found, words, cue_start, limit)
+
+
+def _answer(
+    text: str, found: Mention | object | None, words: list[tuple[str, int, int]], cue_start: int, limit: int
+) -> tuple[Mention | None, list[tuple[str, int, int]]]:
     if found is _APPOSITIONS:
         found = _subject_before_appositions(text, cue_start, limit)
     return found, words  # type: ignore[return-value]
 
 
+# characters a word can go on with (_WORD's second part): no word runs over any other
+_IN_WORD = re.compile(r"[\w'’.-]")
+
+
+class _Reading:
+    """What _subject_in answered on the words read from ``start`` up to a cue.
+
+    The rules looked at no word more than two places below the lowest index they reached
+    (``low``), and tested no index against 0 or 2 below it: with ``low >= 2`` the answer
+    depends only on the words from ``words[low - 2]`` on. Any other reading whose words end
+    with those gives it too: one from a limit before ``start`` when no word can run over
+    ``start`` (``synced``), and one from a limit at or after ``start`` (up to the start of
+    ``words[low - 2]``) that does not fall inside a word.
+    """
+
+    __slots__ = ("start", "synced", "words", "found", "upto")
+
+    def __init__(
+        self, start: int, synced: bool, words: list[tuple[str, int, int]], found: Mention | object | None, upto: int
+    ) -> None:
+        self.start, self.synced, self.words, self.found, self.upto = start, synced, words, found, upto
+
+    def holds_for(self, limit: int) -> bool:
+        if limit > self.upto:
+            return False
+        if limit < self.start:
+            return self.synced
+        k = bisect_right(self.words, limit, key=_word_start) - 1
+        return k < 0 or self.words[k][2] <= limit or self.words[k][1] == limit
+
+
+def _word_start(w: tuple[str, int, int]) -> int:
+    return w[1]
+
+
 # _subject_in's answer when the subject stands before appositions set off by commas
 _APPOSITIONS = object()
-_Tail = tuple[Mention | object | None, int, list[tuple[str, int, int]]]
-_tails: tuple[str, dict[tuple[int, int], _Tail]] = ("", {})
+_tails: tuple[str, dict[int, list[_Reading]]] = ("", {})
 
 
-def _tail_memo(text: str) -> dict[tuple[int, int], _Tail]:
-    """_subject_in's answers on the last words before a cue in ``text``: (cue, start of the
-    words) -> (answer, lowest index, words). A new text starts a new memo."""
+def _tail_memo(text: str) -> dict[int, list[_Reading]]:
+    """_subject_in's answers before the cues of ``text``: cue -> readings. A new text starts a
+    new memo."""
     global _tails
     kept = _tails
     if kept[0] is not text:
