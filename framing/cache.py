@@ -38,6 +38,7 @@ import pickle
 import sqlite3
 import zlib
 from collections.abc import Iterable
+from contextlib import suppress
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -288,3 +289,67 @@ class DocumentCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# --- derived data files (the readability dictionaries), beside the document cache ------------------
+
+#: The first line of a file written by :func:`write_resource`.
+_RESOURCE_MAGIC = b"framing-resource 1\n"
+
+
+def resource_path(name: str) -> Path:
+    """A file for data framing derives from installed packages, in the folder of the document cache.
+
+    ``default_cache_path().parent / name`` (``~/.cache/framing/<name>`` unless
+    ``$FRAMING_CACHE`` or ``$XDG_CACHE_HOME`` say otherwise).
+    """
+    return default_cache_path().parent / name
+
+
+def read_resource(path: str | os.PathLike[str], key: str) -> bytes | None:
+    """The payload :func:`write_resource` stored in ``path`` under ``key``, or None.
+
+    None when the file is missing or unreadable, holds another key (stale), or is
+    damaged (cut short, altered: the payload's SHA-256 is checked); never raises.
+    """
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    head, sep, rest = data.partition(b"\n")
+    if not sep or head + b"\n" != _RESOURCE_MAGIC:
+        return None
+    stored_key, _, rest = rest.partition(b"\n")
+    digest, _, payload = rest.partition(b"\n")
+    if stored_key != key.encode() or digest != hashlib.sha256(payload).hexdigest().encode():
+        return None
+    return payload
+
+
+def write_resource(path: str | os.PathLike[str], key: str, payload: bytes) -> bool:
+    """Store ``payload`` under ``key`` in ``path`` atomically; False (logged) when it cannot be written.
+
+    The bytes go to a temporary file in the same folder, renamed over ``path``
+    in one step (:func:`os.replace`), so a reader sees the old file or the new
+    one, never a part; concurrent writers each rename a whole file, and the
+    last one stays. ``key`` is a single line of text.
+    """
+    import tempfile
+
+    target = Path(path)
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(b"%s%s\n%s\n" % (_RESOURCE_MAGIC, key.encode(), hashlib.sha256(payload).hexdigest().encode()))
+            f.write(payload)
+        os.replace(tmp, target)
+        return True
+    except OSError as exc:
+        log.debug("%s: not written (%s)", target, exc)
+        if tmp is not None:
+            with suppress(OSError):
+                os.unlink(tmp)
+        return False

