@@ -25,8 +25,7 @@ _END = "\0"
 
 
 class _FoldCache(dict[str, str]):
-    """Token -> ``fold(token, diacritics)``; a miss folds it (``__missing__``), so a text's
-    tokens are folded by one C-level ``map``."""
+    """Token -> ``fold(token, diacritics)``; a miss folds it (``__missing__``)."""
 
     def __init__(self, diacritics: bool) -> None:
         super().__init__()
@@ -35,6 +34,24 @@ class _FoldCache(dict[str, str]):
     def __missing__(self, token: str) -> str:
         key = self[token] = fold(token, self.diacritics)
         return key
+
+
+class _StartCache(dict[str, str]):
+    """Token -> its folded key when a term starts with it or it is a scope word, else ``""``.
+
+    A miss folds the token (``__missing__``), so the tokens worth a look in a text are
+    picked by one C-level ``map`` through this cache (the empty string is false).
+    """
+
+    def __init__(self, folds: _FoldCache, wanted: frozenset[str] | dict[str, dict]) -> None:
+        super().__init__()
+        self.folds = folds
+        self.wanted = wanted
+
+    def __missing__(self, token: str) -> str:
+        key = self.folds[token]
+        found = self[token] = key if key in self.wanted else ""
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +124,11 @@ class TermMatcher:
                         for phrase in variant.exclude:
                             self._add(pi, None, None, phrase, phrase, False)
         self._fold_cache = _FoldCache(diacritics)
+        #: the scope words of the packs, folded as terms.py folds them (without diacritics)
+        self.scope_keys = frozenset(fold(w) for p in self.packs for w in getattr(p, "scope", ()))
+        # with diacritics folded away a scope word's key may differ from its term key: not looked for here
+        wanted = set(self._root) | (set() if diacritics else self.scope_keys)
+        self._start_cache = _StartCache(self._fold_cache, frozenset(wanted))
 
     def _add(self, pi: int, concept: Concept | None, variant: Variant | None, term: str, form: str, cs: bool) -> None:
         toks = tokenize_term(form)
@@ -135,28 +157,33 @@ class TermMatcher:
         """All hits in ``text``, sorted by position then pack."""
         return self.scan(text)[0]
 
-    def scan(self, text: str, *, words: list[str] | None = None) -> tuple[list[TermHit], list[str]]:
-        """All hits in ``text`` (as :meth:`find`), and the folded word tokens of ``text``.
+    def scan(self, text: str, *, words: list[str] | None = None) -> tuple[list[TermHit], set[str] | None]:
+        """All hits in ``text`` (as :meth:`find`), and the scope words (:attr:`scope_keys`) it holds.
 
         ``words`` is ``tokens.split_words(text)`` when the caller has it already. The
-        folded tokens let a caller ask "does this word occur?" without tokenising again.
+        scope words come folded as :func:`framing.tokens.fold` folds them (without
+        diacritics); with ``diacritics=True`` they are not looked for (None).
         """
         # Words and separators come from one regular-expression pass (the capturing split
-        # interleaves them: separator, word, separator, ..., separator), words are folded
-        # through a cache and the words that can start a term are picked out, all at C
-        # level; the trie is walked, and character offsets computed, only from those.
+        # interleaves them: separator, word, separator, ..., separator); the words that can
+        # start a term or are scope words are picked out by one C-level map through a cache
+        # of folded keys. Only from those is the trie walked (folding the words that follow
+        # through the cache) and are character offsets computed.
         parts = split_words(text) if words is None else words
         toks = parts[1::2]
+        scope = None if self.diacritics else set()
         if not toks:
-            return [], []
+            return [], scope
         root = self._root
-        cache = self._fold_cache
-        if len(cache) > 100_000:
-            cache.clear()
-        keys = list(map(cache.__getitem__, toks))
-        cands = list(compress(count(), map(root.__contains__, keys)))
+        starts = self._start_cache
+        folds = self._fold_cache
+        if len(folds) > 100_000:
+            folds.clear()
+            starts.clear()
+        marks = list(map(starts.__getitem__, toks))
+        cands = list(compress(count(), marks))
         if not cands:
-            return [], keys
+            return [], scope
         seps = parts[0::2]  # seps[k] precedes toks[k]; len(seps) == len(toks) + 1
         n = len(toks)
         n_packs = len(self.packs)
@@ -165,9 +192,15 @@ class TermMatcher:
         # running character offset of toks[pos]
         pos, off = 0, len(seps[0])
         last = n - 1
+        scope_keys = self.scope_keys
         for i in cands:
-            node = root[keys[i]]
-            if _END not in node and (i == last or keys[i + 1] not in node):
+            key = marks[i]
+            if scope is not None and key in scope_keys:
+                scope.add(key)
+            node = root.get(key)
+            if node is None:
+                continue  # a scope word that starts no term
+            if _END not in node and (i == last or folds[toks[i + 1]] not in node):
                 continue  # no term is this word alone, none goes on with the next: nothing starts here
             if i > pos:
                 off += sum(map(len, parts[2 * pos + 1 : 2 * i + 1]))  # toks[pos], seps[pos + 1], ..., seps[i]
@@ -188,7 +221,7 @@ class TermMatcher:
                 j += 1
                 if j >= n:
                     break
-                node = node.get(keys[j])
+                node = node.get(folds[toks[j]])
                 if node is None:
                     break
                 a = spans[-1][1] + len(seps[j])
@@ -197,7 +230,7 @@ class TermMatcher:
             if any(best):
                 self._emit(text, spans, best, free, hits)
         hits.sort(key=lambda h: (h.start, h.pack))
-        return hits, keys
+        return hits, scope
 
     def _emit(
         self, text: str, spans: list[tuple[int, int]], best: list[tuple[int, _Entry] | None],

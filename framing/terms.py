@@ -103,8 +103,8 @@ def find_terms(
     """
     if spans is None:
         spans = quote_spans(doc)
-    hits, keys = matcher.scan(doc.text, words=words)
-    hits = _in_scope(doc, hits, matcher, keys)
+    hits, scope = matcher.scan(doc.text, words=words)
+    hits = _in_scope(doc, hits, matcher, scope)
     markers = [h for h in hits if h.role in ("marker", "hedge")]
     marker_ends = [m.end for m in markers]
     index = SpanIndex(spans)
@@ -124,12 +124,17 @@ def find_terms(
     return records
 
 
-def _in_scope(doc: Document, hits: list[TermHit], matcher: TermMatcher, keys: list[str] | None = None) -> list[TermHit]:
+def _in_scope(doc: Document, hits: list[TermHit], matcher: TermMatcher, scope: set[str] | None = None) -> list[TermHit]:
+    """``hits`` without those of packs whose scope words ``doc`` lacks.
+
+    ``scope`` is the set of the matcher's scope words found in the text (from
+    :meth:`TermMatcher.scan`), or None to look for them here.
+    """
     scoped = {p.name: p.scope for p in matcher.packs if getattr(p, "scope", ())}
     if not scoped:
         return hits
-    if keys is not None and not matcher.diacritics:
-        present = set(keys)  # the matcher's tokens, folded as fold(t) folds them
+    if scope is not None and not matcher.diacritics:
+        present = scope  # the scope words among the matcher's tokens, folded as fold(t) folds them
     else:
         present = {fold(t) for t in set(TOKEN.findall(doc.text))}  # each distinct token folded once
     keep = {name for name, scope in scoped.items() if any(fold(s) in present for s in scope)}

@@ -192,6 +192,28 @@ class _WordCache(dict[str, str]):
         return word
 
 
+class _HitCache(dict[str, bool]):
+    """Raw token -> whether its word (:class:`_WordCache`) is a scored lexicon word or "but".
+
+    The tokens a sentence's rules start from are picked by one C-level ``map`` over its
+    tokens through this cache; the other words are looked up only where a rule reads them.
+    Emptied when it reaches ``limit`` entries.
+    """
+
+    def __init__(self, words: _WordCache, scored: dict[str, float], limit: int = 200_000) -> None:
+        super().__init__()
+        self.words = words
+        self.scored = scored
+        self.limit = limit
+
+    def __missing__(self, token: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        word = self.words[token]
+        flag = self[token] = word in self.scored or word == "but"
+        return flag
+
+
 def _scalar_inc_dec(word: str, lower: str, valence: float, is_cap_diff: bool) -> float:
     """Booster/dampener scalar of a preceding word (vaderSentiment ``scalar_inc_dec``)."""
     scalar = 0.0
@@ -233,14 +255,16 @@ def _idioms(valence: float, low: list[str], i: int) -> float:
     return valence
 
 
-def _idiom_in_reach(low: list[str], i: int, l1: str, l2: str, l3: str, last: int) -> bool:
-    """Whether a first and a second word of an idiom stand where ``_idioms`` looks."""
-    lw = low[i]
+def _idiom_in_reach(lw: str, l1: str, l2: str, l3: str, nxt: str | None) -> bool:
+    """Whether a first and a second word of an idiom stand where ``_idioms`` looks.
+
+    ``lw`` is the word, ``l1``-``l3`` the three before it, ``nxt`` the one after (None at the end).
+    """
     return (
         (lw in _IDIOM_SECOND and l1 in _IDIOM_FIRST)
         or (l1 in _IDIOM_SECOND and l2 in _IDIOM_FIRST)
         or (l2 in _IDIOM_SECOND and l3 in _IDIOM_FIRST)
-        or (lw in _IDIOM_FIRST and i < last and low[i + 1] in _IDIOM_SECOND)
+        or (lw in _IDIOM_FIRST and nxt is not None and nxt in _IDIOM_SECOND)
     )
 
 
@@ -340,6 +364,7 @@ class VaderScorer:
         self._cache: dict[str, Scores] = {}
         self._cache_size = cache_size
         self._words = _WordCache()
+        self._hits = _HitCache(self._words, self._scored)
 
     def score(self, text: str) -> Scores:
         """VADER scores of one sentence as ``(neg, neu, pos, compound)``.
@@ -371,34 +396,51 @@ class VaderScorer:
         """Forget the cached scores and words."""
         self._cache.clear()
         self._words.clear()
+        self._hits.clear()
 
     def _polarity(self, text: str) -> Scores:
         if not text.isascii() and _has_emoji(text, self._emoji_chars):
             text = _replace_emojis(text, self._emojis)
         # (vaderSentiment strips the text here: that changes neither the words nor the ! and ? counts)
         toks = text.split()
-        low = list(map(self._words.__getitem__, toks))
         n = len(toks)
         if not n:
             return _ZERO
-        scored = self._scored
-        hits = list(compress(range(n), map(scored.__contains__, low)))
+        hits = list(compress(range(n), map(self._hits.__getitem__, toks)))
         if not hits:
             return _NEUTRAL
+        return self._rules(text, toks, hits)
+
+    def _rules(self, text: str, toks: list[str], hits: list[int]) -> Scores:
+        """The scores of a sentence from its tokens and the indices of those whose word is scored or "but".
+
+        Words are looked up (in the word cache) only where a rule reads them: the word
+        itself, the three before it and, for a few rules, the one after; the rare rules
+        that read the whole sentence (idioms, "but") get all its words.
+        """
+        scored = self._scored
+        words = self._words
+        n = len(toks)
+        low: list[str] | None = None  # all the words, made on first need
+        has_but = False
         lexicon = self._lexicon
         is_cap_diff: bool | None = None  # computed on first need
         values: dict[int, float] = {}
         last = n - 1
         for i in hits:
-            lw = low[i]
-            if lw == "kind" and i < last and low[i + 1] == "of":
+            lw = words[toks[i]]
+            if lw == "but":
+                has_but = True
+                if lw not in scored:
+                    continue
+            if lw == "kind" and i < last and words[toks[i + 1]] == "of":
                 continue
             # --- sentiment_valence, with _negation_check and _least_check unrolled ---
             valence = scored[lw]
-            l1 = low[i - 1] if i > 0 else ""
-            l2 = low[i - 2] if i > 1 else ""
-            l3 = low[i - 3] if i > 2 else ""
-            if lw == "no" and i != last and low[i + 1] in lexicon:
+            l1 = words[toks[i - 1]] if i > 0 else ""
+            l2 = words[toks[i - 2]] if i > 1 else ""
+            l3 = words[toks[i - 3]] if i > 2 else ""
+            if lw == "no" and i != last and words[toks[i + 1]] in lexicon:
                 valence = 0.0
             # can any of the three words before boost or negate it?
             near = (
@@ -417,7 +459,11 @@ class VaderScorer:
                         valence -= C_INCR
             if not near:
                 # the rule blocks below would change nothing but an idiom
-                if i > 2 and l3 not in lexicon and _idiom_in_reach(low, i, l1, l2, l3, last):
+                if i > 2 and l3 not in lexicon and _idiom_in_reach(
+                    lw, l1, l2, l3, words[toks[i + 1]] if i < last else None
+                ):
+                    if low is None:
+                        low = list(map(words.__getitem__, toks))
                     valence = _idioms(valence, low, i)
                 if valence != 0:
                     values[i] = valence
@@ -458,7 +504,9 @@ class VaderScorer:
                     pass
                 elif l3 in NEGATE or "n't" in l3:
                     valence = valence * N_SCALAR
-                if _idiom_in_reach(low, i, l1, l2, l3, last):
+                if _idiom_in_reach(lw, l1, l2, l3, words[toks[i + 1]] if i < last else None):
+                    if low is None:
+                        low = list(map(words.__getitem__, toks))
                     valence = _idioms(valence, low, i)
             if l1 == "least" and "least" not in lexicon:
                 if i > 1:
@@ -468,11 +516,11 @@ class VaderScorer:
                     valence = valence * N_SCALAR
             if valence != 0:
                 values[i] = valence
-        if "but" in low:
+        if has_but:
             sentiments: list[float] = [0] * n
             for i, v in values.items():
                 sentiments[i] = v
-            _but_check(low, sentiments)
+            _but_check(low if low is not None else list(map(words.__getitem__, toks)), sentiments)
             return _score_valence([v for v in sentiments if v != 0], n, text)
         return _score_valence(list(values.values()), n, text)
 
