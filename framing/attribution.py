@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import compress
 
 from .actors import Actors, load_actors
+from .cue_patterns import phrase_cues
 from .model import Document
 from .speakers import Mention, SpeakerResolver, _words, find_speaker_before
 from .tokens import TOKEN, split_words
@@ -93,17 +94,6 @@ _AUX = frozenset(
 )
 
 
-_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
-
-
-# 'In his opinion, ...', "In Aslanli's view, ...", 'The head of QAFSAM is of the opinion that ...'
-IN_OPINION = "in the opinion of"
-_OPINION = re.compile(
-    r"\b(?:[Ii]n (?P<poss>his|her|their|(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*[’']s) (?:opinion|view)(?=,)"
-    r"|(?:is|are|was|were) of the (?:opinion|view)\b)"
-)
-
-
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b)?\s*")
 
 
@@ -170,7 +160,8 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
         if raw in forms:
             lemma, cls = forms[raw]
             if raw == lemma and prev is not None and nxt is not None and _modifier_before(text, prev) \
-                    and _noun_after(text, e, nxt) or raw.endswith("s") and prev is not None and _compound_before(text, prev, s):
+                    and _noun_after(text, e, nxt) and not (raw == "broadcast" and prev[0] in _BROADCASTERS) \
+                    or raw.endswith("s") and prev is not None and _compound_before(text, prev, s):
                 continue  # 'a new state poll', 'the latest report': a noun after its modifier
             if raw.endswith("s") and raw != lemma and nxt is not None and text[e : nxt[1]] == " " \
                     and nxt[0] in forms and nxt[0] != raw:
@@ -187,18 +178,14 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
             if _obligation_before(text, s):
                 continue  # 'Baku must inform the public': what someone ought to say is not a report
             cues.append(_Cue(s, e, raw, lemma, cls))
-    # the patterns are tried only where their words occur (a substring test is much faster)
-    first = text.find("ccording to")
-    for m in _ACCORDING.finditer(text, max(0, first - 1)) if first >= 0 else ():
-        cues.append(_Cue(m.start(), m.end(), m.group(), "according to", "according_to"))
-    opinion = "opinion," in text or "view," in text or "of the opinion" in text or "of the view" in text
-    for m in _OPINION.finditer(text) if opinion else ():
-        lemma = IN_OPINION if m.group("poss") else "be of the opinion"
-        cues.append(_Cue(m.start(), m.end(), m.group(), lemma, "opinion"))
+    cues += [_Cue(*c) for c in phrase_cues(text)]  # 'according to', 'raised concerns', 'sees X as'
     cues.sort(key=lambda c: c.start)
     return cues
 
 
+# 'the defense ministry broadcast footage of ...': the past tense after an institution, not a noun
+_BROADCASTERS = frozenset("ministry agency channel station television network office service department government "
+                          "army military police embassy broadcaster".split())
 _HAVE_A_SAY = re.compile(r"\b(?:a|an|the|no|any|some|more|final|greater|bigger|equal)\s+(?:[a-z]+\s+)?$")
 _AUX_BE = frozenset("is was were are be been being am".split())
 _AFTER_STATE_NOUN = frozenset(

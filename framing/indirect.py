@@ -14,7 +14,6 @@ from dataclasses import replace
 from .attribution import (
     _OBJECT_PREPOSITIONS,
     _THAT,
-    IN_OPINION,
     Quote,
     _clause_end,
     _Cue,
@@ -25,7 +24,9 @@ from .attribution import (
     _sentence_subject_mention,
     noun_after_auxiliary,
 )
+from .cue_patterns import IN_OPINION
 from .model import Document
+from .object_speech import NOUN_OBJECT, NP_OBJECT, OBJECT_ONLY, SMALL_CLAUSE, object_content
 from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
 from .tokens import TOKEN
 from .verbs import DATA_VERBS, verb_forms
@@ -59,6 +60,10 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         return None
     if cue.lemma == "ask":
         return _asked(text, cue, sent, resolver)
+    if cue.lemma == "based on":
+        return _based_on(text, cue, sent, resolver)
+    if cue.lemma == "a call for":
+        return _call_from(text, cue, sent, resolver)
     if cue.lemma == IN_OPINION:
         # 'In his opinion, it was an Armenian group ...': the possessive speaks the clause after the comma
         m = _OPINION_OWNER.match(text, cue.start)
@@ -79,15 +84,31 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     if cue.text.endswith("ing") and text[max(0, cue.start - 2) : cue.start] == ", ":
         # '..., emphasizing that ...': a participle hangs on the clause before it: the speaker of
         # its reporting verb, else the sentence's subject
-        mention = _plausible(_previous_speaker(text, cue, sent) or _sentence_subject_mention(text, sent[0], cue.start), resolver)
+        mention = _plausible(_previous_speaker(text, cue, sent), resolver)
+        if mention is None and _SUBORDINATE_FIRST.match(text, sent[0]):
+            # 'While X is ..., separatist authorities have been governing it, considering ...': the
+            # participle hangs on the main clause, not on the subordinate one that opens the sentence
+            mention = _plausible(_clause_subject(text, sent[0], cue.start - 2), resolver)
+        mention = mention or _plausible(_sentence_subject_mention(text, sent[0], cue.start), resolver) \
+            or _plausible(_clause_subject(text, sent[0], cue.start - 2), resolver)
     else:
         mention = _of_head(text, _plausible(find_speaker_before(text, cue.start, sent[0]), resolver), sent[0])
         if mention is not None and not cue.text.endswith("ing") and _after_preposition(text, mention, sent[0]):
             # 'Azer Gasimli, ..., in an interview with Radio Azadlig expressed ...'
             mention = _plausible(_sentence_subject_mention(text, sent[0], mention.start), resolver) or mention
             mention = _whole_subject(text, mention, cue.start, sent[0])
+        elif mention is not None and cue.text.endswith("ing"):
+            # 'penned an urgent letter to President Putin requesting ...': the writer requests
+            mention = _letter_writer(text, mention, sent[0], resolver) or mention
     if mention is None:
-        mention = _quantity_speaker(text, cue.start, sent[0]) or _coordinated_subject(text, cue, sent)
+        mention = _across_gap(text, cue, sent, resolver) or _quantity_speaker(text, cue.start, sent[0]) \
+            or _coordinated_subject(text, cue, sent)
+    if mention is None and cue.text.endswith("ing") and _SPEECH_NOUN_BEFORE.search(text, max(sent[0], cue.start - 30), cue.start):
+        return _unattributed_statement(text, cue, sent, resolver)
+    if cue.lemma in OBJECT_ONLY:
+        # 'called the charges unsubstantiated', 'raised the possibility of ...': an object or nothing
+        span = object_content(text, cue.lemma, cue.end, sent[1]) if mention is not None else None
+        return None if span is None else _make("indirect", *span, mention, cue, resolver, OBJECT_RULE, text)
     tail_words = TOKEN.findall(tail)
     # the speaker and verb come after a comma that closes a clause of three words or more
     after_clause = (
@@ -100,7 +121,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     relative = _RELATIVE_HEAD.fullmatch(text, sent[0] + comma + 1, mention.start) if after_clause else None  # type: ignore[union-attr]
     if relative is not None:
         # '..., claims that Baku denies.': the speaker answers the noun, not the clause before it
-        return _make("indirect", relative.start("np"), relative.end("np"), mention, cue, resolver,
+        np = "np" if relative.group("np") else "pron"
+        return _make("indirect", relative.start(np), relative.end(np), mention, cue, resolver,
                      "noun, that speaker and verb", text)
     aside = _ASIDE_END.match(tail)  # 'Nor does she have plans, advisers say, to take cues ...'
     if (
@@ -136,7 +158,12 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     if mention is not None:
         m = _THAT.match(text, cue.end)
         start = m.end() if m else cue.end
-        if cue.lemma == "tell":
+        if cue.lemma == "make the case":  # 'make the case to Putin that ...'
+            m2 = _CASE_THAT.match(text, cue.end, sent[1])
+            if not m2:
+                return None
+            start = m2.end()
+        elif cue.lemma == "tell":
             m2 = re.match(r"\s*(?:[A-Z][\w.’'-]*\s*){1,4}(?:that\s+)?|\s*(?:reporters|journalists|the \w+)\s+(?:that\s+)?"
                           r"|\s*(?:[\w.’'-]+\s+){1,8}?that\s+", text[cue.end : sent[1]])
             if not m2:
@@ -156,13 +183,127 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     if comma > 0 and after is not None and len(TOKEN.findall(before)) >= 3 \
             and not cue.text.endswith("ing"):  # ', saying he ...': 'he' starts the reported clause
         return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
-    # "X denied any gunfight", "X called for a ceasefire", "X urged Baku to ...": a noun phrase
-    if mention is not None and cue.lemma in _NOUN_OBJECT:
-        m = _NP_OBJECT.match(text, cue.end, sent[1])
-        if m is not None and len(TOKEN.findall(m.group("np"))) >= 2:
-            return _make("indirect", m.start("np"), m.end("np"), mention, cue, resolver,
-                         "speaker and verb, then what they said (a noun phrase)", text)
+    # "X denied any gunfight", "X called for a ceasefire", "X urged Baku to ...": a noun phrase;
+    # 'considering it their ancestral homeland': a small clause
+    if mention is not None and (cue.lemma in NOUN_OBJECT or cue.lemma in SMALL_CLAUSE):
+        span = object_content(text, cue.lemma, cue.end, sent[1])
+        if span is not None and len(TOKEN.findall(text[span[0] : span[1]])) >= 2:
+            return _make("indirect", *span, mention, cue, resolver, OBJECT_RULE, text)
     return None
+
+
+OBJECT_RULE = "speaker and verb, then what they said (a noun phrase)"
+_CASE_THAT = re.compile(r"(?:\s+(?:to|for)\s+[^,;.]{1,60}?)?\s+that\s+")
+# 'Armenia is not only announcing', 'Armenia is seeking to make the case': words between the
+# subject and its verb that the speaker search does not step over
+_GAP = re.compile(
+    r"\s(?:(?:not\s+)?only|(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:seeking|trying|attempting|"
+    r"hoping|working|sought|tried|attempted|hoped|wants?|wanted|seeks|tries|attempts|hopes)\s+to)\s+$"
+)
+
+
+_FINITE_AUX = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should)\s")
+
+
+def _clause_subject(text: str, sent_start: int, comma: int) -> Mention | None:
+    """'While X is recognized as ..., separatist Armenian authorities have been governing a part
+    of the area, considering it ...': the subject of the clause the participle hangs on (the
+    clause between the comma before and the participle's comma, found by its auxiliary)."""
+    start = text.rfind(",", sent_start, comma) + 1 or sent_start
+    m = _FINITE_AUX.search(text, start, comma)
+    if m is None or len(TOKEN.findall(text[start : m.start()])) > 6:
+        return None
+    mention = find_speaker_before(text, m.start() + 1, start)
+    if mention is not None and mention.type != "pronoun":
+        lead = text[start : mention.start].strip()
+        if lead.isalpha() and lead.islower() and lead not in _FINITE and lead not in ("the", "a", "an"):
+            # 'separatist Armenian authorities': a modifier opening the clause belongs to the subject
+            a = mention.start - len(text[start : mention.start].lstrip())
+            mention = Mention(text[a : mention.end], a, mention.end, mention.type)
+    return mention
+
+
+_LETTER_TO = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+(?:an?|the|his|her|their|its)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:letter|message|note|appeal|petition|e-?mail|plea|request)\s+to\s+$"
+)
+
+
+def _letter_writer(text: str, mention: Mention, sent_start: int, resolver: SpeakerResolver) -> Mention | None:
+    """The writer of 'a letter to X' whom a participle after X describes, or None."""
+    m = _LETTER_TO.search(text, max(sent_start, mention.start - 80), mention.start)
+    if m is None:
+        return None
+    return _plausible(find_speaker_before(text, m.start("verb"), sent_start), resolver)
+
+
+def _across_gap(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Mention | None:
+    """The speaker before 'not only' or 'is seeking to' in front of the cue."""
+    m = _GAP.search(text, max(sent[0], cue.start - 40), cue.start)
+    if m is None:
+        return None
+    return _plausible(find_speaker_before(text, m.start() + 1, sent[0]), resolver)
+
+
+_BY_SOURCE = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?(?:published|released|provided|issued|posted|shared|compiled|gathered|"
+                        r"obtained)\s+by\s+(?P<src>[^,;:.]+?)(?:\s+(?:on|in|at|via|through|during|from)\s[^,;:]*)?,\s*")
+
+
+_SPEECH_NOUN_BEFORE = re.compile(
+    r"\b(?:statements?|reports?|remarks?|comments?|claims?|messages?|announcements?|speeches|posts?|tweets?)\s+$"
+)
+
+
+def _unattributed_statement(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
+    """'Despite occasional statements emphasizing Russia's interest in peace, ...': what statements
+    said, with no one named as saying it."""
+    m = _THAT.match(text, cue.end)
+    if m is not None and text[cue.end : m.end()].strip() == "that":
+        start = m.end()
+        end = _before_coordinated_cue(text, start, _clause_end(text, start, sent[1]))
+        if "," in text[start:end]:
+            end = text.index(",", start, end)
+    else:
+        found = NP_OBJECT.match(text, cue.end, sent[1])
+        if found is None:
+            return None
+        start, end = found.span("np")
+    if len(TOKEN.findall(text[start:end])) < 3:
+        return None
+    return _make("indirect", start, end, None, cue, resolver, "a statement, unattributed, and what it said", text)
+
+
+_LIST_OF_NAMES = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+_FOR_FROM = re.compile(
+    rf"\s+for\s+(?P<np>[^,;.]{{1,80}}?)\s+from\s+(?P<src>{_LIST_OF_NAMES}(?:,\s+{_LIST_OF_NAMES})*(?:,?\s+and\s+{_LIST_OF_NAMES})?)"
+)
+
+
+def _call_from(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
+    """'Calls for a ceasefire from Russia, France and the United States ...': the call is the content,
+    who made it follows 'from'."""
+    m = _FOR_FROM.match(text, cue.end, sent[1])
+    if m is None:
+        return None
+    found = find_speaker_after(text, m.start("src"), m.end("src"))
+    mention = Mention(m.group("src"), m.start("src"), m.end("src"), found.type if found is not None else "organisation")
+    return _make("indirect", m.start("np"), m.end("np"), mention, cue, resolver, "a call for X from Y", text)
+
+
+def _based_on(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
+    """'Based on footage published by the ministry on its pages, one rocket ... was made in Israel':
+    the sentence's clause comes from whoever published what it is based on."""
+    m = _BY_SOURCE.match(text, cue.end, sent[1])
+    if m is None or text[sent[0] : cue.start].strip():
+        return None
+    found = find_speaker_after(text, m.start("src"), m.end("src"))
+    if found is None:
+        return None
+    mention = Mention(m.group("src"), m.start("src"), m.end("src"), found.type)
+    end = _clause_end(text, m.end(), sent[1])
+    if len(TOKEN.findall(text[m.end() : end])) < 3:
+        return None
+    return _make("indirect", m.end(), end, mention, cue, resolver, "based on what X published, clause", text)
 
 
 _FINITE = frozenset(
@@ -214,6 +355,7 @@ _ASIDE_END = re.compile(r"\s*,\s*")
 _RELATIVE_HEAD = re.compile(
     r"\s*(?P<np>(?:(?:a|an|the|these|those|such)\s+)?(?:claims?|charges?|accusations?|allegations?|reports?|assertions?"
     r"|suggestions?|rumou?rs?|statements?|figures?|numbers?|account|accounts|version))\s+(?:that|which)\s+"
+    r"|\s*(?P<pron>something)\s+"  # '..., something Armenian official sources stated since day one'
 )
 _SHORT_SUBJECT = re.compile(r"\s*(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s*")
 _INTERRUPTED = re.compile(r"\s*,\s*(?:would|will|is|are|was|were|has|have|had|could|can|should|must|may|might)\s")
@@ -236,48 +378,47 @@ def _previous_speaker(text: str, cue: _Cue, sent: tuple[int, int]) -> Mention | 
     base = cue.start - len(head)
     for m in reversed(list(re.finditer(r"\b[a-z]+\b", head))):
         form = m.group()
-        if form in forms and not form.endswith("ing") and forms[form][0] not in ("call", "describe"):
+        if form in forms and not form.endswith("ing") and forms[form][0] not in ("call", "describe") \
+                and not _passive(text, _Cue(base + m.start(), base + m.end(), form, *forms[form])):
             if re.search(r"[.;!?]\s", head[m.end() :]):
                 return None
             return find_speaker_before(text, base + m.start(), sent[0])
     return None
 
 
+_COORDINATED_CUE = re.compile(
+    r",\s+something\s+(?P<rel>(?:[\w’'-]+\s+){1,5}[a-z]+)\b"  # ', something Armenian official sources stated'
+    r"|,?[\"”’']?\s+(?:and|but)\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?:\s+[a-z]+s)?\s+)?"
+    r"(?:(?:has|have|had|also|then|later|\w+ly)\s+)*(?P<verb>[a-z]+)\b"
+    r"|,[\"”’']?\s+(?:with\s+[^,;]{1,60}?\s+)?(?:\w+ly\s+)?(?P<participle>[a-z]+ing)\b"
+)
+
+
 def _before_coordinated_cue(text: str, start: int, end: int) -> int:
     """Cut the content before a coordinated reporting verb ('concerns but has said she ...')."""
     forms = verb_forms()
-    for m in re.finditer(
-        r",?[\"”’']?\s+(?:and|but)\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?:\s+[a-z]+s)?\s+)?"
-        r"(?:(?:has|have|had|also|then|later|\w+ly)\s+)*([a-z]+)\b"
-        r"|,[\"”’']?\s+(?:with\s+[^,;]{1,60}?\s+)?(?:\w+ly\s+)?([a-z]+ing)\b",
-        text[start:end],
-    ):
-        verb = m.group(1) or m.group(2)
-        lead = m.group()[: m.start(1) - m.start()].split() if m.group(1) else []
+    for m in _COORDINATED_CUE.finditer(text, start, end):
+        if m.group("rel"):
+            if any(w in forms for w in m.group("rel").split()[1:]):
+                return m.start()
+            continue
+        verb = m.group("verb") or m.group("participle")
+        lead = m.group()[: m.start("verb") - m.start()].split() if m.group("verb") else []
         if verb in forms and lead and noun_after_auxiliary(lead[-1], verb, forms[verb][0]):
             continue  # '... and had estimates of': a noun after 'had'
-        if verb in forms and (forms[verb][1] != "opinion" or m.group(2) and _THAT_AFTER.match(text, start + m.end())):
+        if verb in forms and (forms[verb][1] != "opinion" or m.group("participle") and _THAT_AFTER.match(text, m.end())):
             # '..., emphasizing that ...', '..., with officials announcing ...': a new attribution
-            return start + m.start()
+            return m.start()
     return end
 
 
+_SUBORDINATE_FIRST = re.compile(r"\s*(?:While|Whereas|Although|Though|Even though|When|After|Before|Because|Since|As|If|Unless)\s")
 _SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Even though)\s")  # not 'As X said, ...'
 
 _THAT_AFTER = re.compile(r"\s+that\b")  # ', suggesting that ...': an opinion verb reporting a clause
 _VERB_LIKE = re.compile(r"\b(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|leads?|trails?)\b")
 
 
-# Verbs whose object is what was said: 'denied any losses', 'confirmed the deaths', 'urged calm'.
-_NOUN_OBJECT = frozenset(
-    """deny confirm reject dismiss acknowledge announce report urge demand condemn denounce criticise criticize
-    call for warn promise pledge vow propose reiterate admit concede dispute decry blame accuse charge
-    predict rule out rule in reveal""".split()
-)
-_NP_OBJECT = re.compile(
-    r"(?:\s+(?:for|on|upon|out))?\s+(?P<np>(?!that\b|it\b|him\b|her\b|them\b|the\s+(?:move|decision|report|claims?)\b)"
-    r"[^,;:.!?\"“”()—]+?)(?=\s*(?:[,;:.!?\"“”()—]|$|\s(?:and|but|while|as|after|before|because|since|when|amid|during|saying|adding)\s))"
-)
 
 
 _QUANTITY = re.compile(
@@ -337,9 +478,18 @@ def _quantity_speaker(text: str, cue_start: int, sent_start: int) -> Mention | N
 def _coordinated_subject(text: str, cue: _Cue, sent: tuple[int, int]) -> Mention | None:
     """'Clinton has expressed concerns but has said she wants ...': coordinated verbs share a subject."""
     head = text[max(sent[0], cue.start - 40) : cue.start]
-    if not re.search(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*$", head):
+    m = _AND_BEFORE.search(head)
+    if m is None:
         return None
-    return _sentence_subject_mention(text, sent[0], cue.start)
+    mention = _sentence_subject_mention(text, sent[0], cue.start)
+    if mention is None and m.group(1):
+        # 'After the call of X, who ..., Amnesty experts were able to trace ..., and identified': the
+        # subject of the clause before the comma
+        mention = _clause_subject(text, sent[0], cue.start - len(head) + m.start(1))
+    return mention
+
+
+_AND_BEFORE = re.compile(r"(,?)\s*\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*$")
 
 
 _CLAUSE_START = re.compile(

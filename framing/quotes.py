@@ -24,7 +24,6 @@ from .attribution import (  # noqa: F401  (Quote, QUOTE_KINDS, SPEAKER_TYPES are
     _INDIRECT,
     _SENT_END,
     _THAT,
-    IN_OPINION,
     QUOTE_KINDS,
     SPEAKER_TYPES,
     Quote,
@@ -46,9 +45,11 @@ from .attribution import (  # noqa: F401  (Quote, QUOTE_KINDS, SPEAKER_TYPES are
     _sentence_subject_mention,
 )
 from .continuation import run_on_quotes
+from .cue_patterns import IN_OPINION
 from .indirect import PARAGRAPH_RULE as _PARAGRAPH_RULE
 from .indirect import _indirect
 from .model import Document
+from .object_speech import OBJECT_ONLY
 from .quote_cues import (
     _Ctx,
     _cue_after,
@@ -473,7 +474,7 @@ def _attribute_span(
 _TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 
 
-_OTHER_INDIRECT = frozenset({"according to", "ask", IN_OPINION, "be of the opinion"})
+_OTHER_INDIRECT = frozenset({"according to", "ask", IN_OPINION, "be of the opinion", "make the case", "based on", "a call for"}) | OBJECT_ONLY
 _INVERTED_CUE = re.compile(r"\s*([A-Z][a-z]+)\s+$")
 
 
