@@ -31,7 +31,6 @@ import math
 import numbers
 import os
 import re
-from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -240,12 +239,14 @@ _NEEDS_QUOTES = re.compile(f"[{re.escape(_quoting_characters())}]")
 
 
 def _csv_strings(col: tuple[str, ...] | list[str]) -> list[str]:
-    """Cells of one column as the csv module writes them: quoted (inner quotes doubled) where needed."""
+    """Cells of one column as the csv module writes them: quoted (inner quotes doubled) where needed.
+
+    Only the cells that need it are quoted (no quoted copy is made of the others).
+    """
     needs = list(map(_NEEDS_QUOTES.search, col))
     if not any(needs):
         return list(col)
-    quoted = map('"{}"'.format, map(str.replace, col, repeat('"'), repeat('""')))
-    return [q if n else v for v, q, n in zip(col, quoted, needs, strict=True)]
+    return [v if n is None else '"' + v.replace('"', '""') + '"' for v, n in zip(col, needs, strict=True)]
 
 
 def format_rows(rows: list[dict[str, Any]], columns: list[str]) -> str:
