@@ -58,8 +58,8 @@ _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     """The mention right before a cue ('the Defense Ministry said', 'Mammadov has also claimed')."""
-    date = _DATE_TAIL.search(text, max(limit, cue_start - 40), cue_start) if _MONTH_NEAR.search(
-        text, max(limit, cue_start - 40), cue_start) else None
+    lo = max(limit, cue_start - 40)
+    date = _DATE_TAIL.search(text, lo, cue_start) if _MONTH_NEAR.search(text, lo, cue_start) else None
     if date is not None:
         # 'the ceasefire statement of November 10, 2020 stated': the date belongs to the mention
         m = _clean_mention(text, *_speaker_before_words(text, date.start() + 1, limit))
@@ -67,7 +67,17 @@ def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None
             return m
         end = date.start() + len(date.group().rstrip())
         return Mention(text[m.start : end], m.start, end, m.type)
-    return _clean_mention(text, *_speaker_before_words(text, cue_start, limit))
+    found, words = _speaker_before_words(text, cue_start, limit)
+    if found is None:
+        return None
+    cleaned = _tails[2] if _tails[0] is text else {}
+    hit = cleaned.get(found, _NOT_YET)
+    if hit is _NOT_YET:
+        hit = cleaned[found] = _clean_mention(text, found, words)
+    return hit  # type: ignore[return-value]
+
+
+_NOT_YET = object()
 
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -148,12 +158,14 @@ def _speaker_before_words(
     # words from ``limit`` only when the rules reach the first two of those.
     p = text.rfind(" ", max(0, limit), max(0, cue_start - 60))
     if p > limit:
-        words = _words(text, p, cue_start)
-        found, low = _subject_in(text, words, cue_start, limit)
+        tail = _words(text, p, cue_start)
+        found, low = _subject_in(text, tail, cue_start, limit)
         if low >= 2:
-            memo.setdefault(cue_start, []).append(_Reading(p, True, words, found, words[low - 2][1]))
-            return _answer(text, found, words, cue_start, limit)
-    words = _words(text, limit, cue_start)
+            memo.setdefault(cue_start, []).append(_Reading(p, True, tail, found, tail[low - 2][1]))
+            return _answer(text, found, tail, cue_start, limit)
+        words = _words(text, limit, p) + tail  # (no word runs over the space at p)
+    else:
+        words = _words(text, limit, cue_start)
     found, low = _subject_in(text, words, cue_start, limit)
     if low >= 2:
         synced = limit <= 0 or not (_IN_WORD.match(text, limit - 1) and _IN_WORD.match(text, limit))
@@ -206,7 +218,8 @@ def _word_start(w: tuple[str, int, int]) -> int:
 
 # _subject_in's answer when the subject stands before appositions set off by commas
 _APPOSITIONS = object()
-_tails: tuple[str, dict[int, list[_Reading]]] = ("", {})
+# the text, its cues' readings (cue -> readings), and the cleaned mentions (mention -> _clean_mention's answer)
+_tails: tuple[str, dict[int, list[_Reading]], dict[Mention, Mention | None]] = ("", {}, {})
 
 
 def _tail_memo(text: str) -> dict[int, list[_Reading]]:
@@ -215,7 +228,7 @@ def _tail_memo(text: str) -> dict[int, list[_Reading]]:
     global _tails
     kept = _tails
     if kept[0] is not text:
-        kept = _tails = (text, {})
+        kept = _tails = (text, {}, {})
     return kept[1]
 
 
