@@ -23,7 +23,7 @@ from .conftest import ROOT, SEEDS
 GOLD = yaml.safe_load((ROOT / "tests" / "gold" / "seed_quotes.yaml").read_text(encoding="utf-8"))
 
 # Pinned floors (raise them as the extractor improves; never lower them).
-FLOORS = {"found": 126, "speaker": 126, "kind": 126, "cue": 126}
+FLOORS = {"found": 126, "speaker": 126, "kind": 126, "cue": 126, "side": 103, "cue_class": 123, "speaker_type": 109}
 
 
 @pytest.fixture(scope="module")
@@ -77,10 +77,34 @@ def test_agreement_does_not_fall(matched) -> None:
         "speaker": sum(speaker_agrees(g, q) for g, q in found),
         "kind": sum(q.kind == g["kind"] for g, q in found),
         "cue": sum((q.cue or None) == g.get("cue") for g, q in found),
+        "side": sum(q.side == g.get("side") for g, q in found),
+        "cue_class": sum(q.cue_class == g.get("cue_class") for g, q in found),
+        "speaker_type": sum(q.speaker_type == g.get("speaker_type") for g, q in found),
     }
     assert len(matched) == 129  # article quotes in the gold (page furniture left out)
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name}: {figures[name]} < {floor} (of {len(matched)})"
+
+
+# Gold quotes framing does not find yet (the issue asks for every one; these stay open), and why.
+KNOWN_MISSES = {
+    ("000", "q7"): "no opening quotation mark: 'Accusations poured, liked the Russian \"peacekeepers\" have ...'",
+    ("001", "q9"): "'One notable concern raised by Mammadov pertains to landmines': the content is another verb's object",
+    ("002", "q41"): "'Looking at Azerbaijan government pages ..., only 25 civilian losses were mentioned': the passive's "
+                    "agent is in the participial phrase that opens the sentence",
+}
+
+
+def test_every_gold_quote_but_the_known_misses_agrees_on_speaker_kind_and_cue(matched) -> None:
+    missed, wrong = [], []
+    for g, q, doc in matched:
+        key = (doc.id[:3], g["id"])
+        if q is None:
+            missed.append(key)
+        elif not (speaker_agrees(g, q) and q.kind == g["kind"] and (q.cue or None) == g.get("cue")):
+            wrong.append(key)
+    assert wrong == []
+    assert sorted(missed) == sorted(KNOWN_MISSES)  # one found at last: take it off the list
 
 
 def find(matched, doc_prefix: str, text_start: str) -> tuple[dict[str, Any], Quote]:
