@@ -30,8 +30,9 @@ References:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import islice
 
 from .tokens import TOKEN
 from .verbs import speech_forms
@@ -118,9 +119,22 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None)
         for line in text.split("\n"):
             paragraphs.append((pos, pos + len(line)))
             pos += len(line) + 1
+    # one scan of the whole text finds the marks; a paragraph with none has no span, and the
+    # marks of a paragraph are those the scan found inside it unless one runs over its edge
+    # (two-character marks: "''" across a paragraph boundary), where the paragraph is scanned alone
+    found = [(m.start(), m.end()) for m in _MARK_RE.finditer(text)]
+    starts = [a for a, _ in found]
     spans: list[QuoteSpan] = []
     for pi, (pa, pb) in enumerate(paragraphs):
-        spans.extend(_pair(text, pa, pb, pi))
+        i = bisect_left(starts, pa)
+        j = bisect_left(starts, max(pa, pb))
+        if i == j:
+            continue
+        if (i > 0 and found[i - 1][1] > pa) or found[j - 1][1] > pb:
+            marks = [(m.start(), m.end()) for m in _MARK_RE.finditer(text, pa, pb)]
+        else:
+            marks = found[i:j]
+        spans.extend(_pair(text, pa, pb, pi, marks))
     spans.sort(key=lambda s: (s.open_at, -s.end))
     return spans
 
@@ -158,15 +172,22 @@ def _is_mark(ch: str) -> bool:
     return ch in _MARKS
 
 
-def _pair(text: str, pa: int, pb: int, pi: int) -> list[QuoteSpan]:
+def _pair(text: str, pa: int, pb: int, pi: int, marks: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
+    """The spans of paragraph ``pi`` (``text[pa:pb]``); ``marks``: the (start, end) of its quote marks, if known."""
+    if marks is None:
+        marks = [(m.start(), m.end()) for m in _MARK_RE.finditer(text, pa, pb)]
     out: list[QuoteSpan] = []
     stack: list[tuple[str, int, int]] = []  # (style, mark offset, mark width)
-    for m in _MARK_RE.finditer(text, pa, pb):
-        i, width = m.start(), m.end() - m.start()
+    for i, e in marks:
+        width = e - i
         style, can_open, can_close = _role(text, i, width, pa, pb)
         if not (can_open or can_close):
             continue
-        level = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == style), None)
+        level = None
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == style:
+                level = k
+                break
         if can_close and level is not None and (not can_open or _prefers_close(text, i, width, pb, stack[level])):
             _, oi, ow = stack[level]
             del stack[level:]
@@ -238,7 +259,7 @@ def classify_spans(
             and len(_first_words(text, s.start, s.end, SCARE_MAX_WORDS + 1)) <= SCARE_MAX_WORDS
         ):
             kind, reason = "speech", "coordinated with the speech quotation before it"
-        out.append(replace(s, kind=kind, reason=reason))
+        out.append(QuoteSpan(s.start, s.end, s.open_at, s.close_at, s.style, s.depth, s.paragraph, kind, reason, s.close_width))
     return out
 
 
@@ -284,12 +305,7 @@ def _first_words(text: str, a: int, b: int, limit: int = _FEW) -> list[str]:
     stray marks holds many long spans; reading only their first words keeps
     classification linear in the paragraph's length.
     """
-    out = []
-    for m in TOKEN.finditer(text, a, b):
-        out.append(m.group(0))
-        if len(out) >= limit:
-            break
-    return out
+    return [m.group(0) for m in islice(TOKEN.finditer(text, a, b), limit)]
 
 
 def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int, int]) -> tuple[str, str]:
@@ -298,8 +314,6 @@ def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int
     # pathological tokens, and at most _FEW - 1 spans of a paragraph can be so short).
     content = text[s.start : s.end] if len(words) < _FEW else ""
     before_tokens = [t.lower() for t in _words(text[max(bounds[0], s.open_at - 120) : s.open_at])]
-    after_text = text[s.outer_end : min(bounds[1] + 1, s.outer_end + 80)]
-    after_tokens = [t.lower() for t in _words(after_text)]
     hashtag = _HASH.match(text, s.start, s.end) is not None
     if hashtag or (before_tokens and before_tokens[-1] in _TITLE_CUES) or (
         len(before_tokens) > 1 and before_tokens[-2] in _TITLE_CUES and before_tokens[-1] in ("the", "a", "an")
@@ -329,8 +343,9 @@ def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int
     reported = _reported_clause(sentence_before, speech)
     if reported:
         return "speech", reported
+    after_text = text[s.outer_end : min(bounds[1] + 1, s.outer_end + 80)]
     ends_like_speech = bool(_TERMINAL.search(content)) or after_text[:1] in (",", "!", "?")
-    if ends_like_speech and _speech_cue(after_tokens[:4], speech):
+    if ends_like_speech and _speech_cue([t.lower() for t in _words(after_text)][:4], speech):
         return "speech", "a speech verb follows it"
     return "scare", "a short quotation with no speech verb"
 
