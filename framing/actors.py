@@ -159,17 +159,21 @@ class Actors:
         key = term_key(mention)
         if not key:
             return None
-        words = [k for i, k in enumerate(key) if i % 2 == 0]
-        gaps = [k for i, k in enumerate(key) if i % 2 == 1]
+        # Only word runs made of alias words can name an actor: runs longer than the longest
+        # such run in the mention are not looked up (the order of the look-ups is unchanged).
+        known = self.__dict__.get("_alias_words")
+        if known is None:
+            known = self._alias_words = frozenset(w for k in self._by_alias for w in k[0::2])
+        words = key[0::2]
+        longest = run = 0
+        for w in words:
+            run = run + 1 if w in known else 0
+            longest = max(longest, run)
         n = len(words)
-        for size in range(min(n, self._max), 0, -1):
+        for size in range(min(n, self._max, longest), 0, -1):
             for start in (n - size, *range(n - size - 1, -1, -1)):
-                parts: list[str] = []
-                for k in range(start, start + size):
-                    if parts:
-                        parts.append(gaps[k - 1])
-                    parts.append(words[k])
-                hit = self._by_alias.get(tuple(parts))
+                # words[start : start + size] with the gaps between them
+                hit = self._by_alias.get(key[2 * start : 2 * (start + size) - 1])
                 if hit is not None:
                     return hit
         return None
