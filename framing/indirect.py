@@ -359,7 +359,10 @@ _RELATIVE_HEAD = re.compile(
 )
 _SHORT_SUBJECT = re.compile(r"\s*(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s*")
 _INTERRUPTED = re.compile(r"\s*,\s*(?:would|will|is|are|was|were|has|have|had|could|can|should|must|may|might)\s")
-_PARTICIPLE_AFTER = re.compile(r"\s*,\s*[a-z]+ing\b")  # '..., pundits claimed, blaming those who ...'
+# '..., pundits claimed, blaming those who ...' (not a gerund subject: '..., he said, replacing Clinton would be ...')
+_PARTICIPLE_AFTER = re.compile(
+    r"\s*,\s*[a-z]+ing\b(?!(?:\s+[\w’'-]+){1,4}?\s+(?:would|will|is|was|could|can|might|may|should|must)\s)"
+)
 
 
 def _after_preposition(text: str, mention: Mention, sent_start: int) -> bool:

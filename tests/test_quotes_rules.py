@@ -499,3 +499,13 @@ def test_a_subject_interrupted_by_the_attribution_is_reported_on_both_sides() ->
 def test_speaker_noun_phrases(text: str, fragment: str, speaker: str, cue: str) -> None:
     q = covering(quotes_of(text), text, fragment)
     assert (q.speaker, q.cue) == (speaker, cue)
+
+
+def test_a_gerund_subject_after_the_attribution_is_part_of_what_was_said() -> None:
+    # 'replacing Clinton would be ...' is the subject of the reported clause, not a participle hanging on 'said'
+    text = "Though that transition was seamless, he said, replacing Clinton would be much more acrimonious."
+    q = covering(quotes_of(text), text, "replacing Clinton")
+    full = f"Intro sentence here.\n\n{text}\n\nThe end."
+    assert (q.speaker, q.cue) == ("he", "said")
+    assert [full[a:b] for a, b in q.spans] == ["Though that transition was seamless",
+                                               "replacing Clinton would be much more acrimonious"]
