@@ -59,6 +59,7 @@ _MARKS: dict[str, tuple[str, bool, bool]] = {
     "`": (SINGLE, True, False),
 }
 _MARK_RE = re.compile(r"''|``|[“”„‟«»\"＂‹›‘‚’'`]")
+_MARK_CHAR = re.compile(r"[“”„‟«»\"＂‹›‘‚’'`]")  # the characters _MARK_RE starts with
 _OPEN_BEFORE = set(" \t\n([{—–-/:;")
 _CLOSE_AFTER = set(" \t\n)]},.;:!?—–-/…")
 _ENDS_INNER = "'’›"  # the closing mark of a nested quote, before the outer one's
@@ -122,7 +123,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None)
     # one scan of the whole text finds the marks; a paragraph with none has no span, and the
     # marks of a paragraph are those the scan found inside it unless one runs over its edge
     # (two-character marks: "''" across a paragraph boundary), where the paragraph is scanned alone
-    found = [(m.start(), m.end()) for m in _MARK_RE.finditer(text)]
+    found = _marks(text)
     starts = [a for a, _ in found]
     spans: list[QuoteSpan] = []
     for pi, (pa, pb) in enumerate(paragraphs):
@@ -170,6 +171,22 @@ def _role(text: str, i: int, width: int, pa: int, pb: int) -> tuple[str, bool, b
 
 def _is_mark(ch: str) -> bool:
     return ch in _MARKS
+
+
+def _marks(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every match of :data:`_MARK_RE` in ``text``, found by a scan for one
+    character (the regular-expression engine looks for a set of characters faster than for
+    alternatives): a doubled apostrophe or backtick is one mark."""
+    found = []
+    prev = -1
+    for m in _MARK_CHAR.finditer(text):
+        i = m.start()
+        if i < prev:
+            continue  # the second character of a doubled mark
+        c = text[i]
+        prev = i + 2 if (c == "'" or c == "`") and text[i + 1 : i + 2] == c else i + 1
+        found.append((i, prev))
+    return found
 
 
 def _pair(text: str, pa: int, pb: int, pi: int, marks: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
