@@ -9,9 +9,8 @@ pandas DataFrames; :func:`write_analysis` streams them to CSV/JSONL files.
 from __future__ import annotations
 
 import os
-import platform
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +30,12 @@ from .parallel import ChunkedRun, analyze_sources
 from .quotemarks import QuoteSpan
 from .quotes import find_quotes
 from .readability_profile import readability_columns
+from .runrecord import dependency_versions, run_record  # noqa: F401 - both part of this module's API
 from .tables import AGGREGATE_COLUMNS, COLUMNS, document_record, document_row, sentence_rows
 from .terms import find_terms, quote_span_rows, quote_spans, term_rows
 from .tokens import count_words_split, split_words
 from .tone import GroupFinder, actor_mention_rows, default_scorer, document_tone, sentence_voices
+from .vader import VaderScorer
 from .voices import quote_rows
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class Analyzer:
         found = find_quotes(doc, actors=self.actors, spans=spans, words=words)
         quotes = quote_rows(doc, found)
         # the sentence rows carry the tone columns, so they stand for the tone rows below
-        sentences = sentence_rows(doc, voices=sentence_voices(doc, spans, found), scorer=self.score)
+        sentences = sentence_rows(doc, voices=sentence_voices(doc, spans, found), scorer=self._scorer_for(doc.text))
         tone = sentences
         n_words = count_words_split(words)
         head = document_row(doc, n_words=n_words)
@@ -165,6 +166,11 @@ class Analyzer:
             text.update({name: format_rows(rows[name], COLUMNS[name]) for name in rows if name not in text})
             text["documents.jsonl"] = json_line(record)
         return DocumentResult(doc_id=doc.id, rows=rows, record=record, csv=text)
+
+    def _scorer_for(self, text: str) -> Callable[[str], Any]:
+        """The sentence scorer for the sentences of ``text`` (framing's VADER: one emoji test per text)."""
+        owner = getattr(self.score, "__self__", None)
+        return owner.scorer_for(text) if isinstance(owner, VaderScorer) else self.score
 
     def warm_up(self) -> None:
         """Load what the analysis loads lazily (sentiment lexicon, syllable dictionaries) now.
@@ -555,49 +561,3 @@ def _no_documents_message(corpus: Corpus) -> str:
     first = next((d for d in corpus.diagnostics if d.skipped), None)
     why = f": {first}" if first else ""
     return f"{corpus.path}: no documents could be read{why}"
-
-
-def run_record(
-    corpus: Corpus, *, command: str, options: dict[str, Any] | None = None, lexicons: list[dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    """The reproducibility record written to run.json (no wall-clock time)."""
-    opts = corpus.options
-    return {
-        "generator": "framing",
-        "framing_version": __version__,
-        "command": command,
-        "python": platform.python_version(),
-        "dependencies": dependency_versions(),
-        "corpus": {
-            "path": str(corpus.path),
-            "manifest": corpus.manifest.name if corpus.manifest else None,
-            "title": corpus.manifest.title if corpus.manifest else "",
-            "files": len(corpus.files),
-        },
-        "options": {
-            "clean": opts.clean,
-            "strict": opts.strict,
-            "defaults": {k: str(v) for k, v in opts.defaults.items()},
-            "max_document_bytes": opts.limits.max_document_bytes,
-            **(options or {}),
-        },
-        "lexicons": lexicons or [],
-        "inputs": corpus.input_hashes(),
-        "ignored": list(corpus.ignored),
-        "diagnostics": [
-            {"source": d.source, "line": d.line, "message": d.message, "skipped": d.skipped} for d in corpus.diagnostics
-        ],
-    }
-
-
-def dependency_versions(names: Iterable[str] = ("pandas", "textstat", "vaderSentiment", "scikit-learn", "matplotlib", "trafilatura", "PyYAML", "charset-normalizer", "click")) -> dict[str, str]:
-    """Installed versions of framing's dependencies."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    out = {}
-    for n in names:
-        try:
-            out[n] = version(n)
-        except PackageNotFoundError:
-            out[n] = "not installed"
-    return out

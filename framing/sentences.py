@@ -99,6 +99,13 @@ def _word_before(text: str, lo: int, dot: int) -> str:
     """
     start = max(lo, dot - 40)
     end = dot - 1 if dot > start and text[dot - 1] == "\n" else dot
+    # Most often a space ends the run: the run is what follows the last space, when that
+    # holds no other character that ends a run (a space is not one of the run's characters).
+    space = text.rfind(" ", start, end)
+    if space >= 0:
+        word = text[space + 1 : end]
+        if _NOT_WORDISH.search(word) is None:
+            return word
     window = text[start:end]
     m = _NOT_WORDISH.search(window[::-1])
     return window if m is None else window[len(window) - m.start() :]

@@ -46,7 +46,7 @@ import functools
 import importlib.resources
 import math
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress
 
@@ -383,6 +383,34 @@ class VaderScorer:
             if len(cache) >= self._cache_size:
                 # emptied rather than trimmed: deleting the oldest entry one at a time
                 # makes finding the next oldest slower and slower in a dict
+                cache.clear()
+            cache[text] = result
+        return result
+
+    def scorer_for(self, text: str) -> Callable[[str], Scores]:
+        """:meth:`score`, for the parts of ``text`` (its sentences), without an emoji test per part
+        when ``text`` holds no emoji: one test of the whole text instead of one per sentence."""
+        if text.isascii() or not _has_emoji(text, self._emoji_chars):
+            return self._score_plain
+        return self.score
+
+    def _score_plain(self, text: str) -> Scores:
+        """:meth:`score` of a text known to hold no emoji."""
+        if not isinstance(text, str):
+            raise InputError(f"VADER scores text, got {type(text).__name__}")
+        cache = self._cache
+        hit = cache.get(text)
+        if hit is not None:
+            return hit
+        toks = text.split()
+        n = len(toks)
+        if not n:
+            result = _ZERO
+        else:
+            hits = list(compress(range(n), map(self._hits.__getitem__, toks)))
+            result = self._rules(text, toks, hits) if hits else _NEUTRAL
+        if self._cache_size:
+            if len(cache) >= self._cache_size:
                 cache.clear()
             cache[text] = result
         return result
