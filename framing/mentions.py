@@ -9,8 +9,8 @@ mention found before a cue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w-]*")
 PRONOUNS = frozenset("he she they it we i who".split())
@@ -63,9 +63,13 @@ _ADVERBS_AUX = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A speaker mention as written, with its offsets and a first guess at its type."""
+class Mention(NamedTuple):
+    """A speaker mention as written, with its offsets and a first guess at its type.
+
+    (A named tuple rather than a frozen dataclass: the speaker rules make one for every cue
+    they look at, and a tuple is made several times faster; it is as immutable, compares and
+    hashes by its fields and prints the same.)
+    """
 
     text: str
     start: int
@@ -73,8 +77,7 @@ class Mention:
     type: str  # person, organisation, role, anonymous, social_post, pronoun
 
 
-@dataclass(frozen=True, slots=True)
-class SpeakerInfo:
+class SpeakerInfo(NamedTuple):
     """What a mention resolves to."""
 
     name: str
