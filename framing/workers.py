@@ -19,6 +19,7 @@ terminates them) and the KeyboardInterrupt reaches the caller.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 import signal
@@ -30,11 +31,18 @@ from itertools import islice
 from multiprocessing.connection import wait
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 #: Items per task in :func:`ordered_map`.
 CHUNK = 8
 _STOP = b""
 #: Tasks a worker holds at most (one in work, one waiting).
 _DEPTH = 2
+#: Buffer size asked for each pipe (Linux's default limit for a process without privileges).
+PIPE_BYTES = 1 << 20
 
 
 def _context() -> Any:
@@ -44,6 +52,20 @@ def _context() -> Any:
 
 def _dumps(obj: Any) -> bytes:
     return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _widen(conn: Any) -> None:
+    """Give a pipe a buffer of :data:`PIPE_BYTES` (Linux), so that a task or a result is written at once.
+
+    With the default 64 KiB a chunk's result (a few hundred KiB of table lines) is written
+    in pieces, each waiting for the reader: the worker waits for the main process to read,
+    and the main process waits for a worker's reading thread to get its turn (its Python
+    lock is released every few milliseconds). A pipe the system does not let grow keeps its size.
+    """
+    setsize = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if setsize is not None:
+        with suppress(OSError, ValueError):
+            fcntl.fcntl(conn.fileno(), setsize, PIPE_BYTES)
 
 
 def _worker_main(factory: Callable[..., Any], args: tuple[Any, ...], tasks: Any, results: Any) -> None:
@@ -100,10 +122,19 @@ class Workers:
         self._procs: list[Any] = []
         self._tasks: list[Any] = []
         self._results: list[Any] = []
+        # Forked workers share this process's objects page by page until one writes to a page; the
+        # cyclic garbage collector writes to every object it scans, so each worker's collections would
+        # copy the lexicons and dictionaries and walk them again and again. Frozen, the objects that
+        # exist now are never scanned in the workers; here they are unfrozen again once the workers run.
+        freeze = ctx.get_start_method() == "fork" and gc.get_freeze_count() == 0
+        if freeze:
+            gc.freeze()
         try:
             for _ in range(jobs):
                 task_r, task_w = ctx.Pipe(duplex=False)
                 res_r, res_w = ctx.Pipe(duplex=False)
+                _widen(task_w)
+                _widen(res_w)
                 p = ctx.Process(target=_worker_main, args=(factory, args, task_r, res_w), daemon=True)
                 p.start()
                 task_r.close()
@@ -114,6 +145,9 @@ class Workers:
         except BaseException:
             self.terminate()
             raise
+        finally:
+            if freeze:
+                gc.unfreeze()
 
     def map(self, items: Iterable[Any], *, method: str | None = None, ahead: int | None = None) -> Iterator[Any]:
         """``state(item)`` (or ``state.<method>(item)``) for every item, in input order.

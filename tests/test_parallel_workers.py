@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 
@@ -129,3 +130,61 @@ def test_tapered_reads_a_bounded_distance_ahead() -> None:
 def test_tapered_rejects_bad_options(size: int, jobs: int) -> None:
     with pytest.raises(ValueError, match="at least 1"):
         list(tapered(range(3), size=size, jobs=jobs))
+
+
+class _GcState:
+    """Worker state: answers how many objects the worker's collector keeps frozen, and its pipes' sizes."""
+
+    def __call__(self, _x: int) -> int:
+        import gc
+
+        return gc.get_freeze_count()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork and pipe sizes are Linux's")
+def test_workers_start_with_the_parent_objects_frozen_and_the_parent_unfrozen() -> None:
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    with worker_pool(_GcState, (), 2) as workers:
+        frozen = list(workers.map([0, 1]))
+        assert gc.get_freeze_count() == 0  # this process scans its objects again
+    # everything this process held when the workers were forked (thousands of objects: pytest,
+    # framing) is out of the workers' collections
+    assert all(n > 1000 for n in frozen)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork and pipe sizes are Linux's")
+def test_a_freeze_made_by_the_caller_is_left_alone() -> None:
+    import gc
+
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with worker_pool(_GcState, (), 1) as workers:
+            list(workers.map([0]))
+        assert gc.get_freeze_count() >= before  # not unfrozen behind the caller's back
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are Linux's")
+def test_pipes_are_widened_so_a_large_result_is_written_at_once() -> None:
+    import fcntl
+    import multiprocessing
+
+    from framing.workers import PIPE_BYTES, _widen
+
+    with open("/proc/sys/fs/pipe-max-size") as f:
+        if int(f.read()) < PIPE_BYTES:
+            pytest.skip("this system caps pipes below 1 MiB")
+    r, w = multiprocessing.get_context("fork").Pipe(duplex=False)
+    try:
+        _widen(w)
+        assert fcntl.fcntl(r.fileno(), fcntl.F_GETPIPE_SZ) == PIPE_BYTES == 1 << 20
+        # 900,000 bytes (more than the default 65,536) go in with nobody reading yet
+        w.send_bytes(b"x" * 900_000)
+        assert r.recv_bytes() == b"x" * 900_000
+    finally:
+        r.close()
+        w.close()
