@@ -122,6 +122,9 @@ class ActorGroup:
     terms: tuple[str, ...]
 
 
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+
+
 @dataclass
 class Actors:
     """A loaded actors list, with look-ups by alias and by nationality adjective."""
@@ -178,6 +181,23 @@ class Actors:
                     return hit
         return None
 
+    def describe(self, mention: str) -> tuple[Actor | None, ActorGroup | None, str]:
+        """What the list says about a mention: the actor it names; else the actor group it is
+        (:meth:`group_of`); else the side of a nationality word in it, or "" (:meth:`side_of_adjectives`).
+
+        Cached like :meth:`find`: the same mentions come back in article after article.
+        """
+        cache = self.__dict__.setdefault("_describe_cache", {})
+        hit = cache.get(mention)
+        if hit is None:
+            if len(cache) > 4096:
+                cache.clear()
+            actor = self.find(mention)
+            group = self.group_of(mention) if actor is None else None
+            side = self.side_of_adjectives(mention) if actor is None and group is None else ""
+            hit = cache[mention] = (actor, group, side)
+        return hit
+
     def group_of(self, mention: str) -> ActorGroup | None:
         """The actor group whose term the whole mention is ("Armenia", "the Kremlin", "Baku"), if any."""
         if not hasattr(self, "_by_group_term"):
@@ -185,7 +205,7 @@ class Actors:
             for g in self.groups:
                 for t in g.terms:
                     self._by_group_term.setdefault(term_key(t), g)
-        return self._by_group_term.get(term_key(re.sub(r"^(?:the|The)\s+", "", mention.strip())))
+        return self._by_group_term.get(term_key(_LEADING_THE.sub("", mention.strip())))
 
     def side_of_adjectives(self, mention: str) -> str:
         """A side from a nationality word in the mention ("Azerbaijani officials" → azerbaijani), or ""."""

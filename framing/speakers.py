@@ -576,10 +576,7 @@ class SpeakerResolver:
         nationality word in it, or ""."""
         hit = self._looked_up.get(text)
         if hit is None:
-            actor = self.actors.find(text)
-            group = self.actors.group_of(text) if actor is None else None
-            side = self.actors.side_of_adjectives(text) if actor is None and group is None else ""
-            hit = self._looked_up[text] = (actor, group, side)
+            hit = self._looked_up[text] = self.actors.describe(text)
         return hit
 
     def _named(self, name: str, typ: str) -> SpeakerInfo:
