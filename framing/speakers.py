@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 # Punctuation that separates two words of a phrase (with or without the full stop).
 _PUNCT = re.compile(r"[,;:()\"“”]")
 _PUNCT_OR_DOT = re.compile(r"[,.;:()\"“”]")
-_COMMA = re.compile(",")
 _PRONOUN_CLITIC = re.compile(r"(he|she|it|they|we|i)(?:['’](?:s|re|ve|d|ll))")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
@@ -351,38 +350,56 @@ def _subject_before_appositions(text: str, cue_start: int, limit: int) -> Mentio
     candidate ..."), or is a capitalised phrase with small words ("Republican of West
     Virginia", "David and Jeanne Heidler"); the first piece that does not is the subject's.
     """
-    pieces = []
-    a = limit
-    for m in _COMMA.finditer(text[limit:cue_start]):
-        pieces.append(_words(text, a, limit + m.start()))
-        a = limit + m.end()
-    pieces.append(_words(text, a, cue_start))
-    pieces = [p for p in pieces if p]
-    if not pieces:
+    # the pieces are read from the last one back, and only as far as the rules go
+    pieces = _Pieces(text, cue_start, limit)
+    last = pieces.get(0)
+    if last is None:
         return None
-    last = pieces[-1]
-    if len(pieces) > 1 and _name_piece(last) and not _name_piece(pieces[-2]) and pieces[-2][0][0].lower() not in _RELATIVE \
-            and not (len(pieces) > 2 and _name_piece(pieces[-3])):
+    before = pieces.get(1)
+    if before is not None and _name_piece(last) and not _name_piece(before) and before[0][0].lower() not in _RELATIVE \
+            and not ((third := pieces.get(2)) is not None and _name_piece(third)):
         return Mention(text[last[0][1] : last[-1][2]], last[0][1], last[-1][2], "person")
-    for k in range(len(pieces) - 1, -1, -1):
-        p = pieces[k]
+    r = 0  # the piece r places from the last
+    while (p := pieces.get(r)) is not None:
+        prev = pieces.get(r + 1)  # the piece before it (None: it is the first)
         first, low = p[0][0], p[0][0].lower()
-        if k > 0 and (
-            k == len(pieces) - 1
+        if prev is not None and (
+            r == 0
             or low in _RELATIVE
-            or pieces[k - 1][0][0].lower() in _RELATIVE
+            or prev[0][0].lower() in _RELATIVE
             or not _cap(first) and low not in _CONJUNCTIONS
-            or low in _DETERMINER_START and _cap(pieces[k - 1][-1][0]) and pieces[k - 1][0][0].lower() not in _INTRO_WORDS
+            or low in _DETERMINER_START and _cap(prev[-1][0]) and prev[0][0].lower() not in _INTRO_WORDS
             or _cap(first) and len(p) <= 8 and low not in _INTRO_WORDS and any(not _cap(w[0]) for w in p)
         ):
+            r += 1
             continue
-        if k == len(pieces) - 1 and len(p) > 6:
+        if r == 0 and len(p) > 6:
             return _clause_subject(text, p)  # 'He later suggested ..., called her "third-rate"'
         m = _clean_mention(text, *_speaker_before_words(text, p[-1][2], p[0][1]))
         if m is None and len(p) <= 6 and _cap(first) and low not in _NOT_SPEAKERS_OR_INTRO:
             m = Mention(text[p[0][1] : p[-1][2]], p[0][1], p[-1][2], _classify([w[0] for w in p]))
         return m
     return None
+
+
+class _Pieces:
+    """The words of the pieces between commas from ``limit`` to ``cue_start``, those without
+    words left out, numbered from the last one back and read when first asked for."""
+
+    __slots__ = ("text", "limit", "end", "read")
+
+    def __init__(self, text: str, cue_start: int, limit: int) -> None:
+        self.text, self.limit, self.end = text, limit, cue_start  # end: where the next piece back ends
+        self.read: list[list[tuple[str, int, int]]] = []
+
+    def get(self, r: int) -> list[tuple[str, int, int]] | None:
+        while len(self.read) <= r and self.end is not None:
+            c = self.text.rfind(",", self.limit, self.end)
+            words = _words(self.text, c + 1 if c >= 0 else self.limit, self.end)
+            self.end = c if c >= 0 else None
+            if words:
+                self.read.append(words)
+        return self.read[r] if r < len(self.read) else None
 
 
 def _name_piece(p: list[tuple[str, int, int]]) -> bool:
