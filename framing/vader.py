@@ -209,7 +209,12 @@ class _HitCache(dict[str, bool]):
     def __missing__(self, token: str) -> bool:
         if len(self) >= self.limit:
             self.clear()
-        word = self.words[token]
+        words = self.words
+        word = words.get(token)
+        if word is None:  # a new token: its word made here, and kept for the rules (one call, not two)
+            if len(words) >= words.limit:
+                words.clear()
+            word = words[token] = _strip_word(token).lower()
         flag = self[token] = word in self.scored or word == "but"
         return flag
 
