@@ -250,13 +250,12 @@ def _subject_in(
             i -= 1
     if i < 0:
         return None, i
-    gap = text[words[i][2] : cue_start]
-    if "," in gap:
+    if text.find(",", words[i][2], cue_start) >= 0:
         # "Zimmerman, who identifies as Hispanic, told", "Cruz, the only candidate ..., told"
         return _APPOSITIONS, i
     w, a, b = words[i]
     lw = w.lower()
-    m = _PRONOUN_CLITIC.fullmatch(lw)
+    m = _PRONOUN_CLITIC.fullmatch(lw) if "'" in lw or "’" in lw else None
     if m is not None:
         return Mention(w[: m.end(1)], a, a + m.end(1), "pronoun"), i  # "he's predicting", "they've said"
     if lw in _POSSESSIVES or lw in _STOP_BEFORE:
@@ -264,8 +263,9 @@ def _subject_in(
     if lw in PRONOUNS:
         return Mention(w, a, b, "pronoun"), i  # "who" too: resolved to its antecedent
     j = i
-    if not (_cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES) and lw not in _STOP_BEFORE \
-            and w.replace("-", "").isalpha():
+    cw = w[:1].isupper()
+    head = cw or lw in _TITLE_ORG_VAGUE  # a capitalised word, a title, an institution or a vague head
+    if not head and lw not in _STOP_BEFORE and w.replace("-", "").isalpha():
         # "the suit reads", "the website explains", "The GOP front-runner complained"
         k = i - 1
         while k >= 0 and i - k <= 4 and words[k][0].lower() not in _NOUN_DETERMINERS and not _name_possessive(words[k][0]) and (
@@ -287,11 +287,10 @@ def _subject_in(
             a0 = words[k + 1][1]
             return Mention(text[a0:b], a0, b, "anonymous"), k
         return None, k  # neither a capitalised word nor a role, vague head or institution
-    if _cap(w) or lw in VAGUE_HEADS or lw in ORG_WORDS or lw in TITLES:
+    if head:
         while j - 1 >= 0:
             pw = words[j - 1][0]
-            between = text[words[j - 1][2] : words[j][1]]
-            if "." in between or _PUNCT.search(between):
+            if _PUNCT_OR_DOT.search(text, words[j - 1][2], words[j][1]):
                 break
             pl = pw.lower()
             if pl in _ROLE_LINKS and j - 2 >= 0:
@@ -304,17 +303,19 @@ def _subject_in(
                 # 'Nagorno-Karabakh and Armenia officials', 'the Foreign Ministry and Prime Minister X'
                 j -= 1
                 continue
-            if pl in _STOP_BEFORE or _skippable(pw):
-                break
+            pw_cap = pw[:1].isupper()
+            if pl in _STOP_BEFORE or pl in _ADVERBS_AUX or (pl.endswith("ly") and len(pl) > 4 and pl.isalpha() and not pw_cap):
+                break  # (_skippable)
             if pl in ("the", "a", "an", "another", "some", "several", "many", "other") or pl.endswith(("’s", "'s")):
                 j -= 1
                 if pl in ("the", "a", "an", "another", "some", "several", "many", "other"):
                     break
                 continue
-            if _cap(pw) or pl in TITLES or pl in ORG_WORDS or pl in VAGUE_HEADS or pl in VAGUE_DETERMINERS or pl.isalpha():
-                if not _cap(pw) and pl not in TITLES and pl not in ORG_WORDS and pl not in VAGUE_HEADS and pl not in VAGUE_DETERMINERS:
+            known = pw_cap or pl in _TITLE_ORG_VAGUE or pl in VAGUE_DETERMINERS
+            if known or pl.isalpha():
+                if not known:
                     # a lower-case modifier ("independent", "separatist") only before a vague head
-                    if words[i][0].lower() not in VAGUE_HEADS and not _cap(words[i][0]):
+                    if lw not in VAGUE_HEADS and not cw:
                         break
                     if i - j >= 4:
                         break
