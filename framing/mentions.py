@@ -99,7 +99,14 @@ def _cap(w: str) -> bool:
     return w[:1].isupper()
 
 
-def _classify(words: list[str]) -> str:
+def _classify(words: list[str] | tuple[str, ...]) -> str:
+    """The type a run of words suggests: person, role, organisation, anonymous or pronoun."""
+    return _classify_words(tuple(words))
+
+
+@lru_cache(maxsize=8192)
+def _classify_words(words: tuple[str, ...]) -> str:
+    # (cached: the same mentions come back in article after article)
     low = [w.lower().strip(".’'") for w in words]
     link = next((k for k, w in enumerate(low) if w in _ROLE_LINKS), len(low))
     if 0 < link < len(low) and low[link - 1] in _TITLES_OR_VAGUE:
