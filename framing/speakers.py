@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .actors import Actors
@@ -506,7 +507,7 @@ class SpeakerResolver:
         self._name_pos = [pos for pos, _ in self._names]
         self._by_surname: dict[str, list[tuple[int, str]]] = {}
         for pos, full in self._names:
-            self._by_surname.setdefault(full.split()[-1], []).append((pos, full))
+            self._by_surname.setdefault(full[full.rfind(" ") + 1 :], []).append((pos, full))  # (one space between parts)
         # what the actors list says about a text, and names resolved: the same in the whole document
         self._looked_up: dict[str, tuple[Actor | None, ActorGroup | None, str]] = {}
         self._named_as: dict[tuple[str, str], SpeakerInfo] = {}
@@ -547,7 +548,7 @@ class SpeakerResolver:
         if mention.type == "pronoun":
             low = mention.text.lower()
             k = bisect_right(self._speaker_pos, at)
-            pool = [s for _, s in self._speakers[max(0, k - 50) : k]]
+            pool = self._speakers[max(0, k - 50) : k]  # (position, speaker) of the last 50 speakers before
             if low in _PERSON_PRONOUNS:
                 wanted = "female" if low in ("she", "her") else "male"
                 subject = self._sentence_first_name(mention.start)
@@ -557,16 +558,17 @@ class SpeakerResolver:
                     self._gender.setdefault(subject, wanted)
                     return self._named(subject, "person")
                 # 'Spokeswoman Jessica Ditto' is not a later 'he'
-                people = [s for s in pool if s.type == "person" and self._gender.get(s.name, wanted) == wanted]
-                if people:
-                    self._gender.setdefault(people[-1].name, wanted)
-                    return people[-1]
+                # the last of them who is a person of that gender (or of no known gender)
+                for _, s in reversed(pool):
+                    if s.type == "person" and self._gender.get(s.name, wanted) == wanted:
+                        self._gender.setdefault(s.name, wanted)
+                        return s
                 name = self._last_person(mention.start)
                 if name:
                     return self._named(name, "person")
                 return SpeakerInfo("", "person", "unknown")
             if pool:
-                return pool[-1]
+                return pool[-1][1]
             return SpeakerInfo("", "anonymous", "unknown")
         kind = mention.type
         actor, group, side = self._look_up(mention.text)
@@ -659,12 +661,20 @@ def _person_names(text: str) -> list[tuple[int, str]]:
     """Capitalised runs of two to four words that look like people's names, with positions."""
     out = []
     for m in _NAME.finditer(text):
-        parts = m.group().split()
-        while parts and (parts[0].lower().strip(".") in TITLES or parts[0] in ("The", "A", "An", "In", "On", "But")):
-            parts = parts[1:]
-        if len(parts) < 2 or any(map(ORG_WORDS.__contains__, map(str.lower, parts))):
-            continue
-        if any(map(str.isupper, parts)) and any(p.isupper() and len(p) > 1 for p in parts):
-            continue
-        out.append((m.start(), " ".join(parts)))
+        full = _name_of(m.group())
+        if full:
+            out.append((m.start(), full))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _name_of(run: str) -> str:
+    """The person's name a capitalised run holds (titles and 'The' left out), or "" when it holds none."""
+    parts = run.split()
+    while parts and (parts[0].lower().strip(".") in TITLES or parts[0] in ("The", "A", "An", "In", "On", "But")):
+        parts = parts[1:]
+    if len(parts) < 2 or any(map(ORG_WORDS.__contains__, map(str.lower, parts))):
+        return ""
+    if any(map(str.isupper, parts)) and any(p.isupper() and len(p) > 1 for p in parts):
+        return ""
+    return " ".join(parts)
