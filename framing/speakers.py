@@ -147,12 +147,12 @@ def _speaker_before_words(
     # The quote rules ask about one cue again and again, with other limits (150 characters
     # before it, the sentence start, a comma): an answer found among some words holds for every
     # limit from which the same last words are read (see _Reading), so it is kept per cue.
-    memo = _tail_memo(text)
+    memo = _tails[1] if _tails[0] is text else _tail_memo(text)
     readings = memo.get(cue_start)
     if readings is not None:
-        for r in readings:
-            if r.holds_for(limit):
-                return _answer(text, r.found, r.words, cue_start, limit)
+        for start, synced, words, found, upto in readings:
+            if _holds(start, synced, words, upto, limit):
+                return _answer(text, found, words, cue_start, limit) if found is _APPOSITIONS else (found, words)  # type: ignore[return-value]
     # The subject mostly ends within the last few words: read the words of the last 60 or so
     # characters first (from a space, which no word holds, so they are the same words), and all
     # words from ``limit`` only when the rules reach the first two of those.
@@ -161,15 +161,15 @@ def _speaker_before_words(
         tail = _words(text, p, cue_start)
         found, low = _subject_in(text, tail, cue_start, limit)
         if low >= 2:
-            memo.setdefault(cue_start, []).append(_Reading(p, True, tail, found, tail[low - 2][1]))
-            return _answer(text, found, tail, cue_start, limit)
+            memo.setdefault(cue_start, []).append((p, True, tail, found, tail[low - 2][1]))
+            return _answer(text, found, tail, cue_start, limit) if found is _APPOSITIONS else (found, tail)  # type: ignore[return-value]
         words = _words(text, limit, p) + tail  # (no word runs over the space at p)
     else:
         words = _words(text, limit, cue_start)
     found, low = _subject_in(text, words, cue_start, limit)
     if low >= 2:
         synced = limit <= 0 or not (_IN_WORD.match(text, limit - 1) and _IN_WORD.match(text, limit))
-        memo.setdefault(cue_start, []).append(_Reading(limit, synced, words, found, words[low - 2][1]))
+        memo.setdefault(cue_start, []).append((limit, synced, words, found, words[low - 2][1]))
     return _answer(text, found, words, cue_start, limit)
 
 
@@ -185,31 +185,26 @@ def _answer(
 _IN_WORD = re.compile(r"[\w'’.-]")
 
 
-class _Reading:
-    """What _subject_in answered on the words read from ``start`` up to a cue.
+# A reading: what _subject_in answered on the words read from ``start`` up to a cue, as
+# (start, synced, words, answer, upto).
+#
+# The rules looked at no word more than two places below the lowest index they reached
+# (``low``), and tested no index against 0 or 2 below it: with ``low >= 2`` the answer depends
+# only on the words from ``words[low - 2]`` on (which starts at ``upto``). Any other reading
+# whose words end with those gives it too: one from a limit before ``start`` when no word can
+# run over ``start`` (``synced``), and one from a limit at or after ``start`` (up to ``upto``)
+# that does not fall inside a word.
+_Reading = tuple[int, bool, list[tuple[str, int, int]], "Mention | object | None", int]
 
-    The rules looked at no word more than two places below the lowest index they reached
-    (``low``), and tested no index against 0 or 2 below it: with ``low >= 2`` the answer
-    depends only on the words from ``words[low - 2]`` on. Any other reading whose words end
-    with those gives it too: one from a limit before ``start`` when no word can run over
-    ``start`` (``synced``), and one from a limit at or after ``start`` (up to the start of
-    ``words[low - 2]``) that does not fall inside a word.
-    """
 
-    __slots__ = ("start", "synced", "words", "found", "upto")
-
-    def __init__(
-        self, start: int, synced: bool, words: list[tuple[str, int, int]], found: Mention | object | None, upto: int
-    ) -> None:
-        self.start, self.synced, self.words, self.found, self.upto = start, synced, words, found, upto
-
-    def holds_for(self, limit: int) -> bool:
-        if limit > self.upto:
-            return False
-        if limit < self.start:
-            return self.synced
-        k = bisect_right(self.words, limit, key=_word_start) - 1
-        return k < 0 or self.words[k][2] <= limit or self.words[k][1] == limit
+def _holds(start: int, synced: bool, words: list[tuple[str, int, int]], upto: int, limit: int) -> bool:
+    """Does a reading (see :data:`_Reading`) give the answer for ``limit`` too?"""
+    if limit > upto:
+        return False
+    if limit < start:
+        return synced
+    k = bisect_right(words, limit, key=_word_start) - 1
+    return k < 0 or words[k][2] <= limit or words[k][1] == limit
 
 
 def _word_start(w: tuple[str, int, int]) -> int:
