@@ -250,3 +250,23 @@ def test_rows_worker_imports_numpy_when_built_and_gives_the_rows_of_its_part(ana
     assert len(parts) == 2
     worker = RowsWorker(analyzer)
     assert _tables(concat_rows([worker(p) for p in parts])) == _tables(agg.rows())
+
+
+def test_sources_travel_to_the_workers_as_tuples_and_arrive_equal() -> None:
+    import pickle
+
+    from framing.model import Source
+    from framing.parallel import _Batch
+
+    sources = [
+        Source("a", "Text one.", {"outlet": "X", "tags": ["t1", "t2"]}, "a.txt", "ab" * 32, ("utf-8",), True, "text"),
+        Source("b:2", "Zwei.\n\nDrei?", {}, "b.jsonl:2", "", (), False, "html"),
+    ]
+    data = pickle.dumps(_Batch(sources), protocol=pickle.HIGHEST_PROTOCOL)
+    # no dataclass state in the stream: the fields go as plain tuples (8 fields each)
+    assert b"Source" not in data.split(b"_sources", 1)[1]
+    back = pickle.loads(data)
+    assert type(back) is list and back == sources
+    assert [type(s) for s in back] == [Source, Source]
+    assert back[0].meta["tags"] == ["t1", "t2"] and back[1].notes == () and back[1].clean is False
+    assert pickle.loads(pickle.dumps(_Batch([]))) == []
