@@ -513,22 +513,30 @@ class ReadabilityScorer:
                 word = _clean(chunk)
             if not word:
                 return 0
-        packed = self._words.get(word)
+        lower = word.lower()  # everything counted depends on the lower-cased word only
+        packed = self._words.get(lower)
         if packed is None:
-            packed = self._words[word] = self._word(word)
+            packed = self._words[lower] = self._word(lower)
         return packed
 
-    def _word(self, word: str) -> int:
-        """:meth:`_chunk` of a cleaned word (kept per word: "Pashinyan," and "Pashinyan." are one)."""
-        lower = word.lower()
-        syllables = self._syllables(lower)  # count_syllables(text) and (SMOG) count_syllables(word)
+    def _word(self, lower: str) -> int:
+        """:meth:`_chunk` of a cleaned, lower-cased word (kept per word: "Pashinyan," and "pashinyan." are one)."""
+        # count_syllables(text) and (SMOG) count_syllables(word): the CMU table, else Pyphen
+        syllables = self._cmu.get(lower)
+        if syllables is None:
+            syllables = self._syllables(lower)
         easy = lower in self._easy
-        # is_difficult_word counts the syllables of word.lower() re-cleaned (lower-casing "İ"
-        # adds a combining dot that the cleaning then drops), so count them the same way.
-        # (a word of letters and digits only is its own re-cleaned form: no look-ups needed)
-        again = [lower] if lower.isalnum() else _clean(lower).lower().split()
-        fog_syllables = syllables if again == [lower] else sum(self._syllables(w) for w in again)
-        return _pack(1, syllables, syllables >= POLY_SYLLABLES, not easy and fog_syllables >= FOG_SYLLABLES, not easy)
+        if lower.isalnum():  # a word of letters and digits only is its own re-cleaned form
+            fog_syllables = syllables
+        else:
+            # is_difficult_word counts the syllables of word.lower() re-cleaned (lower-casing "İ"
+            # adds a combining dot that the cleaning then drops), so count them the same way
+            again = _clean(lower).lower().split()
+            fog_syllables = syllables if again == [lower] else sum(self._syllables(w) for w in again)
+        # _pack(1, syllables, syllables >= POLY_SYLLABLES, not easy and fog_syllables >= FOG_SYLLABLES, not easy)
+        hard = not easy
+        return (1 | syllables << _BITS | (syllables >= POLY_SYLLABLES) << 2 * _BITS
+                | (hard and fog_syllables >= FOG_SYLLABLES) << 3 * _BITS | hard << 4 * _BITS)
 
     def score(self, text: str, *, min_words: int = 100) -> Readability:
         """Readability of one text; see :func:`score_readability`."""
