@@ -330,7 +330,7 @@ def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int
     # Only quotes of fewer than _FEW words are looked at whole (their text is short but for
     # pathological tokens, and at most _FEW - 1 spans of a paragraph can be so short).
     content = text[s.start : s.end] if len(words) < _FEW else ""
-    before_tokens = [t.lower() for t in _words(text[max(bounds[0], s.open_at - 120) : s.open_at])]
+    before_tokens = list(map(str.lower, TOKEN.findall(text, max(bounds[0], s.open_at - 120), s.open_at)))
     hashtag = _HASH.match(text, s.start, s.end) is not None
     if hashtag or (before_tokens and before_tokens[-1] in _TITLE_CUES) or (
         len(before_tokens) > 1 and before_tokens[-2] in _TITLE_CUES and before_tokens[-1] in ("the", "a", "an")
@@ -356,7 +356,7 @@ def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int
         return "scare", "no words"
     if _speech_cue(before_tokens[-CUE_WINDOW:], speech):
         return "speech", "a speech verb governs it"
-    sentence_before = [t.lower() for t in _words(text[max(bounds[0], s.open_at - 300) : s.open_at])]
+    sentence_before = list(map(str.lower, TOKEN.findall(text, max(bounds[0], s.open_at - 300), s.open_at)))
     reported = _reported_clause(sentence_before, speech)
     if reported:
         return "speech", reported
