@@ -322,3 +322,17 @@ def test_hyphenation_dic_by_hand(data: bytes, trie: dict | None, pad: int | None
         assert got is None
     else:
         assert got is not None and (got.trie, got.pad) == (trie, pad)
+
+
+def test_words_differing_only_in_case_or_edge_punctuation_are_counted_once() -> None:
+    from framing.readability import ReadabilityScorer
+
+    scorer = ReadabilityScorer()
+    r = scorer.score("The cat. the CAT, THE cat!", min_words=0)
+    # six chunks, two distinct lower-cased words: "the" and "cat"
+    assert sorted(scorer._words) == ["cat", "the"]
+    assert len(scorer._cache) == 6  # "The" "cat." "the" "CAT," "THE" "cat!"
+    # by hand: 6 words, 1 syllable each (CMU: the DH AH0, cat K AE1 T); of the pieces "The cat."
+    # (2 words: not a sentence for textstat) and "the CAT, THE cat!" (4 words), 1 sentence
+    assert (r.n_words, r.n_sentences) == (6, 1)
+    assert r.flesch_reading_ease == pytest.approx(206.835 - 1.015 * 6 / 1 - 84.6 * 6 / 6)
