@@ -1,14 +1,16 @@
 """Speaker mentions: what one is, the words it is made of, and a first guess at its type.
 
 The word lists the speaker rules (framing/speakers.py) read, the :class:`Mention` and
-:class:`SpeakerInfo` records, the words of a stretch of text with their offsets, the type a
-run of words suggests (person, role, organisation, anonymous, pronoun) and the trimming of a
-mention found before a cue.
+:class:`SpeakerInfo` records, the words of a stretch of text with their offsets (also piece by
+piece between commas, from the end back), the type a run of words suggests (person, role,
+organisation, anonymous, pronoun), the trimming of a mention found before a cue, the names of
+people in a text, and when an answer of the subject rules read from one limit holds for another.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -193,3 +195,81 @@ def _stated_gender(mention: str) -> str:
     """'female' or 'male' when a word of the mention says so ('Spokeswoman', 'Mrs.'), else ''."""
     words = {w.lower().strip(".") for w in _WORD.findall(mention)}
     return "female" if words & _FEMALE else "male" if words & _MALE else ""
+
+
+# characters a word can go on with (_WORD's second part): no word runs over any other
+_IN_WORD = re.compile(r"[\w'’.-]")
+
+
+# A reading: what speakers._subject_in answered on the words read from ``start`` up to a cue, as
+# (start, synced, words, answer, upto).
+#
+# The rules looked at no word more than two places below the lowest index they reached
+# (``low``), and tested no index against 0 or 2 below it: with ``low >= 2`` the answer depends
+# only on the words from ``words[low - 2]`` on (which starts at ``upto``). Any other reading
+# whose words end with those gives it too: one from a limit before ``start`` when no word can
+# run over ``start`` (``synced``), and one from a limit at or after ``start`` (up to ``upto``)
+# that does not fall inside a word.
+_Reading = tuple[int, bool, list[tuple[str, int, int]], "Mention | object | None", int]
+
+
+def _holds(start: int, synced: bool, words: list[tuple[str, int, int]], upto: int, limit: int) -> bool:
+    """Does a reading (see :data:`_Reading`) give the answer for ``limit`` too?"""
+    if limit > upto:
+        return False
+    if limit < start:
+        return synced
+    k = bisect_right(words, limit, key=_word_start) - 1
+    return k < 0 or words[k][2] <= limit or words[k][1] == limit
+
+
+def _word_start(w: tuple[str, int, int]) -> int:
+    return w[1]
+
+
+class _Pieces:
+    """The words of the pieces between commas from ``limit`` to ``cue_start``, those without
+    words left out, numbered from the last one back and read when first asked for."""
+
+    __slots__ = ("text", "limit", "end", "read")
+
+    def __init__(self, text: str, cue_start: int, limit: int) -> None:
+        self.text, self.limit, self.end = text, limit, cue_start  # end: where the next piece back ends
+        self.read: list[list[tuple[str, int, int]]] = []
+
+    def get(self, r: int) -> list[tuple[str, int, int]] | None:
+        while len(self.read) <= r and self.end is not None:
+            c = self.text.rfind(",", self.limit, self.end)
+            words = _words(self.text, c + 1 if c >= 0 else self.limit, self.end)
+            self.end = c if c >= 0 else None
+            if words:
+                self.read.append(words)
+        return self.read[r] if r < len(self.read) else None
+
+
+# '\b(?:[A-Z]X+\s){1,3}[A-Z]Y+\b' with its first letter first, which the regex engine can search
+# for fast: '(?<!\w.)' after the letter is the word boundary before it.
+_NAME = re.compile(r"[A-Z](?<!\w.)[a-zà-ÿəğışöüçA-Z'’-]+\s(?:[A-Z][a-zà-ÿəğışöüçA-Z'’-]+\s){0,2}[A-Z][a-zà-ÿəğışöüç'’-]+\b")
+
+
+def _person_names(text: str) -> list[tuple[int, str]]:
+    """Capitalised runs of two to four words that look like people's names, with positions."""
+    out = []
+    for m in _NAME.finditer(text):
+        full = _name_of(m.group())
+        if full:
+            out.append((m.start(), full))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _name_of(run: str) -> str:
+    """The person's name a capitalised run holds (titles and 'The' left out), or "" when it holds none."""
+    parts = run.split()
+    while parts and (parts[0].lower().strip(".") in TITLES or parts[0] in ("The", "A", "An", "In", "On", "But")):
+        parts = parts[1:]
+    if len(parts) < 2 or any(map(ORG_WORDS.__contains__, map(str.lower, parts))):
+        return ""
+    if any(map(str.isupper, parts)) and any(p.isupper() and len(p) > 1 for p in parts):
+        return ""
+    return " ".join(parts)

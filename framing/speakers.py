@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .actors import Actors
 from .mentions import (
     _ADVERBS_AUX,
+    _IN_WORD,
     _NOUN_DETERMINERS,
     _PERSON_PRONOUNS,
     _POSSESSIVES,
@@ -39,6 +39,10 @@ from .mentions import (
     _cap,
     _classify,
     _clean_mention,
+    _holds,
+    _person_names,
+    _Pieces,
+    _Reading,
     _stated_gender,
     _untitled_words,
     _words,
@@ -179,36 +183,6 @@ def _answer(
     if found is _APPOSITIONS:
         found = _subject_before_appositions(text, cue_start, limit)
     return found, words  # type: ignore[return-value]
-
-
-# characters a word can go on with (_WORD's second part): no word runs over any other
-_IN_WORD = re.compile(r"[\w'’.-]")
-
-
-# A reading: what _subject_in answered on the words read from ``start`` up to a cue, as
-# (start, synced, words, answer, upto).
-#
-# The rules looked at no word more than two places below the lowest index they reached
-# (``low``), and tested no index against 0 or 2 below it: with ``low >= 2`` the answer depends
-# only on the words from ``words[low - 2]`` on (which starts at ``upto``). Any other reading
-# whose words end with those gives it too: one from a limit before ``start`` when no word can
-# run over ``start`` (``synced``), and one from a limit at or after ``start`` (up to ``upto``)
-# that does not fall inside a word.
-_Reading = tuple[int, bool, list[tuple[str, int, int]], "Mention | object | None", int]
-
-
-def _holds(start: int, synced: bool, words: list[tuple[str, int, int]], upto: int, limit: int) -> bool:
-    """Does a reading (see :data:`_Reading`) give the answer for ``limit`` too?"""
-    if limit > upto:
-        return False
-    if limit < start:
-        return synced
-    k = bisect_right(words, limit, key=_word_start) - 1
-    return k < 0 or words[k][2] <= limit or words[k][1] == limit
-
-
-def _word_start(w: tuple[str, int, int]) -> int:
-    return w[1]
 
 
 # _subject_in's answer when the subject stands before appositions set off by commas
@@ -377,26 +351,6 @@ def _subject_before_appositions(text: str, cue_start: int, limit: int) -> Mentio
             m = Mention(text[p[0][1] : p[-1][2]], p[0][1], p[-1][2], _classify([w[0] for w in p]))
         return m
     return None
-
-
-class _Pieces:
-    """The words of the pieces between commas from ``limit`` to ``cue_start``, those without
-    words left out, numbered from the last one back and read when first asked for."""
-
-    __slots__ = ("text", "limit", "end", "read")
-
-    def __init__(self, text: str, cue_start: int, limit: int) -> None:
-        self.text, self.limit, self.end = text, limit, cue_start  # end: where the next piece back ends
-        self.read: list[list[tuple[str, int, int]]] = []
-
-    def get(self, r: int) -> list[tuple[str, int, int]] | None:
-        while len(self.read) <= r and self.end is not None:
-            c = self.text.rfind(",", self.limit, self.end)
-            words = _words(self.text, c + 1 if c >= 0 else self.limit, self.end)
-            self.end = c if c >= 0 else None
-            if words:
-                self.read.append(words)
-        return self.read[r] if r < len(self.read) else None
 
 
 def _name_piece(p: list[tuple[str, int, int]]) -> bool:
@@ -647,29 +601,3 @@ class SpeakerResolver:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»]?\s+(?=[A-Z\"“‘'])|\n")
-# '\b(?:[A-Z]X+\s){1,3}[A-Z]Y+\b' with its first letter first, which the regex engine can search
-# for fast: '(?<!\w.)' after the letter is the word boundary before it.
-_NAME = re.compile(r"[A-Z](?<!\w.)[a-zà-ÿəğışöüçA-Z'’-]+\s(?:[A-Z][a-zà-ÿəğışöüçA-Z'’-]+\s){0,2}[A-Z][a-zà-ÿəğışöüç'’-]+\b")
-
-
-def _person_names(text: str) -> list[tuple[int, str]]:
-    """Capitalised runs of two to four words that look like people's names, with positions."""
-    out = []
-    for m in _NAME.finditer(text):
-        full = _name_of(m.group())
-        if full:
-            out.append((m.start(), full))
-    return out
-
-
-@lru_cache(maxsize=8192)
-def _name_of(run: str) -> str:
-    """The person's name a capitalised run holds (titles and 'The' left out), or "" when it holds none."""
-    parts = run.split()
-    while parts and (parts[0].lower().strip(".") in TITLES or parts[0] in ("The", "A", "An", "In", "On", "But")):
-        parts = parts[1:]
-    if len(parts) < 2 or any(map(ORG_WORDS.__contains__, map(str.lower, parts))):
-        return ""
-    if any(map(str.isupper, parts)) and any(p.isupper() and len(p) > 1 for p in parts):
-        return ""
-    return " ".join(parts)
