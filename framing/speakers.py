@@ -181,14 +181,18 @@ def _answer(
     text: str, found: Mention | object | None, words: list[tuple[str, int, int]], cue_start: int, limit: int
 ) -> tuple[Mention | None, list[tuple[str, int, int]]]:
     if found is _APPOSITIONS:
-        found = _subject_before_appositions(text, cue_start, limit)
+        # (the same cue and limit come back: the answer is kept for the text)
+        kept = _tails[3] if _tails[0] is text else {}
+        key = (cue_start, limit)
+        found = kept[key] if key in kept else kept.setdefault(key, _subject_before_appositions(text, cue_start, limit))
     return found, words  # type: ignore[return-value]
 
 
 # _subject_in's answer when the subject stands before appositions set off by commas
 _APPOSITIONS = object()
 # the text, its cues' readings (cue -> readings), and the cleaned mentions (mention -> _clean_mention's answer)
-_tails: tuple[str, dict[int, list[_Reading]], dict[Mention, Mention | None]] = ("", {}, {})
+_tails: tuple[str, dict[int, list[_Reading]], dict[Mention, Mention | None], dict[tuple[int, int], Mention | None]] = (
+    "", {}, {}, {})
 
 
 def _tail_memo(text: str) -> dict[int, list[_Reading]]:
@@ -197,7 +201,7 @@ def _tail_memo(text: str) -> dict[int, list[_Reading]]:
     global _tails
     kept = _tails
     if kept[0] is not text:
-        kept = _tails = (text, {}, {})
+        kept = _tails = (text, {}, {}, {})
     return kept[1]
 
 

@@ -41,10 +41,15 @@ from framing.speakers import (
 from framing.tokens import term_key
 
 
+def _nothing_kept() -> tuple:
+    """speakers' memo as at the start (no text, nothing kept)."""
+    return ("",) + tuple({} for _ in speakers._tails[1:])
+
+
 def _fresh(fn, *args):
     """``fn(*args)`` with nothing kept from earlier look-ups (and the kept answers restored after)."""
     kept = speakers._tails
-    speakers._tails = ("", {}, {})
+    speakers._tails = _nothing_kept()
     try:
         return fn(*args)
     finally:
@@ -100,7 +105,7 @@ _SEPS = st.sampled_from([" ", " ", " ", ", ", "  ", "-", ".", "\n", "’", "'"])
 def test_speaker_before_with_kept_answers_equals_a_fresh_look_up(pieces: list[tuple[str, str]], picks: list[int]) -> None:
     text = "".join(w + s for w, s in pieces) + "said so."
     cue = len(text) - len("said so.")
-    speakers._tails = ("", {}, {})  # this text's look-ups start here
+    speakers._tails = _nothing_kept()  # this text's look-ups start here
     for pick in picks:
         limit = pick % (cue + 1)
         assert find_speaker_before(text, cue, limit) == _fresh(find_speaker_before, text, cue, limit)
@@ -125,7 +130,7 @@ _SOME = "Yesterday some of the officials said so."
     ],
 )
 def test_kept_answers_hold_only_up_to_the_words_the_rules_read(limit: int, expected: tuple[str, int, int, str]) -> None:
-    speakers._tails = ("", {}, {})
+    speakers._tails = _nothing_kept()
     assert find_speaker_before(_SOME, 32, 0) == Mention("some of the officials", 10, 31, "anonymous")  # kept
     m = find_speaker_before(_SOME, 32, limit)
     assert m is not None and tuple(m) == expected
