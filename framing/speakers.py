@@ -74,7 +74,8 @@ def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None
     found, words = _speaker_before_words(text, cue_start, limit)
     if found is None:
         return None
-    cleaned = _tails[2] if _tails[0] is text else {}
+    kept = _tails  # (read once: the memo of this text, or of another)
+    cleaned = kept[2] if kept[0] is text else {}
     hit = cleaned.get(found, _NOT_YET)
     if hit is _NOT_YET:
         hit = cleaned[found] = _clean_mention(text, found, words)
@@ -151,7 +152,8 @@ def _speaker_before_words(
     # The quote rules ask about one cue again and again, with other limits (150 characters
     # before it, the sentence start, a comma): an answer found among some words holds for every
     # limit from which the same last words are read (see _Reading), so it is kept per cue.
-    memo = _tails[1] if _tails[0] is text else _tail_memo(text)
+    kept = _tails
+    memo = kept[1] if kept[0] is text else _tail_memo(text)
     readings = memo.get(cue_start)
     if readings is not None:
         for start, synced, words, found, upto in readings:
@@ -182,7 +184,8 @@ def _answer(
 ) -> tuple[Mention | None, list[tuple[str, int, int]]]:
     if found is _APPOSITIONS:
         # (the same cue and limit come back: the answer is kept for the text)
-        kept = _tails[3] if _tails[0] is text else {}
+        memo = _tails
+        kept = memo[3] if memo[0] is text else {}
         key = (cue_start, limit)
         found = kept[key] if key in kept else kept.setdefault(key, _subject_before_appositions(text, cue_start, limit))
     return found, words  # type: ignore[return-value]
