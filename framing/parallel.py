@@ -525,6 +525,8 @@ class ChunkedRun:
                 self._pending.extend(part.fresh)
                 self._flush(whole=True)
             yield part
+        if self._pool is not None:
+            self._pool.stop()  # every chunk is in: the workers exit while the aggregate tables are computed
         corpus.diagnostics.extend(self._trailing)
 
     def aggregate_rows(self) -> dict[str, list[dict[str, Any]]]:

@@ -122,6 +122,7 @@ class Workers:
         self._procs: list[Any] = []
         self._tasks: list[Any] = []
         self._results: list[Any] = []
+        self._stopped = False
         # Forked workers share this process's objects page by page until one writes to a page; the
         # cyclic garbage collector writes to every object it scans, so each worker's collections would
         # copy the lexicons and dictionaries and walk them again and again. Frozen, the objects that
@@ -160,6 +161,8 @@ class Workers:
         Raises:
             WorkerDied: A worker process ended (killed, out of memory).
         """
+        if self._stopped:
+            raise RuntimeError("the workers were stopped: no more tasks")
         ahead = max(ahead or 4 * self.jobs, 1)
         it = iter(items)
         sent = taken = 0  # tasks sent, results taken by the caller
@@ -205,11 +208,21 @@ class Workers:
             top_up()  # the next task goes out before the caller works on this result
             yield value
 
+    def stop(self) -> None:
+        """Tell the workers to exit once their tasks are done, without waiting (idempotent).
+
+        Their exit then overlaps what the caller does next; :meth:`close` waits for it.
+        No task can be sent afterwards.
+        """
+        if not self._stopped:
+            self._stopped = True
+            for t in self._tasks:
+                with suppress(OSError):  # a worker that is gone already
+                    t.send_bytes(_STOP)
+
     def close(self) -> None:
         """Let the workers finish and wait for them to exit."""
-        for t in self._tasks:
-            with suppress(OSError):  # a worker that is gone already
-                t.send_bytes(_STOP)
+        self.stop()
         for p in self._procs:
             p.join()
         self._close_pipes()

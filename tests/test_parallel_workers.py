@@ -10,7 +10,10 @@ import time
 
 import pytest
 
+import framing
 from framing.workers import WorkerDied, Workers, tapered, worker_pool
+
+from .conftest import SEEDS
 
 
 class _Sleeper:
@@ -188,3 +191,30 @@ def test_pipes_are_widened_so_a_large_result_is_written_at_once() -> None:
     finally:
         r.close()
         w.close()
+
+
+def test_stopped_workers_exit_on_their_own_after_their_tasks() -> None:
+    with worker_pool(_Sleeper, (), 2) as workers:
+        assert list(workers.map([0, 1, 2], method="double")) == [0, 2, 4]  # 2 * x, by hand
+        workers.stop()
+        workers.stop()  # idempotent
+        for p in workers._procs:
+            p.join(timeout=10)  # no close(): the STOP sent is enough
+            assert p.exitcode == 0
+        with pytest.raises(RuntimeError, match="stopped"):
+            list(workers.map([3], method="double"))
+
+
+def test_a_chunked_run_lets_its_workers_go_before_the_aggregate_tables() -> None:
+    from framing.analysis import Analyzer
+    from framing.parallel import ChunkedRun
+
+    corpus = framing.load_corpus(SEEDS)
+    with ChunkedRun(corpus, Analyzer(), jobs=2) as run:
+        n = sum(len(part.diagnostics) for part in run.chunks())
+        for p in run._pool._procs:
+            p.join(timeout=30)  # exited before the tables are asked for
+            assert p.exitcode == 0
+        tables = run.aggregate_rows()
+    assert n == 5  # seeds/000_*.txt to 004_*.txt (README.md and corpus.yaml are not articles)
+    assert tables["readability"]
