@@ -217,7 +217,7 @@ def stage_split(corpus: Path) -> dict[str, float]:
             voices = sentence_voices(doc, spans, found)
             t5 = clock()
             # the sentence rows are made with their tone columns in one pass (as Analyzer.base does)
-            sentences = sentence_rows(doc, voices=voices, scorer=a.score)
+            sentences = sentence_rows(doc, voices=voices, scorer=a._scorer_for(doc.text))
             tone = sentences
             t6 = clock()
             read = readability_columns(doc.text)

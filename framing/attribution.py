@@ -19,7 +19,7 @@ from itertools import compress
 from .actors import Actors, load_actors
 from .cue_patterns import phrase_cues
 from .model import Document
-from .speakers import Mention, SpeakerResolver, _words, find_speaker_before
+from .speakers import ORG_WORDS, Mention, SpeakerResolver, _words, find_speaker_before
 from .tokens import TOKEN, split_words
 from .verbs import verb_forms
 
@@ -160,9 +160,10 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
         if raw in forms:
             lemma, cls = forms[raw]
             if raw == lemma and prev is not None and nxt is not None and _modifier_before(text, prev) \
-                    and _noun_after(text, e, nxt) and not (raw == "broadcast" and prev[0] in _BROADCASTERS) \
+                    and _noun_after(text, e, nxt) and not (raw == "broadcast" and prev[0] in ORG_WORDS) \
                     or raw.endswith("s") and prev is not None and _compound_before(text, prev, s):
-                continue  # 'a new state poll', 'the latest report': a noun after its modifier
+                continue  # 'a new state poll', 'the latest report': a noun after its modifier (but 'the ministry
+                # broadcast footage': the past tense after an institution)
             if raw.endswith("s") and raw != lemma and nxt is not None and text[e : nxt[1]] == " " \
                     and nxt[0] in forms and nxt[0] != raw:
                 continue  # 'the social media comments read', 'reports say': a plural noun before its verb
@@ -183,9 +184,6 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
     return cues
 
 
-# 'the defense ministry broadcast footage of ...': the past tense after an institution, not a noun
-_BROADCASTERS = frozenset("ministry agency channel station television network office service department government "
-                          "army military police embassy broadcaster".split())
 _HAVE_A_SAY = re.compile(r"\b(?:a|an|the|no|any|some|more|final|greater|bigger|equal)\s+(?:[a-z]+\s+)?$")
 _AUX_BE = frozenset("is was were are be been being am".split())
 _AFTER_STATE_NOUN = frozenset(
@@ -459,7 +457,7 @@ def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Men
 
 def _head_noun(w: str) -> bool:
     """A lower-case word that can end a subject noun phrase ('nominee', 'officials', 'senator')."""
-    from .speakers import ORG_WORDS, TITLES, VAGUE_HEADS
+    from .speakers import TITLES, VAGUE_HEADS
 
     if not (w.isalpha() and w.islower()):
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 IN_OPINION = "in the opinion of"
 """The lemma of 'In his opinion, ...', "In Aslanli's view, ..." (the possessive is the speaker)."""
@@ -25,54 +26,70 @@ _OPINION = re.compile(
 
 # Each cue below opens with one of a few words, found with ``str.find`` (much faster than a
 # regular expression that has to try every position); what must follow the word is then
-# matched there. ``(words, what follows, lemma, class, whether the cue takes in what follows)``.
+# matched there.
+
+
+@dataclass(frozen=True)
+class _WordCue:
+    lemmas: dict[str, str]  # each opening word → the cue's lemma
+    tail: re.Pattern[str]  # what must follow the word
+    cls: str
+    takes_tail: bool  # the cue's text runs over what follows ('make the case'), or is the word alone
+
+
+def _same(words: str, lemma: str) -> dict[str, str]:
+    return dict.fromkeys(words.split(), lemma)
+
+
+# What follows 'make the case' before what was argued: 'to Putin that ...' (the indirect-speech
+# rule skips it to find the content).
+CASE_THAT = re.compile(r"(?:\s+(?:to|for)\s+[^,;.]{1,60}?)?\s+that\s+")
+# 'published by', 'released by': who published what a 'Based on' clause relies on
+PUBLISHED_BY = r"(?:[\w’'-]+\s+){1,4}?(?:published|released|provided|issued|posted|shared|compiled|gathered|obtained)\s+by\s"
+# 'for a ceasefire from Russia, France and the United States': the call and who made it
+_NAMES = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+FOR_FROM = re.compile(rf"\s+for\s+(?P<np>[^,;.]{{1,80}}?)\s+from\s+(?P<src>{_NAMES}(?:,\s+{_NAMES})*(?:,?\s+and\s+{_NAMES})?)")
 
 # 'He raised the possibility of ...', 'raising concerns about ...': the verb counts only with
 # an object that is something said (not 'raised taxes', 'raised $2 million')
-_RAISE = (("raise", "raises", "raised", "raising"), re.compile(
+_RAISE = _WordCue(_same("raise raises raised raising", "raise"), re.compile(
     r"\s+(?:(?:the|a|an|new|serious|grave|further|fresh|renewed|some|many|more|"
     r"several|similar|such|legitimate|real)\s+){0,2}(?:possibility|prospect|questions?|concerns?|doubts?|fears?|"
-    r"alarm|objections?|suspicions?|spectre|specter|allegations?|accusations?|the\s+issue)\b"), "raise", "neutral", False)
+    r"alarm|objections?|suspicions?|spectre|specter|allegations?|accusations?|the\s+issue)\b"), "neutral", False)
 
 # 'Yerevan sees the threat as imminent', 'regards the vote as illegitimate': an attitude whose
 # content is the object and what it is seen as (a comma or a full stop before 'as' stops it)
-_SEE_AS = (("sees", "saw", "see", "regards", "regarded", "regard", "views", "viewed", "view"), re.compile(
-    r"\s+(?!as\b)[^,;:.!?\"“”()]{1,60}?\s+as\s+[\w\"“]"), "as", "opinion", False)
+_SEE_AS = _WordCue(
+    {**_same("sees saw see", "see as"), **_same("regards regarded regard", "regard as"),
+     **_same("views viewed view", "view as")},
+    re.compile(r"\s+(?!as\b)[^,;:.!?\"“”()]{1,60}?\s+as\s+[\w\"“]"), "opinion", False)
 
 # 'Armenia is seeking to make the case to Putin that ...' (an argument: like 'argue')
-_CASE = (("make", "makes", "made", "making"), re.compile(
-    r"\s+the\s+case\b(?=(?:\s+(?:to|for)\s+[^,;.]{1,60}?)?\s+that\b)"), "make the case", "distancing", True)
+_CASE = _WordCue(_same("make makes made making", "make the case"),
+                 re.compile(rf"\s+the\s+case\b(?={CASE_THAT.pattern})"), "distancing", True)
 
 # 'Based on footage published by the ministry, one rocket ...': sourcing, like 'according to'
-_BASED_ON = (("Based", "based"), re.compile(
-    r" on(?=\s+(?:[\w’'-]+\s+){1,4}?(?:published|released|provided|issued|posted|shared|compiled|gathered|obtained)\s+by\s)"),
-    "based on", "according_to", True)
+_BASED_ON = _WordCue(_same("Based based", "based on"), re.compile(rf" on(?=\s+{PUBLISHED_BY})"), "according_to", True)
 
 # 'Calls for a ceasefire from Russia, France and the United States ... produced no results': a
 # nominal cue whose speaker follows 'from' (a capitalised name opens it)
-_CALLS_FROM = (("Calls", "calls", "Appeals", "appeals", "Pleas", "pleas"), re.compile(
-    r"\s+for\s+[^,;.]{1,80}?\s+from\s+(?:the\s+)?[A-Z]"), "a call for", "neutral", False)
-
-_SEE_LEMMA = {"see": "see", "sees": "see", "saw": "see", "regard": "regard", "regards": "regard", "regarded": "regard",
-              "view": "view", "views": "view", "viewed": "view"}
+_CALLS_FROM = _WordCue(_same("Calls calls Appeals appeals Pleas pleas", "a call for"), FOR_FROM, "neutral", False)
 
 
-def _word_cues(text: str, cue: tuple) -> list[tuple[int, int, str, str, str]]:
+def _word_cues(text: str, cue: _WordCue) -> list[tuple[int, int, str, str, str]]:
     """The cues of one word-led pattern: each whole-word occurrence of its words that what must
     follow follows (a word boundary before the word: no letter, digit or underscore)."""
-    words, tail, lemma, cls, takes_tail = cue
     out = []
-    for word in words:
+    for word, lemma in cue.lemmas.items():
         i = text.find(word)
         while i >= 0:
             before = text[i - 1 : i]
             j = i + len(word)
             if not (before.isalnum() or before == "_"):
-                m = tail.match(text, j)
+                m = cue.tail.match(text, j)
                 if m is not None:
-                    end = m.end() if takes_tail else j
-                    name = f"{_SEE_LEMMA[word]} {lemma}" if cue is _SEE_AS else lemma
-                    out.append((i, end, text[i:end], name, cls))
+                    end = m.end() if cue.takes_tail else j
+                    out.append((i, end, text[i:end], lemma, cue.cls))
             i = text.find(word, j)
     out.sort()
     return out

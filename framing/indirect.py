@@ -24,7 +24,7 @@ from .attribution import (
     _sentence_subject_mention,
     noun_after_auxiliary,
 )
-from .cue_patterns import IN_OPINION
+from .cue_patterns import CASE_THAT, FOR_FROM, IN_OPINION, PUBLISHED_BY
 from .model import Document
 from .object_speech import NOUN_OBJECT, NP_OBJECT, OBJECT_ONLY, SMALL_CLAUSE, object_content
 from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
@@ -85,12 +85,14 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         # '..., emphasizing that ...': a participle hangs on the clause before it: the speaker of
         # its reporting verb, else the sentence's subject
         mention = _plausible(_previous_speaker(text, cue, sent), resolver)
-        if mention is None and _SUBORDINATE_FIRST.match(text, sent[0]):
+        subjects = [lambda: _sentence_subject_mention(text, sent[0], cue.start),
+                    lambda: _clause_subject(text, sent[0], cue.start - 2)]
+        if _SUBORDINATE_FIRST.match(text, sent[0]):
             # 'While X is ..., separatist authorities have been governing it, considering ...': the
             # participle hangs on the main clause, not on the subordinate one that opens the sentence
-            mention = _plausible(_clause_subject(text, sent[0], cue.start - 2), resolver)
-        mention = mention or _plausible(_sentence_subject_mention(text, sent[0], cue.start), resolver) \
-            or _plausible(_clause_subject(text, sent[0], cue.start - 2), resolver)
+            subjects.reverse()
+        for subject in subjects:
+            mention = mention or _plausible(subject(), resolver)
     else:
         mention = _of_head(text, _plausible(find_speaker_before(text, cue.start, sent[0]), resolver), sent[0])
         if mention is not None and not cue.text.endswith("ing") and _after_preposition(text, mention, sent[0]):
@@ -159,7 +161,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         m = _THAT.match(text, cue.end)
         start = m.end() if m else cue.end
         if cue.lemma == "make the case":  # 'make the case to Putin that ...'
-            m2 = _CASE_THAT.match(text, cue.end, sent[1])
+            m2 = CASE_THAT.match(text, cue.end, sent[1])
             if not m2:
                 return None
             start = m2.end()
@@ -193,7 +195,6 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
 
 
 OBJECT_RULE = "speaker and verb, then what they said (a noun phrase)"
-_CASE_THAT = re.compile(r"(?:\s+(?:to|for)\s+[^,;.]{1,60}?)?\s+that\s+")
 # 'Armenia is not only announcing', 'Armenia is seeking to make the case': words between the
 # subject and its verb that the speaker search does not step over
 _GAP = re.compile(
@@ -202,7 +203,9 @@ _GAP = re.compile(
 )
 
 
-_FINITE_AUX = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should)\s")
+_MODALS = "would|will|could|can|should|must|may|might"
+_AUXILIARIES = f"{_MODALS}|is|are|was|were|has|have|had"
+_FINITE_AUX = re.compile(rf"\s(?:{_AUXILIARIES})\s")
 
 
 def _clause_subject(text: str, sent_start: int, comma: int) -> Mention | None:
@@ -245,8 +248,7 @@ def _across_gap(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerRe
     return _plausible(find_speaker_before(text, m.start() + 1, sent[0]), resolver)
 
 
-_BY_SOURCE = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?(?:published|released|provided|issued|posted|shared|compiled|gathered|"
-                        r"obtained)\s+by\s+(?P<src>[^,;:.]+?)(?:\s+(?:on|in|at|via|through|during|from)\s[^,;:]*)?,\s*")
+_BY_SOURCE = re.compile(rf"\s+{PUBLISHED_BY}\s*(?P<src>[^,;:.]+?)(?:\s+(?:on|in|at|via|through|during|from)\s[^,;:]*)?,\s*")
 
 
 _SPEECH_NOUN_BEFORE = re.compile(
@@ -273,16 +275,10 @@ def _unattributed_statement(text: str, cue: _Cue, sent: tuple[int, int], resolve
     return _make("indirect", start, end, None, cue, resolver, "a statement, unattributed, and what it said", text)
 
 
-_LIST_OF_NAMES = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
-_FOR_FROM = re.compile(
-    rf"\s+for\s+(?P<np>[^,;.]{{1,80}}?)\s+from\s+(?P<src>{_LIST_OF_NAMES}(?:,\s+{_LIST_OF_NAMES})*(?:,?\s+and\s+{_LIST_OF_NAMES})?)"
-)
-
-
 def _call_from(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
     """'Calls for a ceasefire from Russia, France and the United States ...': the call is the content,
     who made it follows 'from'."""
-    m = _FOR_FROM.match(text, cue.end, sent[1])
+    m = FOR_FROM.match(text, cue.end, sent[1])
     if m is None:
         return None
     found = find_speaker_after(text, m.start("src"), m.end("src"))
@@ -358,10 +354,10 @@ _RELATIVE_HEAD = re.compile(
     r"|\s*(?P<pron>something)\s+"  # '..., something Armenian official sources stated since day one'
 )
 _SHORT_SUBJECT = re.compile(r"\s*(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s*")
-_INTERRUPTED = re.compile(r"\s*,\s*(?:would|will|is|are|was|were|has|have|had|could|can|should|must|may|might)\s")
+_INTERRUPTED = re.compile(rf"\s*,\s*(?:{_AUXILIARIES})\s")
 # '..., pundits claimed, blaming those who ...' (not a gerund subject: '..., he said, replacing Clinton would be ...')
 _PARTICIPLE_AFTER = re.compile(
-    r"\s*,\s*[a-z]+ing\b(?!(?:\s+[\w’'-]+){1,4}?\s+(?:would|will|is|was|could|can|might|may|should|must)\s)"
+    rf"\s*,\s*[a-z]+ing\b(?!(?:\s+[\w’'-]+){{1,4}}?\s+(?:{_MODALS}|is|was)\s)"  # ('who have backed': a participle)
 )
 
 
@@ -415,8 +411,9 @@ def _before_coordinated_cue(text: str, start: int, end: int) -> int:
     return end
 
 
-_SUBORDINATE_FIRST = re.compile(r"\s*(?:While|Whereas|Although|Though|Even though|When|After|Before|Because|Since|As|If|Unless)\s")
-_SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Even though)\s")  # not 'As X said, ...'
+_CONCESSIVE = "Although|Though|While|Whereas|Even though"
+_SUBORDINATE = re.compile(rf"\s*(?:{_CONCESSIVE})\s")  # not 'As X said, ...'
+_SUBORDINATE_FIRST = re.compile(rf"\s*(?:{_CONCESSIVE}|When|After|Before|Because|Since|As|If|Unless)\s")
 
 _THAT_AFTER = re.compile(r"\s+that\b")  # ', suggesting that ...': an opinion verb reporting a clause
 _VERB_LIKE = re.compile(r"\b(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|leads?|trails?)\b")

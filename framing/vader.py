@@ -379,12 +379,13 @@ class VaderScorer:
         """
         if not isinstance(text, str):
             raise InputError(f"VADER scores text, got {type(text).__name__}")
-        cache = self._cache
-        hit = cache.get(text)
-        if hit is not None:
-            return hit
-        result = self._polarity(text)
+        hit = self._cache.get(text)
+        return hit if hit is not None else self._remember(text, self._polarity(text))
+
+    def _remember(self, text: str, result: Scores) -> Scores:
+        """Keep ``result`` as the scores of ``text`` (when caching) and return it."""
         if self._cache_size:
+            cache = self._cache
             if len(cache) >= self._cache_size:
                 # emptied rather than trimmed: deleting the oldest entry one at a time
                 # makes finding the next oldest slower and slower in a dict
@@ -403,22 +404,8 @@ class VaderScorer:
         """:meth:`score` of a text known to hold no emoji."""
         if not isinstance(text, str):
             raise InputError(f"VADER scores text, got {type(text).__name__}")
-        cache = self._cache
-        hit = cache.get(text)
-        if hit is not None:
-            return hit
-        toks = text.split()
-        n = len(toks)
-        if not n:
-            result = _ZERO
-        else:
-            hits = list(compress(range(n), map(self._hits.__getitem__, toks)))
-            result = self._rules(text, toks, hits) if hits else _NEUTRAL
-        if self._cache_size:
-            if len(cache) >= self._cache_size:
-                cache.clear()
-            cache[text] = result
-        return result
+        hit = self._cache.get(text)
+        return hit if hit is not None else self._remember(text, self._plain_polarity(text))
 
     def score_many(self, texts: Iterable[str]) -> list[Scores]:
         """Scores of each text, in order (see :meth:`score`)."""
@@ -434,6 +421,9 @@ class VaderScorer:
     def _polarity(self, text: str) -> Scores:
         if not text.isascii() and _has_emoji(text, self._emoji_chars):
             text = _replace_emojis(text, self._emojis)
+        return self._plain_polarity(text)
+
+    def _plain_polarity(self, text: str) -> Scores:
         # (vaderSentiment strips the text here: that changes neither the words nor the ! and ? counts)
         toks = text.split()
         n = len(toks)

