@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 ProgressFn = Callable[[Document], None]
+#: Called with a number of documents just finished (a progress bar's ``update``).
+CountFn = Callable[[int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,6 +459,7 @@ def write_analysis(
     jobs: int = 1,
     cache: str | os.PathLike[str] | None = None,
     spreadsheet_safe: bool = False,
+    progress_count: CountFn | None = None,
 ) -> RunSummary:
     """Analyse a corpus and stream the tables into ``outdir``.
 
@@ -468,11 +471,15 @@ def write_analysis(
     run has finished; an interrupted run leaves the folder as it was.
 
     Args:
+        progress: Called with each document once it is written, in corpus order (the workers
+            then send every document back to this process; ``progress_count`` costs less).
         jobs: Worker processes for the per-document analysis; the files are the same for any value.
         cache: A cache file (:mod:`framing.cache`) keeping the lexicon-independent work per
             document, so that a run after a lexicon edit redoes only the term matching; None: no cache.
         spreadsheet_safe: Prefix ``'`` to text cells that begin with ``= + - @`` (or a tab or
             carriage return), so a spreadsheet shows them instead of running them as formulas.
+        progress_count: Called with the number of documents just written (a chunk at a time),
+            for a progress bar that only counts.
 
     Raises:
         InputError: No document could be read, or (strict mode) any problem.
@@ -495,6 +502,8 @@ def write_analysis(
                 if progress:
                     for doc in part.documents or ():
                         progress(doc)
+                if progress_count:
+                    progress_count(part.n_documents)
             n_docs = writers["documents.csv"].rows
             if n_docs == 0:
                 raise InputError(_no_documents_message(corpus))

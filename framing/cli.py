@@ -100,14 +100,25 @@ def _parse_meta(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _progress(quiet: bool, label: str) -> tuple[Callable[[Any], None] | None, Callable[[], None]]:
-    """A tqdm bar on stderr when it is a terminal and not --quiet."""
+def _progress(quiet: bool, label: str) -> tuple[Callable[[int], Any] | None, Callable[[], None]]:
+    """A tqdm bar on stderr when it is a terminal and not --quiet: its ``update(n)`` and ``close``.
+
+    The bar only counts: :func:`framing.write_analysis` takes it as ``progress_count``, so
+    the worker processes send back no documents for it.
+    """
     if quiet or not sys.stderr.isatty():
         return None, lambda: None
     from tqdm import tqdm
 
     bar = tqdm(desc=label, unit=" doc", file=sys.stderr, leave=False, dynamic_ncols=True)
-    return (lambda _doc: bar.update(1)), bar.close
+    return bar.update, bar.close
+
+
+def _per_document(count: Callable[[int], Any] | None) -> Callable[[Any], None] | None:
+    """A ``progress(doc)`` callback counting one per document (for the in-memory analysis)."""
+    if count is None:
+        return None
+    return lambda _doc: count(1)
 
 
 def _print_diagnostics(diags: list[Diagnostic], quiet: bool) -> None:
@@ -261,7 +272,7 @@ def analyze(corpus: Path, outdir: Path | None, by: str, jobs: int, spreadsheet_s
     options, analyzer = _load_setup(kw)
     tick, close = _progress(quiet, "analysing")
     try:
-        summary = write_analysis(corpus, _default_outdir(corpus, outdir), force=force, progress=tick,
+        summary = write_analysis(corpus, _default_outdir(corpus, outdir), force=force, progress_count=tick,
                                  options=options, analyzer=analyzer, by=by, jobs=jobs, cache=cache,
                                  spreadsheet_safe=spreadsheet_safe)
     finally:
@@ -312,7 +323,7 @@ def report(corpus: Path, outdir: Path | None, blind: bool, title: str | None, fo
     try:
         summary = write_report(corpus, _default_outdir(corpus, outdir), blind=blind, force=force,
                                formats=formats or FORMATS, options=options, analyzer=analyzer, by=by,
-                               title=title, progress=tick, jobs=jobs, cache=cache,
+                               title=title, progress=_per_document(tick), jobs=jobs, cache=cache,
                                spreadsheet_safe=spreadsheet_safe)
     finally:
         close()

@@ -256,6 +256,11 @@ class ChunkResult:
     aggregates: tuple[dict[str, Any], ...] | None
     documents: list[Document] | None
 
+    @property
+    def n_documents(self) -> int:
+        """How many documents the chunk holds."""
+        return len(self.diagnostics)
+
     def __reduce__(self) -> tuple[Any, ...]:
         # diagnostics and documents as plain values (pickled dataclasses load slowly)
         from .cache import flat_diagnostics, flat_document
@@ -518,7 +523,7 @@ class ChunkedRun:
                     corpus.warn(d)
             if part.aggregates is not None:
                 self.aggregates.merge(part.aggregates)
-            n = len(part.diagnostics)
+            n = part.n_documents
             self.stats.hits += part.hits
             self.stats.misses += n - part.hits
             if self._store is not None and part.fresh:
