@@ -5,10 +5,21 @@ it started on and the line of each key, so errors can say ``file:line``.
 Anchors and aliases are refused (a YAML "billion laughs" file cannot expand),
 and so are tags, nesting deeper than :data:`MAX_YAML_DEPTH` and files larger
 than :data:`MAX_YAML_BYTES`.
+
+Every run reads the bundled lexicons and actors list (about 150 KB of YAML,
+0.05 s to parse); the parsed values of a file are kept in the user cache folder
+(:func:`framing.cache.resource_path`, one file per path read) and read back in
+a tenth of that. The stored copy is keyed by the SHA-256 of the file's bytes,
+this module's source, framing's and PyYAML's versions, and carries its own
+checksum: a changed, stale or damaged copy is parsed again, never trusted.
+Files that do not parse are never stored.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +30,8 @@ from .errors import located
 MAX_YAML_BYTES = 5 * 1024 * 1024
 #: Deepest nesting of lists and mappings accepted (real manifests and lexicons use about 6).
 MAX_YAML_DEPTH = 100
+#: Files at least this large keep their parsed values in the user cache folder (smaller ones parse at once).
+CACHE_MIN_BYTES = 4096
 
 
 class LineDict(dict):  # type: ignore[type-arg]
@@ -43,13 +56,16 @@ class YamlProblem(ValueError):
     """Raised with a ``file:line: message`` text."""
 
 
-def read_yaml(path: Path | str, *, display: str | None = None, max_bytes: int = MAX_YAML_BYTES) -> Any:
+def read_yaml(path: Path | str, *, display: str | None = None, max_bytes: int = MAX_YAML_BYTES,
+              cache: bool = True) -> Any:
     """Parse a YAML file into dicts and lists that carry line numbers.
 
     Args:
         path: File to read.
         display: Name to use in messages (default: the path as given).
         max_bytes: Refuse larger files.
+        cache: Keep (and reuse) the parsed values of a file of :data:`CACHE_MIN_BYTES` or
+            more in the user cache folder; the result is the same either way.
 
     Raises:
         YamlProblem: Unreadable, too large, invalid YAML, or uses anchors/aliases/tags.
@@ -70,7 +86,47 @@ def read_yaml(path: Path | str, *, display: str | None = None, max_bytes: int = 
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise YamlProblem(located(name, line, "not valid UTF-8; save the file as UTF-8")) from None
-    return parse_yaml(text, name=name)
+    if not cache or len(raw) < CACHE_MIN_BYTES:
+        return parse_yaml(text, name=name)
+    from .cache import read_resource, resource_path, write_resource
+
+    key = _cache_key(raw)
+    slot = resource_path(_cache_name(p))
+    payload = read_resource(slot, key)
+    if payload is not None:
+        try:
+            return pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - a copy that does not load is parsed again
+            pass
+    data = parse_yaml(text, name=name)
+    write_resource(slot, key, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    return data
+
+
+def _cache_name(path: Path) -> str:
+    """The cache file of a YAML file: one per absolute path, so edits replace their copy."""
+    try:
+        where = str(path.resolve())
+    except OSError:
+        where = str(path.absolute())
+    return f"yaml-{hashlib.sha256(where.encode('utf-8', 'surrogatepass')).hexdigest()[:24]}.pickle"
+
+
+def _cache_key(raw: bytes) -> str:
+    """What the parsed values of ``raw`` depend on, hashed: the bytes and the code that parses them."""
+    return hashlib.sha256(b"\0".join((_code_key().encode(), raw))).hexdigest()
+
+
+@functools.cache
+def _code_key() -> str:
+    from . import __version__
+
+    try:
+        source = Path(__file__).read_bytes()
+    except OSError:
+        source = b""
+    libyaml = "libyaml" if getattr(yaml, "CSafeLoader", None) is not None else "python"
+    return f"yaml-cache 1 framing={__version__} pyyaml={yaml.__version__} {libyaml} code={hashlib.sha256(source).hexdigest()}"
 
 
 def parse_yaml(text: str, *, name: str) -> Any:
