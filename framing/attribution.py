@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, islice
 
 from .actors import Actors, load_actors
 from .cue_patterns import phrase_cues
@@ -344,6 +344,12 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
 _LETTERS_AT_END = re.compile(r"[A-Za-z']+\Z")
 _ADVERB_AUX = frozenset("also later then reportedly repeatedly previously earlier first again".split())
 _CLITIC = re.compile(r"(?<=[A-Za-z])(['’](?:s|re|ve|d|ll))\s+$")
+
+
+def _has_tokens(text: str, a: int, b: int, n: int) -> bool:
+    """Does ``text[a:b]`` hold ``n`` tokens or more? (``len(TOKEN.findall(text[a:b])) >= n``,
+    counting no further than ``n``; ``a`` and ``b`` are offsets of ``text``, not negative.)"""
+    return next(islice(TOKEN.finditer(text, a, b), n - 1, None), None) is not None
 
 
 def _plausible(mention: Mention | None, resolver: SpeakerResolver) -> Mention | None:

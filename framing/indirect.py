@@ -18,6 +18,7 @@ from .attribution import (
     _clause_end,
     _Cue,
     _find_cues,
+    _has_tokens,
     _make,
     _passive,
     _plausible,
@@ -42,7 +43,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return None
         lead = text[sent[0] : cue.start]
         comma = text.find(",", mention.end, sent[1])
-        if not lead.strip() and mention.end <= comma < cue.end + 200 and len(TOKEN.findall(text[comma : sent[1]])) >= 3:
+        if not lead.strip() and mention.end <= comma < cue.end + 200 and _has_tokens(text, comma, sent[1], 3):
             # 'According to early results of exit polls conducted by ..., majorities of voters ...'
             start = _first_visible(text, comma + 1, sent[1])
             if mention.end < comma and not re.search(r"[.;:]\s", text[mention.end : comma]):
@@ -50,7 +51,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
         rest = text[mention.end : sent[1]]
         m = _ASIDE_END.match(rest)
-        if m and len(TOKEN.findall(rest)) >= 3:
+        if m and _has_tokens(text, mention.end, sent[1], 3):
             start = mention.end + m.end()
             return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
         # "clause, according to X."
@@ -111,15 +112,15 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         # 'called the charges unsubstantiated', 'raised the possibility of ...': an object or nothing
         span = object_content(text, cue.lemma, cue.end, sent[1]) if mention is not None else None
         return None if span is None else _make("indirect", *span, mention, cue, resolver, OBJECT_RULE, text)
-    tail_words = TOKEN.findall(tail)
     # the speaker and verb come after a comma that closes a clause of three words or more
     after_clause = (
         comma > 0 and mention is not None and mention.start > sent[0] + comma and (
-            len(TOKEN.findall(before[:comma])) >= 3
+            _has_tokens(text, sent[0], sent[0] + comma, 3)
             # 'The museum, Mr. Obama said, would make ...': a subject interrupted by the attribution
             or _INTERRUPTED.match(tail) is not None and _SHORT_SUBJECT.fullmatch(before[:comma]) is not None
         )
     )
+    tail_words = TOKEN.findall(tail) if after_clause else []  # (read only after a clause)
     relative = _RELATIVE_HEAD.fullmatch(text, sent[0] + comma + 1, mention.start) if after_clause else None  # type: ignore[union-attr]
     if relative is not None:
         # '..., claims that Baku denies.': the speaker answers the noun, not the clause before it
@@ -154,7 +155,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     after = find_speaker_after(text, cue.end, sent[1]) if before.rstrip().endswith(",") else None
     if comma > 0 and after is not None and not text[cue.end : after.start].strip() and not before[comma + 1 :].strip() \
             and after.type == "person" and text[after.end : after.end + 1] in (",", ".") \
-            and len(TOKEN.findall(before)) >= 3 and not cue.text.endswith("ing"):
+            and _has_tokens(text, sent[0], cue.start, 3) and not cue.text.endswith("ing"):
         return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
     # "X said (that) clause."
     if mention is not None:
@@ -177,19 +178,19 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         end = _before_coordinated_cue(text, start, end)  # 'expressed concerns but has said ...'
         if _SUBORDINATE.match(text, sent[0], cue.start) and "," in text[start:end]:
             end = text.index(",", start, end)  # 'Although X denied A, Y ruled in B.': the subordinate clause ends at its comma
-        if len(TOKEN.findall(text[start:end])) >= 3 and (
+        if _has_tokens(text, start, end, 3) and (
             text[cue.end : start].strip().endswith("that") or _starts_clause(text, start) or _bare_clause(text, start, end)
         ):
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
     # "clause, said X." (``after`` is only looked for after a comma)
-    if comma > 0 and after is not None and len(TOKEN.findall(before)) >= 3 \
+    if comma > 0 and after is not None and _has_tokens(text, sent[0], cue.start, 3) \
             and not cue.text.endswith("ing"):  # ', saying he ...': 'he' starts the reported clause
         return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
     # "X denied any gunfight", "X called for a ceasefire", "X urged Baku to ...": a noun phrase;
     # 'considering it their ancestral homeland': a small clause
     if mention is not None and (cue.lemma in NOUN_OBJECT or cue.lemma in SMALL_CLAUSE):
         span = object_content(text, cue.lemma, cue.end, sent[1])
-        if span is not None and len(TOKEN.findall(text[span[0] : span[1]])) >= 2:
+        if span is not None and _has_tokens(text, span[0], span[1], 2):
             return _make("indirect", *span, mention, cue, resolver, OBJECT_RULE, text)
     return None
 
@@ -428,6 +429,11 @@ _QUANTITY = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+# words one of which every _QUANTITY match without a digit holds
+_QUANTITY_WORDS = ("ten", "half", "third", "fourth", "fifth", "quarter", "majority", "plurality", "most")
+
+
 _MODAL_PASSIVE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|will|would|could|might|can|may)"
                             r"\s+(?:not\s+|\w+ly\s+)?be\s+$")
 _QUESTION = re.compile(r"\s+(?:(?:[\w’'.-]+\s+){0,5}?)(?P<q>whether|if|why|how|what|who|when|where|about|to)\b")
@@ -467,7 +473,8 @@ def _source_phrase(text: str, pos: int, limit: int) -> Mention | None:
 def _quantity_speaker(text: str, cue_start: int, sent_start: int) -> Mention | None:
     """Poll answers: '61 percent said', 'six in 10 said', 'two-thirds of voters say'."""
     head = text[max(sent_start, cue_start - 60) : cue_start]
-    m = _QUANTITY.search(head)
+    # (the pattern needs a digit, 'ten' or one of its quantity words: most heads hold none)
+    m = _QUANTITY.search(head) if _DIGIT.search(head) or any(w in head for w in _QUANTITY_WORDS) else None
     if m is None:
         return None
     a = cue_start - len(head) + m.start()
