@@ -7,7 +7,12 @@ An actors file (``kind: actors`` in ``lexicons/``) gives:
 * ``actors``: people and institutions who are quoted, with side, group, role
   and the aliases they go by;
 * ``nationality_cues``: adjectives that give a speaker's side when no listed
-  actor matches ("Azerbaijani officials").
+  actor matches ("Azerbaijani officials"), whole word runs ("U.S.", "Karabakh
+  Armenian"), and flags (a social-media display name with 🇦🇲).
+
+An actor's ``type`` is ``person``, ``organisation``/``institution``, or ``group``
+for an unnamed group that speaks ("Azerbaijani officials"): its speakers are
+anonymous voices with a known side.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from .errors import LexiconError, located
 from .tokens import TOKEN, term_key
 from .yamlio import LineDict, YamlProblem, read_yaml
 
-_TYPES = ("person", "organisation", "institution")
+_TYPES = ("person", "organisation", "institution", "group")
 _ACTOR_KEYS = {"id", "name", "type", "side", "group", "role", "aliases", "notes"}
 _GROUP_KEYS = {"id", "label", "side", "terms", "notes"}
 
@@ -123,6 +128,22 @@ class ActorGroup:
 
 
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
+# "Neighbouring Armenia said": the country itself
+_LEADING_NEIGHBOUR = re.compile(r"^(?:the\s+)?neighbou?ring\s+", re.IGNORECASE)
+# "Armenia's interim prime minister": a country's possessive before the rest of the mention
+_POSSESSIVE_HEAD = re.compile(r"^(?:the\s+)?(.+?)['’]s?\s+\w", re.IGNORECASE)
+# "political factions in Armenia", "officials from Baku": the place the speakers are in or come from
+_IN_PLACE = re.compile(r"\s(?:in|from)\s+(.+)$")
+
+
+def bare_group_term(mention: str) -> str:
+    """The mention without a leading 'the' or 'neighbouring' ("Neighboring Armenia" → "Armenia")."""
+    return _LEADING_NEIGHBOUR.sub("", _LEADING_THE.sub("", mention.strip()))
+
+
+def speaker_type(actor: Actor) -> str:
+    """The speaker type of a listed actor: person, anonymous (an unnamed group) or organisation."""
+    return "person" if actor.type == "person" else "anonymous" if actor.type == "group" else "organisation"
 
 
 @dataclass
@@ -134,6 +155,9 @@ class Actors:
     nationality: dict[str, str] = field(default_factory=dict)
     path: str = ""
     version: str = ""
+    #: nationality cues of several words ("karabakh", "armenian") and symbols (flags), with their side
+    nationality_runs: dict[tuple[str, ...], str] = field(default_factory=dict)
+    nationality_symbols: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_alias: dict[tuple[str, ...], Actor] = {}
@@ -194,7 +218,7 @@ class Actors:
                 cache.clear()
             actor = self.find(mention)
             group = self.group_of(mention) if actor is None else None
-            side = self.side_of_adjectives(mention) if actor is None and group is None else ""
+            side = (self.side_of_adjectives(mention) or self.side_of_place(mention)) if actor is None and group is None else ""
             hit = cache[mention] = (actor, group, side)
         return hit
 
@@ -205,15 +229,37 @@ class Actors:
             for g in self.groups:
                 for t in g.terms:
                     self._by_group_term.setdefault(term_key(t), g)
-        return self._by_group_term.get(term_key(_LEADING_THE.sub("", mention.strip())))
+        return self._by_group_term.get(term_key(bare_group_term(mention)))
 
     def side_of_adjectives(self, mention: str) -> str:
-        """A side from a nationality word in the mention ("Azerbaijani officials" → azerbaijani), or ""."""
-        for word in TOKEN.findall(mention):
-            side = self.nationality.get(word.casefold())
+        """A side from a nationality cue in the mention ("Azerbaijani officials" → azerbaijani,
+        "U.S. diplomats" → international, a display name with 🇦🇲 → armenian), or ""."""
+        words = [w.casefold() for w in TOKEN.findall(mention)]
+        runs = self.__dict__.get("_runs_by_first")
+        if runs is None:
+            runs = self._runs_by_first = {}
+            for run, side in self.nationality_runs.items():
+                runs.setdefault(run[0], []).append((run, side))
+        for k, word in enumerate(words):
+            for run, side in runs.get(word, ()):
+                if tuple(words[k : k + len(run)]) == run:
+                    return side
+            side = self.nationality.get(word)
             if side:
                 return side
+        for symbol, side in self.nationality_symbols.items():
+            if symbol in mention:
+                return side
         return ""
+
+    def side_of_place(self, mention: str) -> str:
+        """A side from a country or capital the mention is placed in: its possessive ("Armenia's
+        interim prime minister") or the place after "in"/"from" ("political factions in Armenia"), or ""."""
+        m = _POSSESSIVE_HEAD.match(mention)
+        group = self.group_of(m.group(1)) if m else None
+        if group is None and (m := _IN_PLACE.search(mention)):
+            group = self.group_of(m.group(1))
+        return group.side if group is not None else ""
 
 
 def load_actors(path: str | os.PathLike[str] | None = None) -> Actors:
@@ -250,8 +296,16 @@ def load_actors(path: str | os.PathLike[str] | None = None) -> Actors:
         for g in data.get("groups") or []
     ]
     nationality: dict[str, str] = {}
+    runs: dict[tuple[str, ...], str] = {}
+    symbols: dict[str, str] = {}
     for c in data.get("nationality_cues") or []:
         for t in c.get("terms") or []:
-            for word in TOKEN.findall(str(t)):
-                nationality.setdefault(word.casefold(), str(c["side"]))
-    return Actors(actors, groups, nationality, name, str(data.get("version") or ""))
+            words = tuple(w.casefold() for w in TOKEN.findall(str(t)))
+            if not words:
+                symbols.setdefault(str(t).strip(), str(c["side"]))  # a flag
+            elif len(words) == 1:
+                nationality.setdefault(words[0], str(c["side"]))
+            else:
+                runs.setdefault(words, str(c["side"]))  # "U.S." is never the word "s"
+    return Actors(actors, groups, nationality, name, str(data.get("version") or ""),
+                  nationality_runs=runs, nationality_symbols=symbols)

@@ -40,6 +40,17 @@ VAGUE_HEADS = frozenset(
     supporters supporter voters voter person man woman members member blogger bloggers journalists
     faction factions circles lawmakers legislators politicians protesters demonstrators""".split()
 )
+# Plural nouns that speak as an unnamed group when they open a sentence ("Separatists stated",
+# "Reports said"): capitalised there, but not a name.
+_GROUP_NOUNS = VAGUE_HEADS | frozenset(
+    "reports separatists rebels militants fighters investigations investigators studies surveys polls "
+    "authorities residents locals media".split()
+)
+# Documents that "state" or "say" ("The terms of the agreement signal", "Article 4 of the statement stated").
+_DOCUMENT_WORDS = frozenset(
+    "agreement agreements statement treaty declaration resolution document accord communique memorandum "
+    "decree charter constitution".split()
+)
 VAGUE_DETERMINERS = frozenset("a an another some several many one two three few other unnamed anonymous".split())
 _NOUN_DETERMINERS = frozenset("the a an this that his her their its my our your another one some each every many".split())
 # Capitalised words that are never a speaker on their own.
@@ -112,16 +123,22 @@ def _classify_words(words: tuple[str, ...]) -> str:
     low = [w.lower().strip(".’'") for w in words]
     link = next((k for k, w in enumerate(low) if w in _ROLE_LINKS), len(low))
     if 0 < link < len(low) and low[link - 1] in _TITLES_OR_VAGUE:
-        return "anonymous" if low[link - 1] in VAGUE_HEADS and low[0] in VAGUE_DETERMINERS else "role"
+        # 'some officials in Baku', 'Officials in Baku' (a bare plural) are unnamed; 'the head of QAFSAM' a role
+        vague = low[link - 1] in VAGUE_HEADS and (low[0] in VAGUE_DETERMINERS or link == 1 and low[0].endswith("s"))
+        return "anonymous" if vague else "role"
     if len(low) == 1 and low[0] in PRONOUNS:
         return "pronoun"
-    if any(w in ORG_WORDS for w in low):
+    if len(low) == 1 and low[0] in _GROUP_NOUNS and low[0].endswith("s"):
+        return "anonymous"  # 'Separatists', 'Reports', 'Officials' at the start of a sentence
+    if any(w in ORG_WORDS or w in _DOCUMENT_WORDS for w in low):
         return "organisation"
     if low[0] in VAGUE_DETERMINERS or (low[-1] in VAGUE_HEADS and not any(_cap(w) and w.lower() not in TITLES for w in words[-1:])):
         if low[0] in ("the",) and low[-1] not in ("users", "pundits", "experts", "officials", "sources", "analysts", "critics", "observers"):
             return "role"
         return "anonymous"
-    names = [w for w in words if _cap(w) and w.lower().strip(".") not in TITLES and w.lower() != "the"]
+    # a capitalised possessive before the head is not the speaker's name ("Armenia’s interim prime minister")
+    names = [w for k, w in enumerate(words) if _cap(w) and w.lower().strip(".") not in TITLES and w.lower() != "the"
+             and not (k < len(words) - 1 and w.endswith(("’s", "'s")))]
     if names:
         return "person"
     return "role"

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .actors import Actors
+from .actors import Actors, bare_group_term, speaker_type
 from .mentions import (
     _ADVERBS_AUX,
+    _DOCUMENT_WORDS,
     _IN_WORD,
     _NOUN_DETERMINERS,
     _PERSON_PRONOUNS,
@@ -28,6 +30,7 @@ from .mentions import (
     _STOP_BEFORE,
     _TITLE_ORG_VAGUE,
     _VAGUE_OR_ORG,
+    _WORD,
     NOT_SPEAKERS,
     ORG_WORDS,
     PRONOUNS,
@@ -253,7 +256,8 @@ def _subject_in(
                 and not _PUNCT.search(text, words[k][2], words[k + 1][1]):
             a0 = words[k][1]
             role = words[k][0].lower() in ("the", "this", "that") or _name_possessive(words[k][0])
-            return _part_of(text, words, k, b) or Mention(text[a0:b], a0, b, "role" if role else "anonymous"), k
+            typ = "organisation" if lw in _DOCUMENT_WORDS else "role" if role else "anonymous"  # 'the agreement says'
+            return _part_of(text, words, k, b) or Mention(text[a0:b], a0, b, typ), k
         if lw.endswith("s") and not lw.endswith("ss") and i - k <= 3 and (
             k < 0 and words[0][1] == limit and words[0][0].lower() not in _OPENING_NOT_SUBJECT
             or k >= 0 and words[k][0].lower() in _CLAUSE_OPENERS and k + 1 <= i
@@ -467,6 +471,7 @@ class SpeakerResolver:
         # what the actors list says about a text, and names resolved: the same in the whole document
         self._looked_up: dict[str, tuple[Actor | None, ActorGroup | None, str]] = {}
         self._named_as: dict[tuple[str, str], SpeakerInfo] = {}
+        self._introductions: dict[int, frozenset[str]] = {}
 
     def note_speaker(self, q: Quote) -> None:
         """Remember a resolved speaker, for pronouns later on."""
@@ -491,7 +496,9 @@ class SpeakerResolver:
             return None
         if mention.type == "social_post":
             actor = self.actors.find(mention.text)
-            return SpeakerInfo(mention.text, "social_post", actor.side if actor else "unknown")
+            # a listed account, else a flag or nationality word in the display name ('… 🇦🇲')
+            side = actor.side if actor else self.actors.side_of_adjectives(mention.text) or "unknown"
+            return SpeakerInfo(mention.text, "social_post", side)
         if mention.type == "pronoun" and mention.text.lower() == "who":
             # "Mr. Ekovich, who noted ...": the noun phrase before ", who"
             before = self.text[max(0, mention.start - 200) : mention.start].rstrip()
@@ -527,13 +534,17 @@ class SpeakerResolver:
                 return pool[-1][1]
             return SpeakerInfo("", "anonymous", "unknown")
         kind = mention.type
+        if " and " in mention.text and mention.text.rsplit(None, 1)[-1].lower() not in VAGUE_HEADS:
+            # (not 'Nagorno-Karabakh and Armenia officials': one head shared)
+            joint = self._joint(mention, at)
+            if joint is not None:
+                return joint
         actor, group, side = self._look_up(mention.text)
         if actor is not None:
-            typ = "person" if actor.type == "person" else "organisation"
-            return SpeakerInfo(actor.name, typ, actor.side)
+            return SpeakerInfo(actor.name, speaker_type(actor), actor.side)
         if group is not None:
-            # a country or its government speaking ("Armenia said", "Baku denies")
-            name = _LEADING_THE.sub("", mention.text)
+            # a country or its government speaking ("Armenia said", "Baku denies", "Neighboring Armenia")
+            name = bare_group_term(mention.text)
             return SpeakerInfo(name, "organisation", group.side)
         side = side or "unknown"
         if kind == "person":
@@ -542,6 +553,16 @@ class SpeakerResolver:
             if info.side == "unknown" and side != "unknown":
                 info = SpeakerInfo(info.name, info.type, side)
             return info
+        if kind == "role":
+            holder = self._role_holder(mention.text, mention.start)
+            if holder:
+                info = self._named(holder, "person")
+                return info if info.side != "unknown" or side == "unknown" else SpeakerInfo(info.name, info.type, side)
+            earlier = self._earlier_role(mention, at)
+            if earlier is not None and (side == "unknown" or earlier.side == side):
+                return earlier
+        if side == "unknown" and kind in ("anonymous", "role"):
+            side = self._side_after(mention)
         name = mention.text
         if kind in ("role", "organisation"):
             name = _LEADING_THE.sub("", name)
@@ -560,7 +581,7 @@ class SpeakerResolver:
         if info is None:
             actor = self.actors.find(name)
             if actor is not None:
-                info = SpeakerInfo(actor.name, "person" if actor.type == "person" else "organisation", actor.side)
+                info = SpeakerInfo(actor.name, speaker_type(actor), actor.side)
             else:
                 info = SpeakerInfo(name, typ, self.actors.side_of_adjectives(name) or "unknown")
             self._named_as[(name, typ)] = info
@@ -581,6 +602,102 @@ class SpeakerResolver:
         if best:
             return best
         return " ".join(words)
+
+    def _role_holder(self, mention: str, at: int) -> str:
+        """'the pundit' → the last person named before ``at`` whom the text introduced with every
+        word of the role ('Pundit Mahammad Asadullazada'; 'Araz Aslanli, head of the Caucasus
+        Center … (QAFSAM)' for 'The head of QAFSAM'); '' when none or the mention is not definite."""
+        wanted = _role_words(mention)
+        if not wanted:
+            return ""
+        k = bisect_left(self._free_pos, at)
+        while k > 0:
+            k -= 1
+            pos, full = self._free_names[k]
+            if wanted <= self._introduction(pos, full):
+                return full
+        return ""
+
+    def _earlier_role(self, mention: Mention, at: int) -> SpeakerInfo | None:
+        """'the spokesman' → the unnamed office holder who spoke before as 'the spokesman for
+        Nagorno-Karabakh’s president' (the last role speaker whose description has every word)."""
+        wanted = _role_words(mention.text)
+        if not wanted:
+            return None
+        k = bisect_left(self._speaker_pos, at)
+        for _, s in reversed(self._speakers[max(0, k - 20) : k]):
+            if s.type == "role" and wanted <= {w.casefold() for w in _WORD.findall(s.name)}:
+                return s
+        # not (yet) a speaker: the same office described in full a little before ('the spokesman for
+        # Nagorno-Karabakh’s president announced …'), whose description gives the side
+        head = _LEADING_THE.sub("", mention.text).split()[-1]
+        lo = max(0, mention.start - 1500)
+        found = None
+        if self.text.find(head, lo, mention.start) >= 0:
+            for hit in _DESCRIBED_ROLE.finditer(self.text, lo, mention.start):
+                if hit.group(1) == head:
+                    found = hit  # the last one
+        if found is None:
+            return None
+        words = []
+        for w in _WORD.findall(found.group(2)):
+            if not (_cap(w) or w.lower() in TITLES or w.lower() in ("the", "of")):
+                break
+            words.append(w)
+        side = self.actors.side_of_adjectives(" ".join(words)) or self.actors.side_of_place(" ".join(words))
+        return SpeakerInfo(_LEADING_THE.sub("", mention.text), "role", side) if side else None
+
+    def _side_after(self, mention: Mention) -> str:
+        """The side of the place an unnamed group comes from, said right after the mention
+        ('Separatists from the self-proclaimed “Republic of Artsakh” stated'), or 'unknown'."""
+        m = _FROM_PLACE.match(self.text, mention.end, mention.end + 80)
+        group = self.actors.group_of(m.group(1)) if m else None
+        return group.side if group is not None else "unknown"
+
+    def _joint(self, mention: Mention, at: int) -> SpeakerInfo | None:
+        """Speakers named together ('the Foreign Ministry of Nagorno-Karabakh and Prime Minister
+        Pashinyan'): each resolved; the type of the first, the side they share (unknown when
+        they differ). None unless every part is a speaker with a known side ('Homeland Security
+        and Citizenship and Immigration Services', 'Bosnia and Herzegovina' are one name)."""
+        parts = [p for p in _AND.split(mention.text) if p]
+        if len(parts) < 2 or len(parts) > 4:
+            return None
+        infos = []
+        pos = mention.start
+        for part in parts:
+            pos = self.text.find(part, pos)
+            words = _WORD.findall(part)
+            if not words or not any(_cap(w) for w in words):
+                return None
+            info = self.resolve(Mention(part, pos, pos + len(part), _classify(words)), at=at)
+            if info is None or info.type in ("pronoun", "unattributed") or info.side == "unknown":
+                return None  # a part the text does not place is no speaker of its own ('Homeland Security and …')
+            infos.append(info)
+        sides = {i.side for i in infos}
+        names = [i.name for i in infos]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        return SpeakerInfo(name, infos[0].type, sides.pop() if len(sides) == 1 else "unknown")
+
+    def _introduction(self, pos: int, full: str) -> frozenset[str]:
+        """The words that introduce a person named at ``pos``: the title words just before the
+        name and an apposition after it (', head of …,')."""
+        key = pos
+        hit = self._introductions.get(key)
+        if hit is None:
+            start = self.text.find(full, pos, pos + 80)  # (``pos`` is where a title before the name starts)
+            pos = start if start >= 0 else pos
+            before = _TITLE_RUN.search(self.text, max(0, pos - 60), pos)
+            words = []
+            for w in reversed(_WORD.findall(before.group()) if before else ()):
+                if not (_cap(w) or w.lower().strip(".") in TITLES):
+                    break  # 'the pundit said that Ali Karimli …' does not introduce Karimli
+                words.append(w)
+            end = pos + len(full)
+            m = _APPOSITION.match(self.text, end, end + 160)  # the apposition, closed within the sentence
+            if m:
+                words += _WORD.findall(m.group(1))
+            hit = self._introductions[key] = frozenset(w.casefold() for w in words)
+        return hit
 
     def _note_gender(self, mention: str, name: str) -> None:
         """Remember a gender the mention states ('Spokeswoman', 'Mrs.', 'congressman')."""
@@ -607,4 +724,40 @@ class SpeakerResolver:
         return self._names[k - 1][1] if k > 0 else ""
 
 
+# 'the pundit', 'The head of QAFSAM': a definite role mention, and the words that must introduce its holder
+_DEFINITE_ROLE = re.compile(r"^(?:the|The)\s+([^\W\d][\w\s.’'-]*)$")
+# 'the <office> for|of <description>': an office described by whom it serves
+_DESCRIBED_ROLE = re.compile(r"\b[Tt]he\s+(\w+)\s+(?:for|of)\s+([^,.;:\n]{1,80})")
+
+
+@lru_cache(maxsize=4096)
+def _role_words(mention: str) -> frozenset[str]:
+    """The words a definite mention of an office ('the pundit', 'The head of QAFSAM') needs in a
+    person's introduction; empty when the mention is not one (its head is not a title)."""
+    m = _DEFINITE_ROLE.match(mention)
+    if not m:
+        return frozenset()
+    words = _WORD.findall(m.group(1))
+    link = next((k for k, w in enumerate(words) if w.lower() in _ROLE_GLUE), len(words))
+    if not link or words[link - 1].lower().strip(".") not in TITLES:
+        return frozenset()  # 'the company', 'the report': not an office a person holds
+    return frozenset(w.casefold() for w in words) - _ROLE_GLUE
+
+
+# ' from the self-proclaimed “Republic of Artsakh”', ' in Baku': where an unnamed group is from
+_FROM_PLACE = re.compile(
+    r"\s+(?:from|in)\s+(?:the\s+)?(?:(?:self-proclaimed|so-called|breakaway|unrecognised|unrecognized)\s+)?"
+    r"[\"“]?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3})"
+)
+
+
+# ', head of the Caucasus Center … (QAFSAM),': an apposition that closes before the sentence ends
+_APPOSITION = re.compile(r",([^,.;:\n]*),")
+
+
+# the joins of speakers named together ('Russia, France and the United States')
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_ROLE_GLUE = frozenset("of for in at the a an".split())
+# the title words right before a name ('Pundit ', 'Foreign Minister ', 'the spokesman, ')
+_TITLE_RUN = re.compile(r"(?:[\w.’'-]+[ \t]+){1,4}$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»]?\s+(?=[A-Z\"“‘'])|\n")

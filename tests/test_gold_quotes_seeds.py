@@ -23,7 +23,7 @@ from .conftest import ROOT, SEEDS
 GOLD = yaml.safe_load((ROOT / "tests" / "gold" / "seed_quotes.yaml").read_text(encoding="utf-8"))
 
 # Pinned floors (raise them as the extractor improves; never lower them).
-FLOORS = {"found": 126, "speaker": 126, "kind": 126, "cue": 126, "side": 103, "cue_class": 123, "speaker_type": 109}
+FLOORS = {"found": 126, "speaker": 126, "kind": 126, "cue": 126, "side": 113, "cue_class": 126, "speaker_type": 122}
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +105,42 @@ def test_every_gold_quote_but_the_known_misses_agrees_on_speaker_kind_and_cue(ma
             wrong.append(key)
     assert wrong == []
     assert sorted(missed) == sorted(KNOWN_MISSES)  # one found at last: take it off the list
+
+
+# Found quotes whose side or speaker type is not the gold's (every other field agrees), and why.
+_FROM_CONTENT = "the gold reads the side from the voice's own words ('our territories', 'our soldiers') or the " \
+                "article's frame ('bitter criticism in Azerbaijan'); framing does not infer a side from what is said"
+KNOWN_DIFFERENCES = {
+    ("000", "q1"): {"side": "'the Defense Ministry' is named in full ('the Azerbaijani Defence Ministry') only "
+                            "two paragraphs later; the gold reads 'one of our servicemen'"},
+    **{("000", k): {"side": _FROM_CONTENT} for k in ("q9", "q10", "q11", "q12", "q13", "q14", "q18")},
+    ("002", "q30"): {"side": "France is not in the actors list and Russia and the United States have different "
+                             "sides there; the gold reads the three as the Minsk Group mediators (international)",
+                     "speaker_type": "not taken as speakers named together (France has no known side), so typed "
+                                     "by its first word, a name"},
+    ("002", "q37"): {"side": "the mention's head is 'Interviews made by international news agencies'; the gold's "
+                             "speakers are the Syrian mercenaries inside it (azerbaijani: the side they fight on)",
+                     "speaker_type": "as for the side: the interviews, not the anonymous mercenaries"},
+    ("002", "q38"): {"side": "a Hamza Division militant: the gold gives the side of the war he fights on; the "
+                             "actors list has no entry for the Syrian factions"},
+    ("002", "q39"): {"side": "an unnamed voice in a video of fleeing mercenaries: side from the war, as for q38"},
+    ("003", "q8"): {"speaker_type": "'Armenia’s interim prime minister' is Pashinyan, first named in the next "
+                                    "paragraph: a role (side armenian from the possessive)"},
+    ("004", "q15"): {"side": "'They' is 'the United States and some European countries' of the nominal "
+                             "'criticism from …' before it; framing takes the last speaker",
+                     "speaker_type": "as for the side"},
+}
+
+
+def test_every_found_quote_agrees_on_side_and_type_but_the_known_differences(matched) -> None:
+    differences = {}
+    for g, q, doc in matched:
+        if q is None:
+            continue
+        fields = {f for f in ("side", "speaker_type", "cue_class") if getattr(q, f) != g.get(f)}
+        if fields:
+            differences[(doc.id[:3], g["id"])] = fields
+    assert differences == {k: set(v) for k, v in KNOWN_DIFFERENCES.items()}
 
 
 def find(matched, doc_prefix: str, text_start: str) -> tuple[dict[str, Any], Quote]:
