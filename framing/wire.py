@@ -37,10 +37,15 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 _NAME_TO_CANON = {alias: canon for canon, aliases in AGENCIES.items() for alias in aliases}
 _NAMES = "|".join(sorted((re.escape(a) for a in _NAME_TO_CANON), key=len, reverse=True))
 _A = rf"(?P<a>{_NAMES})"
-_ANY_NAME = re.compile(rf"\b(?:{_NAMES})\b")
-#: Any name even inside a word: whether :data:`_ANY_NAME` can match at all, found by one
-#: search that stops at the first occurrence (a text without any is scanned once, in C).
-_ANY_SUBSTRING = re.compile(_NAMES)
+#: ``\b(?:NAMES)\b``, written so that each alternative opens with its first letter: every
+#: name starts with a word character, so the ``\b`` before it is "no word character before
+#: that letter", tested right after it by ``(?<!\w.)``. An expression whose alternatives all
+#: open with a literal lets the regular-expression engine skip, at C speed, to the places
+#: where one of those letters stands (a leading ``\b`` made it try every position).
+_ANY_NAME = re.compile(
+    "(?:" + "|".join(f"{re.escape(a[0])}(?<!\\w.){re.escape(a[1:])}"
+                     for a in sorted(_NAME_TO_CANON, key=lambda a: len(re.escape(a)), reverse=True)) + r")\b"
+)
 
 _CUES = [
     # Datelines: "KYIV (Reuters) -", "(AP) —"
@@ -76,10 +81,9 @@ def find_wire(text: str, *, outlet: str = "", extra: str = "") -> tuple[tuple[st
     found: dict[str, str] = {}
     own = outlet.lower()
     haystack = text if not extra else f"{text}\n{extra}"
-    # Look for cues only around mentions of an agency: one scan of the text (skipped, at
-    # C speed, when no agency name occurs even as a substring, as in most articles).
-    mentions = _ANY_NAME.finditer(haystack) if _ANY_SUBSTRING.search(haystack) else ()
-    for hit in mentions:
+    # Look for cues only around mentions of an agency: one scan of the text (at C speed
+    # between the first letters of the names).
+    for hit in _ANY_NAME.finditer(haystack):
         lo, hi = max(0, hit.start() - 90), min(len(haystack), hit.end() + 90)
         window = haystack[lo:hi]
         for pat in _CUES:

@@ -1,0 +1,76 @@
+"""The non-quote stages' shortcuts equal their definitions (agency names, word counts, ...)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from framing.model import count_words
+from framing.tokens import count_words_split, split_words
+from framing.wire import _ANY_NAME, _NAME_TO_CANON, find_wire
+
+# The definition _ANY_NAME is written for: any agency name between word boundaries, longest first.
+_DEFINITION = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(a) for a in _NAME_TO_CANON), key=len, reverse=True)) + r")\b"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("(AP) -", [(1, 3)]),  # "AP" between "(" and ")"
+        ("AP", [(0, 2)]),  # at both ends of the text
+        ("xAP", []),  # a word character before: no boundary
+        ("APx", []),  # ... or after
+        ("_AP AP_", []),  # "_" is a word character
+        ("1AP", []),  # so is a digit
+        ("éAP", []),  # and a non-ASCII letter
+        ("\nAP\n", [(1, 3)]),  # a line feed before the first letter is not a word character
+        ("APA", [(0, 3)]),  # the longer name first: "APA", not "AP"
+        ("APAx AP", [(5, 7)]),  # "APAx" is no name (nor is its "AP"); the lone "AP" is
+        ("Associated Press", [(0, 16)]),  # 16 characters
+        ("Associated Pressx", []),
+        ("Reuters' report", [(0, 7)]),  # an apostrophe ends the word
+        ("dpa-AFX", [(0, 3)]),  # "AFX" is no name; "dpa" before the hyphen is
+        ("UPIs UPI.", [(5, 8)]),
+        ("reuters", []),  # case-sensitive
+    ],
+)
+def test_agency_names_as_defined(text: str, spans: list[tuple[int, int]]) -> None:
+    got = [m.span() for m in _ANY_NAME.finditer(text)]
+    assert got == spans
+    assert got == [m.span() for m in _DEFINITION.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "wire"),
+    [
+        ("KYIV (Reuters) - Talks resumed.", ("Reuters",)),  # a dateline
+        ("The toll was unverified by AFP.", ("AFP",)),
+        ("xAP reported nothing.", ()),  # "xAP" is no name
+        ("Reuters journalists were among the guests.", ()),  # a bare mention
+        ("No agency here.", ()),
+    ],
+)
+def test_find_wire_cases(text: str, wire: tuple[str, ...]) -> None:
+    assert find_wire(text)[0] == wire
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("one two three", 3),
+        ("Nagorno-Karabakh", 1),  # one white-space chunk, two words: counted once
+        ("well\u2019known rock'n'roll", 2),  # apostrophes are no white space
+        ("a\nb\n\nc", 3),  # line feeds separate (no space in the separators)
+        ("a\u00a0b", 2),  # a no-break space is white space
+        ("a - b", 2),  # the lone hyphen is no word
+        ("a -b", 2),  # " -" holds a space
+        ("x.y,z", 1),  # no white space at all
+        ("", 0),
+        ("...", 0),
+    ],
+)
+def test_count_words_split_cases(text: str, n: int) -> None:
+    assert count_words_split(split_words(text)) == n == count_words(text)
