@@ -60,13 +60,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     if end is None:
         end = len(text)
     spans: list[tuple[int, int]] = []
-    first = _VISIBLE.search(text, start, end)
-    if first is None:
-        return spans
+    if 0 <= start < end <= len(text) and not text[start].isspace():
+        cur = start  # a cleaned paragraph starts with a visible character: no search needed
+    else:
+        first = _VISIBLE.search(text, start, end)
+        if first is None:
+            return spans
+        cur = first.start()
     # Speed: the text is searched in place (no copy of the segment), and the match gives the
     # next visible character, so a sentence ends right after its closing marks and the next
     # one begins at that character: no white space to strip but at the two ends.
-    cur = first.start()
     for m in _END.finditer(text, cur, end):
         nxt = m.start(1)
         if not _can_start(text[nxt]):
@@ -78,7 +81,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             continue  # '"We will win." Trump said.' is one sentence
         spans.append((cur, stop))
         cur = nxt
-    spans.append((cur, cur + len(text[cur:end].rstrip())))  # the last sentence: visible from cur
+    # the last sentence: visible from cur (a cleaned paragraph ends with a visible character)
+    last = end if cur < end <= len(text) and not text[end - 1].isspace() else cur + len(text[cur:end].rstrip())
+    spans.append((cur, last))
     return spans
 
 
@@ -114,6 +119,20 @@ def _word_before(text: str, lo: int, dot: int) -> str:
 def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
     """Whether the word before the period at ``dot`` (not before ``lo``) is an abbreviation or an initial."""
     word = _word_before(text, lo, dot)
+    known = _ABBREVIATION_MEMO.get(word)
+    if known is None:
+        if len(_ABBREVIATION_MEMO) >= 50_000:
+            _ABBREVIATION_MEMO.clear()
+        known = _ABBREVIATION_MEMO[word] = _is_abbreviation_word(word)
+    return known
+
+
+#: Word before a period -> :func:`_is_abbreviation_word` of it (a pure function, kept per word).
+_ABBREVIATION_MEMO: dict[str, bool] = {}
+
+
+def _is_abbreviation_word(word: str) -> bool:
+    """Whether ``word`` (what :func:`_word_before` found) is an abbreviation or an initial."""
     if not word:
         return False
     word = word.lower().strip("'’")

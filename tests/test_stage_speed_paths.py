@@ -74,3 +74,23 @@ def test_find_wire_cases(text: str, wire: tuple[str, ...]) -> None:
 )
 def test_count_words_split_cases(text: str, n: int) -> None:
     assert count_words_split(split_words(text)) == n == count_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "spans"),
+    [
+        ("Mr. Smith left. He sat.", 0, None, [(0, 15), (16, 23)]),  # "Mr." is no end; "left." (ends at 15) is
+        ("  Hi there. Bye.  ", 0, None, [(2, 11), (12, 16)]),  # white space at both ends is left out
+        ("We won. They lost.", -2, 18, [(0, 7), (8, 18)]),  # a negative start counts from 0, as in a search
+        ("We won. They lost.", 0, 40, [(0, 7), (8, 18)]),  # an end past the text stops at the text's end
+        ("We won. They lost.", 8, 18, [(8, 18)]),  # a segment starting at a visible character
+        ("We won.\n", 0, 8, [(0, 7)]),  # ending in a line feed
+        ("A b. C d.", 0, None, [(0, 9)]),  # "b." is an initial: no end there
+        ("   ", 0, 3, []),  # nothing visible
+        ("J. Smith came. J. Smith went.", 0, None, [(0, 14), (15, 29)]),  # an initial, twice (memo)
+    ],
+)
+def test_split_sentences_segments(text: str, start: int, end: int | None, spans: list[tuple[int, int]]) -> None:
+    from framing.sentences import split_sentences
+
+    assert split_sentences(text, start, end) == spans
