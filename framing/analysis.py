@@ -507,10 +507,12 @@ def write_analysis(
             n_docs = writers["documents.csv"].rows
             if n_docs == 0:
                 raise InputError(_no_documents_message(corpus))
+            # the run record is made while other processes compute the aggregate tables
+            run.start_aggregates()
+            record = run_record(corpus, command="analyze", options={"by": by, "spreadsheet_safe": spreadsheet_safe},
+                                lexicons=analyzer.lexicon_record())
             _write_aggregate_rows(out, run.aggregate_rows(), spreadsheet_safe)
-        run = run_record(corpus, command="analyze", options={"by": by, "spreadsheet_safe": spreadsheet_safe},
-                         lexicons=analyzer.lexicon_record())
-        outputs = out.commit(_finish_run(run, writers))
+        outputs = out.commit(_finish_run(record, writers))
     diags = list(corpus.diagnostics)
     return RunSummary(
         documents=n_docs,

@@ -461,6 +461,7 @@ class ChunkedRun:
         self._pool: Any = None
         self._rows_pool: Any = None
         self._worker: ChunkWorker | None = None
+        self._rows: Iterator[dict[str, list[dict[str, Any]]]] | None = None  # see start_aggregates
 
     def __enter__(self) -> ChunkedRun:
         from .cache import DocumentCache
@@ -534,11 +535,21 @@ class ChunkedRun:
             self._pool.stop()  # every chunk is in: the workers exit while the aggregate tables are computed
         corpus.diagnostics.extend(self._trailing)
 
+    def start_aggregates(self) -> None:
+        """Send the aggregate tables' parts to their workers now (with ``jobs > 1``), without waiting.
+
+        The caller can then do other work (the run record) while they compute;
+        :meth:`aggregate_rows` takes the tables. Call it once every chunk is in.
+        """
+        if self._pool is not None and self._rows is None:
+            self._rows = self._rows_pool.submit(self.aggregates.split(self.jobs))
+
     def aggregate_rows(self) -> dict[str, list[dict[str, Any]]]:
         """The aggregate tables (:data:`framing.tables.AGGREGATE_COLUMNS`) of every document read."""
         from .aggregates import concat_rows
 
         if self._pool is None:
             return self.aggregates.rows()
-        parts = self.aggregates.split(self.jobs)
-        return concat_rows(list(self._rows_pool.map(parts)))
+        self.start_aggregates()
+        rows, self._rows = self._rows, None
+        return concat_rows(list(rows))

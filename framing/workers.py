@@ -161,6 +161,22 @@ class Workers:
         Raises:
             WorkerDied: A worker process ended (killed, out of memory).
         """
+        yield from self._map(items, method=method, ahead=ahead, primed=False)
+
+    def submit(self, items: Iterable[Any], *, method: str | None = None) -> Iterator[Any]:
+        """Send the first tasks now and return the iterator of :meth:`map` over ``items``.
+
+        The caller can do other work while the workers compute; the results are taken
+        (in input order) when it iterates. Up to ``2 * jobs`` items go out at once.
+
+        Raises:
+            WorkerDied: A worker process ended (killed, out of memory).
+        """
+        it = self._map(items, method=method, ahead=_DEPTH * self.jobs, primed=True)
+        next(it)  # the tasks are sent; nothing is waited for
+        return it
+
+    def _map(self, items: Iterable[Any], *, method: str | None, ahead: int | None, primed: bool) -> Iterator[Any]:
         if self._stopped:
             raise RuntimeError("the workers were stopped: no more tasks")
         ahead = max(ahead or 4 * self.jobs, 1)
@@ -187,6 +203,8 @@ class Workers:
                     exhausted = True
 
         top_up()
+        if primed:
+            yield None  # taken by submit(): the first tasks are out
         while taken < sent:
             while taken not in done:
                 for ready in wait([*self._results, *sentinels]):
