@@ -94,3 +94,28 @@ def test_split_sentences_segments(text: str, start: int, end: int | None, spans:
     from framing.sentences import split_sentences
 
     assert split_sentences(text, start, end) == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # 600 words, 300 of them "the": 50 % English words, decided from the first half
+        ("the cat " * 300, "en"),
+        # 5,000 characters: 600 words (300 "the") then 650 "кот": 300 / 1,250 = 24 % >= 12 %;
+        # the first half (625 words, 300 English) is under 13 % of its bound (625 + 1,875 characters)
+        ("the cat " * 300 + "кот " * 2000, "en"),
+        # 30 "the" of 60 + 1,190 words: 30 / 1,250 = 2.4 %, and the letters are Cyrillic
+        ("the cat " * 30 + "кот " * 1200, "ru"),
+        # curly quotes and dashes are no words: 2 of 4 words per group, all English ones counted
+        ("“the” war — of ‘peace’ " * 200, "en"),
+        # 1,000 words of 3 letters, none English, Latin letters: undetermined
+        ("xyz " * 1000, "und"),
+    ],
+)
+def test_guess_language_cases(text: str, language: str) -> None:
+    from framing.language import _count_words, guess_language
+
+    assert guess_language(text) == language
+    low = text[:5000].lower()
+    n_words, n_english = _count_words(low)  # the full count decides the same
+    assert (n_english / n_words >= 0.12) == (language == "en")
