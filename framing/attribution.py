@@ -144,7 +144,8 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
     already (the analysis makes it for every document)."""
     forms = verb_forms()
     cues: list[_Cue] = []
-    for raw, s, e, before, nxt in _cue_candidates(text, split_words(text) if words is None else words):
+    parts = split_words(text) if words is None else words
+    for raw, s, e, before, nxt in _cue_candidates(text, parts):
         if text[s - 1 : s] == "-" or text[e : e + 1] == "-":
             continue  # 'state-of-the-state address', 'call-in show': part of a compound
         prev = before[-1] if before else None
@@ -185,7 +186,7 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
             if _obligation_before(text, s):
                 continue  # 'Baku must inform the public': what someone ought to say is not a report
             cues.append(_Cue(s, e, raw, lemma, cls))
-    cues += [_Cue(*c) for c in phrase_cues(text)]  # 'according to', 'raised concerns', 'sees X as'
+    cues += [_Cue(*c) for c in phrase_cues(text, tokens=parts[1::2])]  # 'according to', 'raised concerns', 'sees X as'
     cues.sort(key=lambda c: c.start)
     return cues
 

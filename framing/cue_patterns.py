@@ -76,11 +76,14 @@ _BASED_ON = _WordCue(_same("Based based", "based on"), re.compile(rf" on(?=\s+{P
 _CALLS_FROM = _WordCue(_same("Calls calls Appeals appeals Pleas pleas", "a call for"), FOR_FROM, "neutral", False)
 
 
-def _word_cues(text: str, cue: _WordCue) -> list[tuple[int, int, str, str, str]]:
+def _word_cues(text: str, cue: _WordCue, present: frozenset[str] | set[str]) -> list[tuple[int, int, str, str, str]]:
     """The cues of one word-led pattern: each whole-word occurrence of its words that what must
-    follow follows (a word boundary before the word: no letter, digit or underscore)."""
+    follow follows (a word boundary before the word: no letter, digit or underscore). Only the
+    words in ``present`` are looked for."""
     out = []
     for word, lemma in cue.lemmas.items():
+        if word not in present:
+            continue
         i = text.find(word)
         while i >= 0:
             before = text[i - 1 : i]
@@ -95,21 +98,39 @@ def _word_cues(text: str, cue: _WordCue) -> list[tuple[int, int, str, str, str]]
     return out
 
 
-def phrase_cues(text: str) -> Iterator[tuple[int, int, str, str, str]]:
-    """The phrase cues of ``text`` as ``(start, end, cue text, lemma, class)``, pattern by pattern."""
-    if "ccording to" in text:
+# The words each cue needs as a whole token of ``tokens.TOKEN`` (a run of letters and digits):
+# 'according' and 'opinion'/'view' in the patterns above, and the opening words of the word cues
+# (each followed by white space, what every tail opens with, and preceded by no word character).
+_ACCORDING_WORDS = frozenset({"according", "According"})
+_OPINION_WORDS = frozenset({"opinion", "view"})
+_WORD_CUES = (_RAISE, _SEE_AS, _CASE, _CALLS_FROM, _BASED_ON)
+_ALL_WORDS = _ACCORDING_WORDS | _OPINION_WORDS | frozenset(w for c in _WORD_CUES for w in c.lemmas)
+
+
+def phrase_cues(text: str, *, tokens: list[str] | None = None) -> Iterator[tuple[int, int, str, str, str]]:
+    """The phrase cues of ``text`` as ``(start, end, cue text, lemma, class)``, pattern by pattern.
+
+    ``tokens``: the tokens of ``text`` (``tokens.TOKEN.findall(text)``), if made already: a
+    pattern is then tried only when a word it needs is one of them (one pass over the tokens
+    instead of a search of the text for each word).
+    """
+    present = _ALL_WORDS if tokens is None else _ALL_WORDS.intersection(tokens)
+    if not present:
+        return
+    if not present.isdisjoint(_ACCORDING_WORDS) and "ccording to" in text:
         for m in _ACCORDING.finditer(text):
             yield m.start(), m.end(), m.group(), "according to", "according_to"
-    if "opinion," in text or "view," in text or "of the opinion" in text or "of the view" in text:
+    if not present.isdisjoint(_OPINION_WORDS) and (
+            "opinion," in text or "view," in text or "of the opinion" in text or "of the view" in text):
         for m in _OPINION.finditer(text):
             yield m.start(), m.end(), m.group(), IN_OPINION if m.group("poss") else "be of the opinion", "opinion"
     if "rais" in text:
-        yield from _word_cues(text, _RAISE)
+        yield from _word_cues(text, _RAISE, present)
     if " as " in text:
-        yield from _word_cues(text, _SEE_AS)
+        yield from _word_cues(text, _SEE_AS, present)
     if "the case" in text:
-        yield from _word_cues(text, _CASE)
+        yield from _word_cues(text, _CASE, present)
     if "s for " in text:
-        yield from _word_cues(text, _CALLS_FROM)
+        yield from _word_cues(text, _CALLS_FROM, present)
     if "ased on" in text:
-        yield from _word_cues(text, _BASED_ON)
+        yield from _word_cues(text, _BASED_ON, present)
