@@ -119,3 +119,25 @@ def test_guess_language_cases(text: str, language: str) -> None:
     low = text[:5000].lower()
     n_words, n_english = _count_words(low)  # the full count decides the same
     assert (n_english / n_words >= 0.12) == (language == "en")
+
+
+@pytest.mark.parametrize(
+    ("cells", "line"),
+    [
+        (["a", "b"], "a,b\n"),  # nothing to quote: the cells as they are
+        (["a,b", "c"], '"a,b",c\n'),  # a comma
+        (['say "hi"', "c"], '"say ""hi""",c\n'),  # inner quotes doubled
+        (["two\nlines", "c"], '"two\nlines",c\n'),  # a line feed
+        (["it's", "tab\there"], "it's,tab\there\n"),  # apostrophes and tabs need no quotes
+    ],
+)
+def test_csv_strings_as_the_csv_module(cells: list[str], line: str) -> None:
+    import csv
+    import io
+
+    from framing.output import _csv_strings
+
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(cells)
+    assert buf.getvalue() == line  # the csv module's own line, as worked out by hand above
+    assert ",".join(_csv_strings(cells)) + "\n" == line
