@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, islice
+from operator import itemgetter
 from typing import NamedTuple
 
 from .actors import Actors, load_actors
@@ -186,9 +187,14 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
             if _obligation_before(text, s):
                 continue  # 'Baku must inform the public': what someone ought to say is not a report
             cues.append(_Cue(s, e, raw, lemma, cls))
-    cues += [_Cue(*c) for c in phrase_cues(text, tokens=parts[1::2])]  # 'according to', 'raised concerns', 'sees X as'
-    cues.sort(key=lambda c: c.start)
+    phrases = [_Cue(*c) for c in phrase_cues(text, tokens=parts[1::2])]  # 'according to', 'raised concerns', 'sees X as'
+    if phrases:  # (the verb cues come in order of their starts, one per start)
+        cues += phrases
+        cues.sort(key=_START)
     return cues
+
+
+_START = itemgetter(0)  # a _Cue's start
 
 
 _HAVE_A_SAY = re.compile(r"\b(?:a|an|the|no|any|some|more|final|greater|bigger|equal)\s+(?:[a-z]+\s+)?$")
@@ -363,7 +369,8 @@ def _plausible(mention: Mention | None, resolver: SpeakerResolver) -> Mention | 
     """Drop mentions that cannot speak: a lone nationality adjective ("Turkish state TV")."""
     if mention is None:
         return None
-    words = TOKEN.findall(mention.text)
+    # (a text of letters and digits only is one token: no need to split it)
+    words = [mention.text] if mention.text.isalnum() else TOKEN.findall(mention.text)
     if len(words) == 1 and words[0].casefold() in resolver.actors.nationality and words[0].casefold() not in ("eu", "un"):
         return None
     return mention

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
+from operator import attrgetter
 
 from .actors import Actors
 from .attribution import (  # noqa: F401  (Quote, QUOTE_KINDS, SPEAKER_TYPES are public here)
@@ -186,7 +187,7 @@ def find_quotes(
     speech_opens = [sp.open_at for sp in fragments if sp.kind != "scare"]
     # a closing attribution ('..., he opined.') speaks for the whole sentence, verbs inside included
     closing = {c.start for c in all_cues if _closing_attribution(text, c)}
-    for cue in sorted(all_cues, key=lambda c: c.start not in closing):
+    for cue in sorted(all_cues, key=lambda c: c.start not in closing) if closing else all_cues:
         if cue.start in used_cues or cue.lemma not in _INDIRECT and cue.lemma not in _OTHER_INDIRECT \
                 and cue.start not in closing:  # '..., some comments read.'
             continue
@@ -207,8 +208,11 @@ def find_quotes(
             taken.insert(k, (q.start, q.end))
             taken_starts.insert(k, q.start)
             resolver.note_speaker(q)
-    out.sort(key=lambda q: (q.start, q.end))
+    out.sort(key=_START_END)
     return _headings(doc, run_on_quotes(doc, _no_overlaps(out), unclosed))
+
+
+_START_END = attrgetter("start", "end")  # a quote's place
 
 
 def _headings(doc: Document, out: list[Quote]) -> list[Quote]:
