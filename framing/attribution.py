@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from .actors import Actors, load_actors
+from .cue_patterns import passive_before as _passive_before
 from .cue_patterns import phrase_cues
 from .model import Document
 from .speakers import ORG_WORDS, Mention, SpeakerResolver, _words, find_speaker_before
@@ -500,42 +501,6 @@ def _passive(text: str, cue: _Cue) -> bool:
     if cue.text.endswith("ing"):
         return False  # 'is announcing': the progressive, not a passive
     return _passive_before(text[max(0, cue.start - 25) : cue.start])
-
-
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")
-_BE_FORMS = ("was", "were", "is", "are", "been", "be", "being")
-
-
-def _passive_before(before: str) -> bool:
-    """``_PASSIVE_AUX.search(before) is not None``, read from the end: ``before`` ends with white
-    space, and what precedes it is a form of 'be' (a whole word) or such a form, white space and
-    a word in -ly (a match can only end there: ``$`` before a final newline leaves white space
-    that the match may take as well)."""
-    t = before.rstrip()
-    if len(t) == len(before):
-        return False  # no white space at the end
-    if _ends_with_be(t):
-        return True
-    if not t.endswith("ly"):
-        return False
-    parts = t.rsplit(None, 1)  # (split at white space, as \s)
-    return len(parts) == 2 and len(parts[1]) >= 3 and _ALL_WORD.fullmatch(parts[1]) is not None \
-        and _ends_with_be(parts[0])
-
-
-_ALL_WORD = re.compile(r"\w+")
-
-
-def _ends_with_be(t: str) -> bool:
-    """Does ``t`` end with a form of 'be' that no word character (\\w) precedes?"""
-    if not t.endswith(_BE_FORMS):
-        return False
-    for form in _BE_FORMS:
-        if t.endswith(form):
-            k = len(t) - len(form)
-            if k == 0 or not (t[k - 1].isalnum() or t[k - 1] == "_"):
-                return True
-    return False
 
 
 def _clause_end(text: str, pos: int, sent_end: int) -> int:

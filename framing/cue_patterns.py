@@ -134,3 +134,42 @@ def phrase_cues(text: str, *, tokens: list[str] | None = None) -> Iterator[tuple
         yield from _word_cues(text, _CALLS_FROM, present)
     if "ased on" in text:
         yield from _word_cues(text, _BASED_ON, present)
+
+
+# 'was described', 'were widely criticised': a form of 'be' and an -ly word at most before a cue
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")
+_BE_FORMS = ("was", "were", "is", "are", "been", "be", "being")
+
+
+def passive_before(before: str) -> bool:
+    """Does ``before`` (the text before a cue) end with a passive's auxiliary ('was', 'were widely')?
+
+    ``_PASSIVE_AUX.search(before) is not None``, read from the end: ``before`` ends with white
+    space, and what precedes it is a form of 'be' (a whole word) or such a form, white space and
+    a word in -ly (a match can only end there: ``$`` before a final newline leaves white space
+    that the match may take as well)."""
+    t = before.rstrip()
+    if len(t) == len(before):
+        return False  # no white space at the end
+    if _ends_with_be(t):
+        return True
+    if not t.endswith("ly"):
+        return False
+    parts = t.rsplit(None, 1)  # (split at white space, as \s)
+    return len(parts) == 2 and len(parts[1]) >= 3 and _ALL_WORD.fullmatch(parts[1]) is not None \
+        and _ends_with_be(parts[0])
+
+
+_ALL_WORD = re.compile(r"\w+")
+
+
+def _ends_with_be(t: str) -> bool:
+    """Does ``t`` end with a form of 'be' that no word character (\\w) precedes?"""
+    if not t.endswith(_BE_FORMS):
+        return False
+    for form in _BE_FORMS:
+        if t.endswith(form):
+            k = len(t) - len(form)
+            if k == 0 or not (t[k - 1].isalnum() or t[k - 1] == "_"):
+                return True
+    return False

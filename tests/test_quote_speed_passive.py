@@ -1,5 +1,5 @@
-"""attribution._passive_before reads the end of the text before a cue instead of searching it
-with :data:`attribution._PASSIVE_AUX`: both must agree on every string."""
+"""cue_patterns.passive_before (attribution._passive's test) reads the end of the text before a cue instead of searching it
+with :data:`cue_patterns._PASSIVE_AUX`: both must agree on every string."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.attribution import _PASSIVE_AUX, _passive_before
+from framing.cue_patterns import _PASSIVE_AUX
+from framing.cue_patterns import passive_before as _passive_before
 
 
 @pytest.mark.parametrize(
