@@ -42,6 +42,11 @@ _PRINT_NOTE = re.compile(
     r"|this (?:article|story) (?:appears|appeared|was published) in (?:the )?print).*$",
     re.I,
 )
+#: _SHORT_LINK, _PRINT_NOTE and _FORMS tried in that order by one match (each branch is anchored
+#: at both ends, so the first branch that matches is the first of the three that would).
+_FURNITURE_LINE = re.compile(
+    f"(?P<short>{_SHORT_LINK.pattern})|(?P<print>{_PRINT_NOTE.pattern})|(?P<forms>{_FORMS.pattern})", re.I
+)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b).{0,120}$", re.I)
 _COUNTER = re.compile(r"^[\d.,kKmM]{1,8}(?:\s*[/|]\s*[\d.,kKmM]{1,8})?(?:\s+(?:shares?|views?|comments?))?$")
 _SEPARATOR = re.compile(r"^[-–—•·*]$")
@@ -155,16 +160,21 @@ def _clean(raw: str, *, title: str) -> tuple[str, list[Paragraph], list[Removal]
         return "", [], [], {}
     _mark_header(lines, nonempty, reasons, found, title)
     _mark_footer(lines, nonempty, reasons, found)
+    match = _FURNITURE_LINE.match
     for i in nonempty:
-        s = lines[i].strip()
         if i in reasons:
             continue
-        if _SHORT_LINK.match(s):
+        s = lines[i].strip()
+        m = match(s)
+        if m is None:
+            continue
+        kind = m.lastgroup
+        if kind == "short":
             reasons[i] = "short-link line"
-        elif _PRINT_NOTE.match(s):
+        elif kind == "print":
             reasons[i] = "print-edition note"
             _print_meta(s, found)
-        elif _FORMS.match(s):
+        else:
             reasons[i] = "comment form or share/related-links furniture"
     removed = [Removal(reasons[i], lines[i].strip(), i + 1) for i in sorted(reasons)]
     kept = [i for i in nonempty if i not in reasons]

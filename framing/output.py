@@ -391,9 +391,13 @@ def _append(handle: Any, text: str | bytes) -> None:
         handle.buffer.write(text)
 
 
+#: What ``json.dumps(record, ensure_ascii=False)`` builds for each call, built once.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def json_line(record: dict[str, Any]) -> str:
-    """One JSONL line for ``record``, as :class:`JsonlTable` writes it."""
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    """One JSONL line for ``record``, as :class:`JsonlTable` writes it (``json.dumps(record, ensure_ascii=False)``)."""
+    return _JSON.encode(record) + "\n"
 
 
 def format_cell(value: Any) -> str:

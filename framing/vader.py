@@ -482,8 +482,12 @@ class VaderScorer:
                         valence -= C_INCR
             if not near:
                 # the rule blocks below would change nothing but an idiom
-                if i > 2 and l3 not in lexicon and _idiom_in_reach(
-                    lw, l1, l2, l3, words[toks[i + 1]] if i < last else None
+                # _idiom_in_reach, written out: the word after is looked up only when the word may open an idiom
+                if i > 2 and l3 not in lexicon and (
+                    (lw in _IDIOM_SECOND and l1 in _IDIOM_FIRST)
+                    or (l1 in _IDIOM_SECOND and l2 in _IDIOM_FIRST)
+                    or (l2 in _IDIOM_SECOND and l3 in _IDIOM_FIRST)
+                    or (lw in _IDIOM_FIRST and i < last and words[toks[i + 1]] in _IDIOM_SECOND)
                 ):
                     if low is None:
                         low = list(map(words.__getitem__, toks))
