@@ -22,7 +22,8 @@ from .actors import Actors, load_actors
 from .cue_patterns import passive_before as _passive_before
 from .cue_patterns import phrase_cues
 from .model import Document
-from .speakers import ORG_WORDS, Mention, SpeakerResolver, _words, find_speaker_before
+from .resolver import SpeakerResolver
+from .speakers import ORG_WORDS, Mention, _words, find_speaker_before
 from .tokens import TOKEN, split_words
 from .verbs import verb_forms
 

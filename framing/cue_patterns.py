@@ -76,6 +76,19 @@ _BASED_ON = _WordCue(_same("Based based", "based on"), re.compile(rf" on(?=\s+{P
 _CALLS_FROM = _WordCue(_same("Calls calls Appeals appeals Pleas pleas", "a call for"), FOR_FROM, "neutral", False)
 
 
+# 'One notable concern raised by Mammadov pertains to landmines': a concern (question, point, …)
+# raised by someone, and what it is about after a linking verb. The cue is the participle, whose
+# noun must be one of these; who raised it follows 'by'.
+_SAID_NOUN_BEFORE = re.compile(
+    r"\b(?:concerns?|questions?|points?|issues?|fears?|doubts?|objections?|arguments?|claims?|worry|worries|"
+    r"criticism|complaints?|suggestions?|proposals?)\s+$", re.IGNORECASE)
+_RAISED_BY = _WordCue(_same("raised voiced expressed", "raise"), re.compile(r"\s+by\s+[A-Z]"), "neutral", False)
+# what links the concern to its content, after the one who raised it
+RAISED_LINK = re.compile(
+    r"\s+(?:(?:pertains?|pertained|relates?|related|refers?|referred)\s+to|(?:concerns?|concerned|involves?|"
+    r"involved)|(?:is|was)\s+(?:about|that|whether))\s+")
+
+
 def _word_cues(text: str, cue: _WordCue, present: frozenset[str] | set[str]) -> list[tuple[int, int, str, str, str]]:
     """The cues of one word-led pattern: each whole-word occurrence of its words that what must
     follow follows (a word boundary before the word: no letter, digit or underscore). Only the
@@ -103,7 +116,7 @@ def _word_cues(text: str, cue: _WordCue, present: frozenset[str] | set[str]) -> 
 # (each followed by white space, what every tail opens with, and preceded by no word character).
 _ACCORDING_WORDS = frozenset({"according", "According"})
 _OPINION_WORDS = frozenset({"opinion", "view"})
-_WORD_CUES = (_RAISE, _SEE_AS, _CASE, _CALLS_FROM, _BASED_ON)
+_WORD_CUES = (_RAISE, _SEE_AS, _CASE, _CALLS_FROM, _BASED_ON, _RAISED_BY)
 _ALL_WORDS = _ACCORDING_WORDS | _OPINION_WORDS | frozenset(w for c in _WORD_CUES for w in c.lemmas)
 
 
@@ -134,6 +147,10 @@ def phrase_cues(text: str, *, tokens: list[str] | None = None) -> Iterator[tuple
         yield from _word_cues(text, _CALLS_FROM, present)
     if "ased on" in text:
         yield from _word_cues(text, _BASED_ON, present)
+    if "ed by " in text:
+        for c in _word_cues(text, _RAISED_BY, present):
+            if _SAID_NOUN_BEFORE.search(text, max(0, c[0] - 20), c[0]):
+                yield c[0], c[1], c[2], "raised by", c[4]
 
 
 # 'was described', 'were widely criticised': a form of 'be' and an -ly word at most before a cue

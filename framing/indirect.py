@@ -25,10 +25,11 @@ from .attribution import (
     _sentence_subject_mention,
     noun_after_auxiliary,
 )
-from .cue_patterns import CASE_THAT, FOR_FROM, IN_OPINION, PUBLISHED_BY
+from .cue_patterns import CASE_THAT, FOR_FROM, IN_OPINION, PUBLISHED_BY, RAISED_LINK
 from .model import Document
 from .object_speech import NOUN_OBJECT, NP_OBJECT, OBJECT_ONLY, SMALL_CLAUSE, object_content
-from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
+from .resolver import SpeakerResolver
+from .speakers import Mention, find_speaker_after, find_speaker_before
 from .tokens import TOKEN
 from .verbs import DATA_VERBS, verb_forms
 
@@ -65,6 +66,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         return _based_on(text, cue, sent, resolver)
     if cue.lemma == "a call for":
         return _call_from(text, cue, sent, resolver)
+    if cue.lemma == "raised by":
+        return _raised_by(text, cue, sent, resolver)
     if cue.lemma == IN_OPINION:
         # 'In his opinion, it was an Armenian group ...': the possessive speaks the clause after the comma
         m = _OPINION_OWNER.match(text, cue.start)
@@ -285,6 +288,20 @@ def _call_from(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerRes
     found = find_speaker_after(text, m.start("src"), m.end("src"))
     mention = Mention(m.group("src"), m.start("src"), m.end("src"), found.type if found is not None else "organisation")
     return _make("indirect", m.start("np"), m.end("np"), mention, cue, resolver, "a call for X from Y", text)
+
+
+def _raised_by(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
+    """'One notable concern raised by Mammadov pertains to landmines, posing a threat …': who raised
+    it follows 'by'; what it is about follows the linking verb, to the end of the sentence."""
+    by = text.find("by", cue.end, sent[1])
+    found = find_speaker_after(text, by + 2, sent[1]) if by >= 0 else None
+    if found is None:
+        return None
+    m = RAISED_LINK.match(text, found.end, sent[1])
+    if m is None:
+        return None
+    return _make("indirect", m.end(), _clause_end(text, m.end(), sent[1]), found, cue, resolver,
+                 "a concern raised by X, and what it is about", text)
 
 
 def _based_on(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:

@@ -33,7 +33,8 @@ from .attribution import (
 from .indirect import _VERB_LIKE, _coordinated_subject, _of_head, _quantity_speaker
 from .model import Document
 from .quotemarks import QuoteSpan
-from .speakers import Mention, SpeakerResolver, find_speaker_after, find_speaker_before
+from .resolver import SpeakerResolver
+from .speakers import Mention, find_speaker_after, find_speaker_before
 from .tokens import TOKEN
 from .verbs import SPEECH_CLASSES, verb_forms
 

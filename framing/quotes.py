@@ -60,7 +60,8 @@ from .quote_cues import (
     _make_colon,
 )
 from .quotemarks import QuoteSpan
-from .speakers import Mention, SpeakerResolver, find_speaker_before
+from .resolver import SpeakerResolver
+from .speakers import Mention, find_speaker_before
 from .terms import SpanIndex
 from .tokens import TOKEN
 from .verbs import DATA_VERBS, SPEECH_CLASSES, verb_forms
@@ -478,7 +479,7 @@ def _attribute_span(
 _TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 
 
-_OTHER_INDIRECT = frozenset({"according to", "ask", IN_OPINION, "be of the opinion", "make the case", "based on", "a call for"}) | OBJECT_ONLY
+_OTHER_INDIRECT = frozenset({"according to", "ask", IN_OPINION, "be of the opinion", "make the case", "based on", "a call for", "raised by"}) | OBJECT_ONLY
 _INVERTED_CUE = re.compile(r"\s*([A-Z][a-z]+)\s+$")
 
 

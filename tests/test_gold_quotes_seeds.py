@@ -23,7 +23,7 @@ from .conftest import ROOT, SEEDS
 GOLD = yaml.safe_load((ROOT / "tests" / "gold" / "seed_quotes.yaml").read_text(encoding="utf-8"))
 
 # Pinned floors (raise them as the extractor improves; never lower them).
-FLOORS = {"found": 126, "speaker": 126, "kind": 126, "cue": 126, "side": 113, "cue_class": 126, "speaker_type": 122}
+FLOORS = {"found": 127, "speaker": 127, "kind": 127, "cue": 127, "side": 114, "cue_class": 127, "speaker_type": 123}
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,6 @@ def test_agreement_does_not_fall(matched) -> None:
 # Gold quotes framing does not find yet (the issue asks for every one; these stay open), and why.
 KNOWN_MISSES = {
     ("000", "q7"): "no opening quotation mark: 'Accusations poured, liked the Russian \"peacekeepers\" have ...'",
-    ("001", "q9"): "'One notable concern raised by Mammadov pertains to landmines': the content is another verb's object",
     ("002", "q41"): "'Looking at Azerbaijan government pages ..., only 25 civilian losses were mentioned': the passive's "
                     "agent is in the participial phrase that opens the sentence",
 }

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import framing.speakers as speakers
 from framing.actors import Actor, ActorGroup, Actors
-from framing.mentions import Mention, SpeakerInfo, _classify, _words
+from framing.mentions import Mention, SpeakerInfo, _classify, _person_names, _words
 from framing.quotemarks import _MARK_RE, _marks, _pair, find_quote_spans
 from framing.speakers import (
     _CONJUNCTIONS,
@@ -32,7 +32,6 @@ from framing.speakers import (
     _clause_subject,
     _clean_mention,
     _name_piece,
-    _person_names,
     _speaker_before,
     _speaker_before_words,
     _subject_before_appositions,

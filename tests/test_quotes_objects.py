@@ -74,6 +74,23 @@ def test_object_and_phrase_attributions(sentence: str, content: str, speaker: st
     assert (q.kind, q.speaker, q.cue) == ("indirect", speaker, cue)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        # a concern raised by someone, and what it is about after a linking verb (seed 001)
+        ("One notable concern raised by Mammadov pertains to landmines, posing a threat to Azerbaijani citizens.",
+         "landmines, posing a threat to Azerbaijani citizens", "Mammadov"),
+        ("Concerns raised by Amnesty International relate to the treatment of prisoners.",
+         "the treatment of prisoners", "Amnesty International"),
+        ("The question raised by Senator John Smith was whether the bill would pass.", "the bill would pass",
+         "Senator John Smith"),
+    ],
+)
+def test_a_concern_raised_by_someone(sentence: str, content: str, speaker: str) -> None:
+    q = the_quote(sentence, content)
+    assert (q.kind, q.speaker, q.cue, q.cue_class) == ("indirect", speaker, "raised", "neutral")
+
+
 def test_statements_with_no_one_named_are_unattributed() -> None:
     q = the_quote("Despite occasional statements emphasizing Russia's interest in peace, questions persist.",
                   "Russia's interest in peace")
@@ -91,6 +108,9 @@ def test_statements_with_no_one_named_are_unattributed() -> None:
         "The state broadcast schedule changed.",  # a noun: 'broadcast' after a modifier
         "Calls for a ceasefire went unanswered.",  # no 'from' naming who called
         "Based on these figures, the deficit will grow.",  # no one published them
+        "Money raised by Smith was spent on ads.",  # 'raised by' after a noun that is not something said
+        "Taxes raised by Congress pertain to imports.",
+        "The concern raised by the report remains.",  # no linking verb to what it is about
     ],
 )
 def test_no_attribution(sentence: str) -> None:

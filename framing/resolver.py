@@ -1,0 +1,358 @@
+"""Speaker resolution: from a mention as written to the entity it names, its type and side.
+
+:class:`SpeakerResolver` works within one document: pronouns go to the most recent speaker
+(or the person named first in their sentence, or the last person named), a relative "who" to
+its noun, a surname to the most recent full name ending in it ("Mammadov" → "Elman
+Mammadov"), a role to the person the text introduced with it ("the pundit" → "Pundit Mahammad
+Asadullazada"), names to the actors list, which gives the side. Unnamed sources get a side only
+from the text: a nationality word ("Azeri officials"), a country's possessive, the place they
+are in or from, a flag in a display name. Otherwise the side is ``unknown``: it is never guessed.
+The mentions themselves are found by :mod:`framing.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .actors import Actors, bare_group_term, speaker_type
+from .mentions import (
+    _PERSON_PRONOUNS,
+    _WORD,
+    TITLES,
+    VAGUE_HEADS,
+    Mention,
+    SpeakerInfo,
+    _cap,
+    _classify,
+    _person_names,
+    _stated_gender,
+    _untitled_words,
+)
+from .speakers import _speaker_before
+
+if TYPE_CHECKING:
+    from .actors import Actor, ActorGroup
+    from .quotes import Quote
+
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
+class SpeakerResolver:
+    """Resolves mentions to entities within one document."""
+
+    def __init__(self, text: str, actors: Actors, *, quoted: list[tuple[int, int]] | None = None) -> None:
+        self.text = text
+        self.actors = actors
+        self._speakers: list[tuple[int, SpeakerInfo]] = []  # sorted by position
+        self._speaker_pos: list[int] = []
+        self._names = _person_names(text)
+        # names inside quotation marks are talked about, not talking
+        q = sorted(quoted or [])
+        q_starts = [a for a, _ in q]
+        self._free_names = [
+            (pos, full) for pos, full in self._names
+            if not (k := bisect_right(q_starts, pos)) or q[k - 1][1] <= pos
+        ]
+        self._free_pos = [pos for pos, _ in self._free_names]
+        self._gender: dict[str, str] = {}
+        self._name_pos = [pos for pos, _ in self._names]
+        self._by_surname: dict[str, list[tuple[int, str]]] = {}
+        for pos, full in self._names:
+            self._by_surname.setdefault(full[full.rfind(" ") + 1 :], []).append((pos, full))  # (one space between parts)
+        # what the actors list says about a text, and names resolved: the same in the whole document
+        self._looked_up: dict[str, tuple[Actor | None, ActorGroup | None, str]] = {}
+        self._named_as: dict[tuple[str, str], SpeakerInfo] = {}
+        self._introductions: dict[int, frozenset[str]] = {}
+
+    def note_speaker(self, q: Quote) -> None:
+        """Remember a resolved speaker, for pronouns later on."""
+        if q.speaker_name and q.speaker_type in ("person", "role", "organisation"):
+            k = bisect_right(self._speaker_pos, q.start)
+            self._speaker_pos.insert(k, q.start)
+            self._speakers.insert(k, (q.start, SpeakerInfo(q.speaker_name, q.speaker_type, q.side)))
+            self._note_gender(q.speaker, q.speaker_name)
+
+    def note_mention(self, mention: Mention, *, at: int) -> None:
+        """Remember a named person who speaks at ``at`` (the subject of a speech verb)."""
+        info = self.resolve(mention, at=at)
+        if info is not None and info.name and info.type == "person":
+            self._note_gender(mention.text, info.name)
+            k = bisect_right(self._speaker_pos, at)
+            self._speaker_pos.insert(k, at)
+            self._speakers.insert(k, (at, info))
+
+    def resolve(self, mention: Mention | None, *, at: int) -> SpeakerInfo | None:
+        """Resolve ``mention`` (near offset ``at``) to a name, a speaker type and a side."""
+        if mention is None:
+            return None
+        if mention.type == "social_post":
+            actor = self.actors.find(mention.text)
+            # a listed account, else a flag or nationality word in the display name ('… 🇦🇲')
+            side = actor.side if actor else self.actors.side_of_adjectives(mention.text) or "unknown"
+            return SpeakerInfo(mention.text, "social_post", side)
+        if mention.type == "pronoun" and mention.text.lower() == "who":
+            # "Mr. Ekovich, who noted ...": the noun phrase before ", who"
+            before = self.text[max(0, mention.start - 200) : mention.start].rstrip()
+            end = mention.start - (len(self.text[max(0, mention.start - 200) : mention.start]) - len(before))
+            end -= before.endswith(",")
+            antecedent = _speaker_before(self.text, end, max(0, mention.start - 200))
+            if antecedent is not None and antecedent.type != "pronoun":
+                return self.resolve(antecedent, at=at)
+            return SpeakerInfo("", "unattributed", "unknown")
+        if mention.type == "pronoun":
+            low = mention.text.lower()
+            k = bisect_right(self._speaker_pos, at)
+            pool = self._speakers[max(0, k - 50) : k]  # (position, speaker) of the last 50 speakers before
+            if low in _PERSON_PRONOUNS:
+                wanted = "female" if low in ("she", "her") else "male"
+                subject = self._sentence_first_name(mention.start)
+                if subject and self._gender.get(subject, wanted) == wanted:
+                    # 'Artak Beklaryan started a campaign in which he called upon ...': the
+                    # person named first in the pronoun's own sentence
+                    self._gender.setdefault(subject, wanted)
+                    return self._named(subject, "person")
+                # 'Spokeswoman Jessica Ditto' is not a later 'he'
+                # the last of them who is a person of that gender (or of no known gender)
+                for _, s in reversed(pool):
+                    if s.type == "person" and self._gender.get(s.name, wanted) == wanted:
+                        self._gender.setdefault(s.name, wanted)
+                        return s
+                name = self._last_person(mention.start)
+                if name:
+                    return self._named(name, "person")
+                return SpeakerInfo("", "person", "unknown")
+            if pool:
+                return pool[-1][1]
+            return SpeakerInfo("", "anonymous", "unknown")
+        kind = mention.type
+        if " and " in mention.text and mention.text.rsplit(None, 1)[-1].lower() not in VAGUE_HEADS:
+            # (not 'Nagorno-Karabakh and Armenia officials': one head shared)
+            joint = self._joint(mention, at)
+            if joint is not None:
+                return joint
+        actor, group, side = self._look_up(mention.text)
+        if actor is not None:
+            return SpeakerInfo(actor.name, speaker_type(actor), actor.side)
+        if group is not None:
+            # a country or its government speaking ("Armenia said", "Baku denies", "Neighboring Armenia")
+            name = bare_group_term(mention.text)
+            return SpeakerInfo(name, "organisation", group.side)
+        side = side or "unknown"
+        if kind == "person":
+            full = self._full_name(mention.text, mention.start)
+            info = self._named(full, "person")
+            if info.side == "unknown" and side != "unknown":
+                info = SpeakerInfo(info.name, info.type, side)
+            return info
+        if kind == "role":
+            holder = self._role_holder(mention.text, mention.start)
+            if holder:
+                info = self._named(holder, "person")
+                return info if info.side != "unknown" or side == "unknown" else SpeakerInfo(info.name, info.type, side)
+            earlier = self._earlier_role(mention, at)
+            if earlier is not None and (side == "unknown" or earlier.side == side):
+                return earlier
+        if side == "unknown" and kind in ("anonymous", "role"):
+            side = self._side_after(mention)
+        name = mention.text
+        if kind in ("role", "organisation"):
+            name = _LEADING_THE.sub("", name)
+        return SpeakerInfo(name, kind, side)
+
+    def _look_up(self, text: str) -> tuple[Actor | None, ActorGroup | None, str]:
+        """The actor a mention's text names; else the actor group it is; else the side of a
+        nationality word in it, or ""."""
+        hit = self._looked_up.get(text)
+        if hit is None:
+            hit = self._looked_up[text] = self.actors.describe(text)
+        return hit
+
+    def _named(self, name: str, typ: str) -> SpeakerInfo:
+        info = self._named_as.get((name, typ))
+        if info is None:
+            actor = self.actors.find(name)
+            if actor is not None:
+                info = SpeakerInfo(actor.name, speaker_type(actor), actor.side)
+            else:
+                info = SpeakerInfo(name, typ, self.actors.side_of_adjectives(name) or "unknown")
+            self._named_as[(name, typ)] = info
+        return info
+
+    def _full_name(self, mention: str, at: int) -> str:
+        """A surname or short form → the most recent full name before ``at`` that ends with it."""
+        words = _untitled_words(mention)
+        if not words:
+            return mention
+        last = words[-1]
+        best = ""
+        for pos, full in self._by_surname.get(last, ()):
+            if pos >= at + len(mention) + 1:
+                break
+            if len(full.split()) > len(words):
+                best = full
+        if best:
+            return best
+        return " ".join(words)
+
+    def _role_holder(self, mention: str, at: int) -> str:
+        """'the pundit' → the last person named before ``at`` whom the text introduced with every
+        word of the role ('Pundit Mahammad Asadullazada'; 'Araz Aslanli, head of the Caucasus
+        Center … (QAFSAM)' for 'The head of QAFSAM'); '' when none or the mention is not definite."""
+        wanted = _role_words(mention)
+        if not wanted:
+            return ""
+        k = bisect_left(self._free_pos, at)
+        while k > 0:
+            k -= 1
+            pos, full = self._free_names[k]
+            if wanted <= self._introduction(pos, full):
+                return full
+        return ""
+
+    def _earlier_role(self, mention: Mention, at: int) -> SpeakerInfo | None:
+        """'the spokesman' → the unnamed office holder who spoke before as 'the spokesman for
+        Nagorno-Karabakh’s president' (the last role speaker whose description has every word)."""
+        wanted = _role_words(mention.text)
+        if not wanted:
+            return None
+        k = bisect_left(self._speaker_pos, at)
+        for _, s in reversed(self._speakers[max(0, k - 20) : k]):
+            if s.type == "role" and wanted <= {w.casefold() for w in _WORD.findall(s.name)}:
+                return s
+        # not (yet) a speaker: the same office described in full a little before ('the spokesman for
+        # Nagorno-Karabakh’s president announced …'), whose description gives the side
+        head = _LEADING_THE.sub("", mention.text).split()[-1]
+        lo = max(0, mention.start - 1500)
+        found = None
+        if self.text.find(head, lo, mention.start) >= 0:
+            for hit in _DESCRIBED_ROLE.finditer(self.text, lo, mention.start):
+                if hit.group(1) == head:
+                    found = hit  # the last one
+        if found is None:
+            return None
+        words = []
+        for w in _WORD.findall(found.group(2)):
+            if not (_cap(w) or w.lower() in TITLES or w.lower() in ("the", "of")):
+                break
+            words.append(w)
+        side = self.actors.side_of_adjectives(" ".join(words)) or self.actors.side_of_place(" ".join(words))
+        return SpeakerInfo(_LEADING_THE.sub("", mention.text), "role", side) if side else None
+
+    def _side_after(self, mention: Mention) -> str:
+        """The side of the place an unnamed group comes from, said right after the mention
+        ('Separatists from the self-proclaimed “Republic of Artsakh” stated'), or 'unknown'."""
+        m = _FROM_PLACE.match(self.text, mention.end, mention.end + 80)
+        group = self.actors.group_of(m.group(1)) if m else None
+        return group.side if group is not None else "unknown"
+
+    def _joint(self, mention: Mention, at: int) -> SpeakerInfo | None:
+        """Speakers named together ('the Foreign Ministry of Nagorno-Karabakh and Prime Minister
+        Pashinyan'): each resolved; the type of the first, the side they share (unknown when
+        they differ). None unless every part is a speaker with a known side ('Homeland Security
+        and Citizenship and Immigration Services', 'Bosnia and Herzegovina' are one name)."""
+        parts = [p for p in _AND.split(mention.text) if p]
+        if len(parts) < 2 or len(parts) > 4:
+            return None
+        infos = []
+        pos = mention.start
+        for part in parts:
+            pos = self.text.find(part, pos)
+            words = _WORD.findall(part)
+            if not words or not any(_cap(w) for w in words):
+                return None
+            info = self.resolve(Mention(part, pos, pos + len(part), _classify(words)), at=at)
+            if info is None or info.type in ("pronoun", "unattributed") or info.side == "unknown":
+                return None  # a part the text does not place is no speaker of its own ('Homeland Security and …')
+            infos.append(info)
+        sides = {i.side for i in infos}
+        names = [i.name for i in infos]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        return SpeakerInfo(name, infos[0].type, sides.pop() if len(sides) == 1 else "unknown")
+
+    def _introduction(self, pos: int, full: str) -> frozenset[str]:
+        """The words that introduce a person named at ``pos``: the title words just before the
+        name and an apposition after it (', head of …,')."""
+        key = pos
+        hit = self._introductions.get(key)
+        if hit is None:
+            start = self.text.find(full, pos, pos + 80)  # (``pos`` is where a title before the name starts)
+            pos = start if start >= 0 else pos
+            before = _TITLE_RUN.search(self.text, max(0, pos - 60), pos)
+            words = []
+            for w in reversed(_WORD.findall(before.group()) if before else ()):
+                if not (_cap(w) or w.lower().strip(".") in TITLES):
+                    break  # 'the pundit said that Ali Karimli …' does not introduce Karimli
+                words.append(w)
+            end = pos + len(full)
+            m = _APPOSITION.match(self.text, end, end + 160)  # the apposition, closed within the sentence
+            if m:
+                words += _WORD.findall(m.group(1))
+            hit = self._introductions[key] = frozenset(w.casefold() for w in words)
+        return hit
+
+    def _note_gender(self, mention: str, name: str) -> None:
+        """Remember a gender the mention states ('Spokeswoman', 'Mrs.', 'congressman')."""
+        gender = _stated_gender(mention)
+        if gender:
+            self._gender[name] = gender
+
+    def _sentence_first_name(self, at: int) -> str:
+        """The first person named (outside quotes) earlier in the sentence that holds ``at``."""
+        head = self.text[max(0, at - 300) : at]
+        cut = max((m.end() for m in _SENTENCE_BREAK.finditer(head)), default=0)
+        lo = at - len(head) + cut
+        k = bisect_left(self._free_pos, lo)
+        while k < len(self._free_names) and self._free_names[k][0] < at:
+            pos, full = self._free_names[k]
+            end = self.text.find(full.split()[-1], pos) + len(full.split()[-1])
+            if _LOWER_NEXT.match(self.text[end : end + 3]):
+                return full  # 'Ombudsman Artak Beklaryan started': the name that ends the subject
+            k += 1
+        return ""
+
+    def _last_person(self, at: int) -> str:
+        k = bisect_left(self._name_pos, at)
+        return self._names[k - 1][1] if k > 0 else ""
+
+
+# 'the pundit', 'The head of QAFSAM': a definite role mention, and the words that must introduce its holder
+_DEFINITE_ROLE = re.compile(r"^(?:the|The)\s+([^\W\d][\w\s.’'-]*)$")
+# 'the <office> for|of <description>': an office described by whom it serves
+_DESCRIBED_ROLE = re.compile(r"\b[Tt]he\s+(\w+)\s+(?:for|of)\s+([^,.;:\n]{1,80})")
+
+
+@lru_cache(maxsize=4096)
+def _role_words(mention: str) -> frozenset[str]:
+    """The words a definite mention of an office ('the pundit', 'The head of QAFSAM') needs in a
+    person's introduction; empty when the mention is not one (its head is not a title)."""
+    m = _DEFINITE_ROLE.match(mention)
+    if not m:
+        return frozenset()
+    words = _WORD.findall(m.group(1))
+    link = next((k for k, w in enumerate(words) if w.lower() in _ROLE_GLUE), len(words))
+    if not link or words[link - 1].lower().strip(".") not in TITLES:
+        return frozenset()  # 'the company', 'the report': not an office a person holds
+    return frozenset(w.casefold() for w in words) - _ROLE_GLUE
+
+
+# ' from the self-proclaimed “Republic of Artsakh”', ' in Baku': where an unnamed group is from
+_FROM_PLACE = re.compile(
+    r"\s+(?:from|in)\s+(?:the\s+)?(?:(?:self-proclaimed|so-called|breakaway|unrecognised|unrecognized)\s+)?"
+    r"[\"“]?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3})"
+)
+
+
+# ', head of the Caucasus Center … (QAFSAM),': an apposition that closes before the sentence ends
+_APPOSITION = re.compile(r",([^,.;:\n]*),")
+
+
+# the joins of speakers named together ('Russia, France and the United States')
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_ROLE_GLUE = frozenset("of for in at the a an".split())
+# the title words right before a name ('Pundit ', 'Foreign Minister ', 'the spokesman, ')
+_TITLE_RUN = re.compile(r"(?:[\w.’'-]+[ \t]+){1,4}$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»]?\s+(?=[A-Z\"“‘'])|\n")
