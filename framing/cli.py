@@ -101,11 +101,7 @@ def _parse_meta(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def _progress(quiet: bool, label: str) -> tuple[Callable[[int], Any] | None, Callable[[], None]]:
-    """A tqdm bar on stderr when it is a terminal and not --quiet: its ``update(n)`` and ``close``.
-
-    The bar only counts: :func:`framing.write_analysis` takes it as ``progress_count``, so
-    the worker processes send back no documents for it.
-    """
+    """A tqdm bar on stderr (a terminal, not --quiet): ``update(n)`` (a ``progress_count``) and ``close``."""
     if quiet or not sys.stderr.isatty():
         return None, lambda: None
     from tqdm import tqdm
@@ -116,9 +112,7 @@ def _progress(quiet: bool, label: str) -> tuple[Callable[[int], Any] | None, Cal
 
 def _per_document(count: Callable[[int], Any] | None) -> Callable[[Any], None] | None:
     """A ``progress(doc)`` callback counting one per document (for the in-memory analysis)."""
-    if count is None:
-        return None
-    return lambda _doc: count(1)
+    return None if count is None else (lambda _doc: count(1))
 
 
 def _print_diagnostics(diags: list[Diagnostic], quiet: bool) -> None:
