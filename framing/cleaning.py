@@ -11,6 +11,7 @@ posts are kept and marked. :func:`prepare` is a pure function of one source.
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 from typing import Any
 
 from .dates import parse_date
@@ -155,16 +156,17 @@ def _clean(raw: str, *, title: str) -> tuple[str, list[Paragraph], list[Removal]
     lines = raw.split("\n")
     reasons: dict[int, str] = {}
     found: dict[str, str] = {}
-    nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
+    stripped = list(map(str.strip, lines))  # each line stripped once, at C level
+    nonempty = list(compress(count(), stripped))
     if not nonempty:
         return "", [], [], {}
     _mark_header(lines, nonempty, reasons, found, title)
-    _mark_footer(lines, nonempty, reasons, found)
+    _mark_footer(lines, nonempty, reasons, found, stripped)
     match = _FURNITURE_LINE.match
     for i in nonempty:
         if i in reasons:
             continue
-        s = lines[i].strip()
+        s = stripped[i]
         m = match(s)
         if m is None:
             continue
@@ -176,14 +178,14 @@ def _clean(raw: str, *, title: str) -> tuple[str, list[Paragraph], list[Removal]
             _print_meta(s, found)
         else:
             reasons[i] = "comment form or share/related-links furniture"
-    removed = [Removal(reasons[i], lines[i].strip(), i + 1) for i in sorted(reasons)]
-    kept = [i for i in nonempty if i not in reasons]
+    removed = [Removal(reasons[i], stripped[i], i + 1) for i in sorted(reasons)]
+    kept = [i for i in nonempty if i not in reasons] if reasons else nonempty
     blocks = _paragraph_blocks(lines, kept)
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     pos = 0
     for block in blocks:
-        chunk = "\n".join(lines[i].strip() for i in block)
+        chunk = stripped[block[0]] if len(block) == 1 else "\n".join([stripped[i] for i in block])
         if paragraphs:
             pos += 2
             parts.append("\n\n")
@@ -235,19 +237,24 @@ def _mark_header(lines: list[str], nonempty: list[int], reasons: dict[int, str],
             break  # the article has started
 
 
-def _mark_footer(lines: list[str], nonempty: list[int], reasons: dict[int, str], found: dict[str, str]) -> None:
-    n = len(nonempty)
+def _mark_footer(
+    lines: list[str], nonempty: list[int], reasons: dict[int, str], found: dict[str, str], stripped: list[str]
+) -> None:
     # A list of unrelated items after the article: a bare separator followed by
     # a category bullet or a date line, once the article has had some text.
+    # (A separator line is one character once stripped: only those lines are matched, and the
+    # characters of the lines before one are added up when it is reached.)
+    done = 0  # nonempty[:done] counted in chars
     chars = 0
-    for k in range(n):
+    for k in compress(count(), map((1).__eq__, map(len, map(stripped.__getitem__, nonempty)))):
         i = nonempty[k]
-        if not _SEPARATOR.match(lines[i].strip()):
-            chars += len(lines[i])
+        if not _SEPARATOR.match(stripped[i]):
             continue
+        chars += sum(map(len, map(lines.__getitem__, nonempty[done:k])))  # the lines since the last separator
+        done = k + 1
         if chars < 300:
             continue
-        window = [lines[j].strip() for j in nonempty[k + 1 : k + 4]]
+        window = [stripped[j] for j in nonempty[k + 1 : k + 4]]
         if any(_CATEGORY_BULLET.match(w) or _is_date_line(w.lstrip("-–—•· ")) for w in window):
             for j in nonempty[k:]:
                 reasons.setdefault(j, "page furniture after the article (section, date, unrelated news)")
@@ -318,18 +325,41 @@ def _kinds(text: str, paragraphs: list[Paragraph], *, title: str) -> list[Paragr
     for k, p in enumerate(out):
         if p.kind != "body" or k == 0:
             continue
+        if _ends_terminal(text, p.start, p.end):
+            continue  # most body paragraphs: told by their last character, without copying them
         s = text[p.start : p.end]
         words = s.split(None, 15)  # 16 pieces at most: enough to tell "15 words or fewer"
-        if len(words) <= 15 and "\n" not in s and not _TERMINAL.search(s) and not s.startswith(("http", "#", "@")):
+        if len(words) <= 15 and "\n" not in s and not s.startswith(("http", "#", "@")):
             out[k] = Paragraph(p.start, p.end, "heading")
     return out
 
 
-_NON_WORD = re.compile(r"[^\w]+")
+_TERMINAL_CHARS = frozenset(".!?…:;,\"“”'’)]")  # the class of _TERMINAL
+
+
+def _ends_terminal(text: str, a: int, b: int) -> bool:
+    """``_TERMINAL.search(text[a:b])`` for ``0 <= a <= b <= len(text)``, from the last two characters.
+
+    ``$`` matches at the end, or before a line feed that ends the string; a search
+    tries every position of the text to find that out.
+    """
+    if b <= a:
+        return False
+    last = text[b - 1]
+    if last in _TERMINAL_CHARS:
+        return True
+    return last == "\n" and b - 1 > a and text[b - 2] in _TERMINAL_CHARS
+
+
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _norm(s: str) -> str:
-    return " ".join(_NON_WORD.sub(" ", s.lower()).split())
+    r"""``" ".join(re.sub(r"[^\w]+", " ", s.lower()).split())``: the word-character runs, lower-cased, joined by spaces.
+
+    (A word character is never white space, so the runs are what the split gives.)
+    """
+    return " ".join(_WORD_RUN.findall(s.lower()))
 
 
 _NORM_HEAD = 40  # characters of a line (over twice as long) normalised first by _norm_equals
@@ -343,7 +373,18 @@ def _norm_equals(s: str, target: str) -> bool:
     two differ and the rest of ``s`` (often a whole paragraph) is never normalised.
     (Lower-casing a part ending before a space is lower-casing it in place: the
     final-sigma rule stops at the space too.)
+
+    Most lines differ from ``target`` in their first word, told first: when the text up to
+    and including the character after the first word is ASCII, lower-casing the text
+    changes that word (its letters only) and nothing around it, so the word lower-cased is
+    the first word of ``_norm(s)``.
     """
+    m = _WORD_RUN.search(s)
+    if m is None:
+        return target == ""  # no word: _norm(s) is ""
+    end = m.end()
+    if s[: end + 1].isascii() and m.group().lower() != target.split(" ", 1)[0]:
+        return False
     if len(s) > 2 * _NORM_HEAD:
         cut = s.find(" ", _NORM_HEAD)
         if cut > 0:

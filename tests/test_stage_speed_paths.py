@@ -141,3 +141,41 @@ def test_csv_strings_as_the_csv_module(cells: list[str], line: str) -> None:
     csv.writer(buf, lineterminator="\n").writerow(cells)
     assert buf.getvalue() == line  # the csv module's own line, as worked out by hand above
     assert ",".join(_csv_strings(cells)) + "\n" == line
+
+
+@pytest.mark.parametrize(
+    ("line", "target", "equal"),
+    [
+        ("Talks resume in Baku", "talks resume in baku", True),  # lower-cased words, one space apart
+        ("Talks, resume -- in Baku!", "talks resume in baku", True),  # punctuation is no word
+        ("Peace talks resume", "talks resume", False),  # the first word differs
+        ("  ", "", True),  # no word at all: "" (lower-casing makes no word character)
+        ("ΑΘΗΝΑΣ news", "αθηνας news", True),  # Greek: final sigma where the word ends
+        ("ΑΘΗΝΑΣ news", "αθηνασ news", False),
+        ("Élan vital", "élan vital", True),  # a non-ASCII first word: decided by the full form
+    ],
+)
+def test_norm_equals_cases(line: str, target: str, equal: bool) -> None:
+    from framing.cleaning import _norm, _norm_equals
+
+    assert _norm_equals(line, target) is equal
+    assert (_norm(line) == target) is equal
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "terminal"),
+    [
+        ("He said.", 0, 8, True),  # ends with a period
+        ("Heading", 0, 7, False),
+        ("Quote”", 0, 6, True),  # a closing quote
+        ("line.\n", 0, 6, True),  # `$` also matches before a final line feed
+        ("line\n", 0, 5, False),
+        ("x.y", 0, 1, False),  # only the segment counts: "x"
+        ("", 0, 0, False),
+    ],
+)
+def test_ends_terminal_cases(text: str, a: int, b: int, terminal: bool) -> None:
+    from framing.cleaning import _TERMINAL, _ends_terminal
+
+    assert _ends_terminal(text, a, b) is terminal
+    assert bool(_TERMINAL.search(text[a:b])) is terminal
