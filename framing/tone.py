@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import eq, itemgetter, le
+from operator import attrgetter, eq, itemgetter, le
 from typing import Any
 
 from .actors import Actors
@@ -80,11 +80,15 @@ def sentence_voices(doc: Document, spans: Sequence[QuoteSpan], quotes: Sequence[
             target.append((a, b))
     speech, reported = _merge(speech), _merge(reported)
     sentences = doc.sentences
+    text = doc.text
     out = ["authorial"] * len(sentences)  # a sentence no quote touches is the outlet's (0 < its length)
     for i in _touched(sentences, speech + reported, n):
         s = sentences[i]
         a, b = max(0, s.start), min(n, s.end)
-        length = len(doc.text[a:b].strip()) or 1
+        if a < b and not text[a].isspace() and not text[b - 1].isspace():
+            length = b - a  # visible at both ends (as the splitter makes sentences): nothing to strip
+        else:
+            length = len(text[a:b].strip()) or 1
         if 2 * _covered(speech, a, b) >= length:
             out[i] = "quoted"
         elif 2 * _covered(reported, a, b) >= length:
@@ -100,14 +104,22 @@ def _touched(sentences: Sequence[Any], intervals: list[tuple[int, int]], n: int)
     """
     if not intervals:
         return ()
-    starts = [max(0, s.start) for s in sentences]
-    ends = [min(n, s.end) for s in sentences]
+    # max(0, start) and min(n, end) of each sentence, clamped only when some need it
+    starts = list(map(_START, sentences))
+    if starts and min(starts) < 0:
+        starts = [max(0, a) for a in starts]
+    ends = list(map(_END, sentences))
+    if ends and max(ends) > n:
+        ends = [min(n, b) for b in ends]
     if not (all(map(le, starts, starts[1:])) and all(map(le, ends, ends[1:]))):
         return range(len(sentences))
     found: set[int] = set()
     for x, y in intervals:
         found.update(range(bisect.bisect_right(ends, x), bisect.bisect_left(starts, y)))
     return sorted(found)
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:

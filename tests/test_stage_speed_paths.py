@@ -179,3 +179,29 @@ def test_ends_terminal_cases(text: str, a: int, b: int, terminal: bool) -> None:
 
     assert _ends_terminal(text, a, b) is terminal
     assert bool(_TERMINAL.search(text[a:b])) is terminal
+
+
+@pytest.mark.parametrize(
+    ("pad", "start", "voice"),
+    [
+        # speech 1-13 (12 characters), speaker "he" 15-17 (2), cue "said" 18-22 (4): 18 covered;
+        # the sentence stripped is 23 characters: 2 * 18 = 36 >= 23, quoted
+        (0, 0, "quoted"),
+        (18, 0, "quoted"),  # 18 trailing spaces are stripped (41 unstripped would make it authorial: 36 < 41)
+        (0, -5, "quoted"),  # a start before the text counts from 0
+    ],
+)
+def test_sentence_voice_strips_the_sentence(pad: int, start: int, voice: str) -> None:
+    from framing.actors import load_actors
+    from framing.model import Document, Paragraph, Sentence
+    from framing.quotes import find_quotes
+    from framing.terms import quote_spans
+    from framing.tone import sentence_voices
+
+    text = '"We will win," he said.' + " " * pad
+    doc = Document(id="d", text=text, paragraphs=(Paragraph(0, len(text)),), sentences=(Sentence(start, len(text), 0),))
+    spans = quote_spans(doc)
+    quotes = find_quotes(doc, actors=load_actors(None), spans=spans)
+    assert [(s.start, s.end) for s in spans] == [(1, 13)]
+    assert [(q.speaker_start, q.speaker_end, q.cue_start, q.cue_end) for q in quotes] == [(15, 17, 18, 22)]
+    assert sentence_voices(doc, spans, quotes) == [voice]
