@@ -31,8 +31,10 @@ def make_corpus(path: Path, n: int = 4000) -> Path:
 
 
 def start(corpus: Path, out: Path) -> subprocess.Popen[bytes]:
+    # --no-cache: articles another test of the session left in the shared cache would let the run
+    # finish before the signal arrives (it must be caught mid-way)
     return subprocess.Popen(
-        [sys.executable, "-m", "framing", "analyze", str(corpus), "-o", str(out), "-q"],
+        [sys.executable, "-m", "framing", "analyze", str(corpus), "-o", str(out), "-q", "--no-cache"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
 
