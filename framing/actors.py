@@ -128,8 +128,9 @@ class ActorGroup:
 
 
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
-# "Neighbouring Armenia said": the country itself
-_LEADING_NEIGHBOUR = re.compile(r"^(?:the\s+)?neighbou?ring\s+", re.IGNORECASE)
+# "Neighbouring Armenia said", 'the self-proclaimed “Republic of Artsakh”': the place itself
+_PLACE_QUALIFIER = re.compile(
+    r"^(?:the\s+)?(?:(?:neighbou?ring|self-proclaimed|so-called|breakaway|unrecogni[sz]ed)\s+)?[\"“]?", re.IGNORECASE)
 # "Armenia's interim prime minister": a country's possessive before the rest of the mention
 _POSSESSIVE_HEAD = re.compile(r"^(?:the\s+)?(.+?)['’]s?\s+\w", re.IGNORECASE)
 # "political factions in Armenia", "officials from Baku": the place the speakers are in or come from
@@ -137,8 +138,10 @@ _IN_PLACE = re.compile(r"\s(?:in|from)\s+(.+)$")
 
 
 def bare_group_term(mention: str) -> str:
-    """The mention without a leading 'the' or 'neighbouring' ("Neighboring Armenia" → "Armenia")."""
-    return _LEADING_NEIGHBOUR.sub("", _LEADING_THE.sub("", mention.strip()))
+    """The mention without a leading 'the', a qualifier such as 'neighbouring' or 'self-proclaimed'
+    and quotation marks ("Neighboring Armenia" → "Armenia", 'the self-proclaimed “Republic of
+    Artsakh”' → "Republic of Artsakh")."""
+    return _PLACE_QUALIFIER.sub("", _LEADING_THE.sub("", mention.strip())).rstrip('"”')
 
 
 def speaker_type(actor: Actor) -> str:
@@ -167,6 +170,10 @@ class Actors:
                 if key and key not in self._by_alias:
                     self._by_alias[key] = a
         self._max = max((len(k) for k in self._by_alias), default=1)
+        # the nationality cues of several words, by their first word
+        self._runs_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for run, side in self.nationality_runs.items():
+            self._runs_by_first.setdefault(run[0], []).append((run, side))
 
     def find(self, mention: str) -> Actor | None:
         """The actor a mention names ("President Ilham Aliyev", "Aliyev", "the Kremlin"), if any.
@@ -218,7 +225,7 @@ class Actors:
                 cache.clear()
             actor = self.find(mention)
             group = self.group_of(mention) if actor is None else None
-            side = (self.side_of_adjectives(mention) or self.side_of_place(mention)) if actor is None and group is None else ""
+            side = self.side_of_words(mention) if actor is None and group is None else ""
             hit = cache[mention] = (actor, group, side)
         return hit
 
@@ -235,13 +242,8 @@ class Actors:
         """A side from a nationality cue in the mention ("Azerbaijani officials" → azerbaijani,
         "U.S. diplomats" → international, a display name with 🇦🇲 → armenian), or ""."""
         words = [w.casefold() for w in TOKEN.findall(mention)]
-        runs = self.__dict__.get("_runs_by_first")
-        if runs is None:
-            runs = self._runs_by_first = {}
-            for run, side in self.nationality_runs.items():
-                runs.setdefault(run[0], []).append((run, side))
         for k, word in enumerate(words):
-            for run, side in runs.get(word, ()):
+            for run, side in self._runs_by_first.get(word, ()):
                 if tuple(words[k : k + len(run)]) == run:
                     return side
             side = self.nationality.get(word)
@@ -251,6 +253,11 @@ class Actors:
             if symbol in mention:
                 return side
         return ""
+
+    def side_of_words(self, mention: str) -> str:
+        """A side from what the mention says of an unnamed source: a nationality cue
+        (:meth:`side_of_adjectives`), else the place it is from (:meth:`side_of_place`); or ""."""
+        return self.side_of_adjectives(mention) or self.side_of_place(mention)
 
     def side_of_place(self, mention: str) -> str:
         """A side from a country or capital the mention is placed in: its possessive ("Armenia's

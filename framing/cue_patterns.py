@@ -82,7 +82,7 @@ _CALLS_FROM = _WordCue(_same("Calls calls Appeals appeals Pleas pleas", "a call 
 _SAID_NOUN_BEFORE = re.compile(
     r"\b(?:concerns?|questions?|points?|issues?|fears?|doubts?|objections?|arguments?|claims?|worry|worries|"
     r"criticism|complaints?|suggestions?|proposals?)\s+$", re.IGNORECASE)
-_RAISED_BY = _WordCue(_same("raised voiced expressed", "raise"), re.compile(r"\s+by\s+[A-Z]"), "neutral", False)
+_RAISED_BY = _WordCue(_same("raised voiced expressed", "raised by"), re.compile(r"\s+by\s+[A-Z]"), "neutral", False)
 # what links the concern to its content, after the one who raised it
 RAISED_LINK = re.compile(
     r"\s+(?:(?:pertains?|pertained|relates?|related|refers?|referred)\s+to|(?:concerns?|concerned|involves?|"
@@ -150,7 +150,7 @@ def phrase_cues(text: str, *, tokens: list[str] | None = None) -> Iterator[tuple
     if "ed by " in text:
         for c in _word_cues(text, _RAISED_BY, present):
             if _SAID_NOUN_BEFORE.search(text, max(0, c[0] - 20), c[0]):
-                yield c[0], c[1], c[2], "raised by", c[4]
+                yield c
 
 
 # 'was described', 'were widely criticised': a form of 'be' and an -ly word at most before a cue

@@ -239,7 +239,7 @@ class SpeakerResolver:
             if not (_cap(w) or w.lower() in TITLES or w.lower() in ("the", "of")):
                 break
             words.append(w)
-        side = self.actors.side_of_adjectives(" ".join(words)) or self.actors.side_of_place(" ".join(words))
+        side = self.actors.side_of_words(" ".join(words))
         return SpeakerInfo(_LEADING_THE.sub("", mention.text), "role", side) if side else None
 
     def _side_after(self, mention: Mention) -> str:
@@ -276,22 +276,21 @@ class SpeakerResolver:
     def _introduction(self, pos: int, full: str) -> frozenset[str]:
         """The words that introduce a person named at ``pos``: the title words just before the
         name and an apposition after it (', head of …,')."""
-        key = pos
-        hit = self._introductions.get(key)
+        hit = self._introductions.get(pos)
         if hit is None:
-            start = self.text.find(full, pos, pos + 80)  # (``pos`` is where a title before the name starts)
-            pos = start if start >= 0 else pos
-            before = _TITLE_RUN.search(self.text, max(0, pos - 60), pos)
+            at = self.text.find(full, pos, pos + 80)  # (``pos`` is where a title before the name starts)
+            at = at if at >= 0 else pos
+            before = _TITLE_RUN.search(self.text, max(0, at - 60), at)
             words = []
             for w in reversed(_WORD.findall(before.group()) if before else ()):
                 if not (_cap(w) or w.lower().strip(".") in TITLES):
                     break  # 'the pundit said that Ali Karimli …' does not introduce Karimli
                 words.append(w)
-            end = pos + len(full)
+            end = at + len(full)
             m = _APPOSITION.match(self.text, end, end + 160)  # the apposition, closed within the sentence
             if m:
                 words += _WORD.findall(m.group(1))
-            hit = self._introductions[key] = frozenset(w.casefold() for w in words)
+            hit = self._introductions[pos] = frozenset(w.casefold() for w in words)
         return hit
 
     def _note_gender(self, mention: str, name: str) -> None:
@@ -339,11 +338,9 @@ def _role_words(mention: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in words) - _ROLE_GLUE
 
 
-# ' from the self-proclaimed “Republic of Artsakh”', ' in Baku': where an unnamed group is from
-_FROM_PLACE = re.compile(
-    r"\s+(?:from|in)\s+(?:the\s+)?(?:(?:self-proclaimed|so-called|breakaway|unrecognised|unrecognized)\s+)?"
-    r"[\"“]?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3})"
-)
+# ' from the self-proclaimed “Republic of Artsakh”', ' in Baku': where an unnamed group is from (a
+# qualifier and quotation marks are left to actors.bare_group_term)
+_FROM_PLACE = re.compile(r"\s+(?:from|in)\s+((?:the\s+)?(?:[a-z-]+\s+)?[\"“]?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3})")
 
 
 # ', head of the Caucasus Center … (QAFSAM),': an apposition that closes before the sentence ends
