@@ -11,6 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .after_cue import (
+    ANY_WORD,
+    CLAUSE_VERBS,
+    PHRASE_THEN_THAT,
+    PREPOSITION,
+    after_circumstances,
+    reported_after,
+)
 from .attribution import (
     _OBJECT_PREPOSITIONS,
     _THAT,
@@ -146,7 +154,9 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     if after_clause and (
             _PARTICIPLE_AFTER.match(tail) is not None
             or len(tail_words) <= 6
-            and not (len(tail_words) > 2 and (tail_words[0].lower() == "that" or _starts_clause(text, cue.end + 1)))
+            and not (len(tail_words) > 2 and (reported_after(text, cue.end, cue.lemma, sent[1])
+                                             # ('..., will matter more than what Trump said over breakfast.')
+                                             or text[sent[0] + comma + 1 : mention.start].strip() != ""))  # type: ignore[union-attr]
     ):
         start, rule = sent[0], "clause, then speaker and verb"
         para = next((p for p in doc.paragraphs if p.start <= sent[0] < p.end + 1), None)
@@ -162,8 +172,14 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
     # "X said (that) clause."
     if mention is not None:
-        m = _THAT.match(text, cue.end)
-        start = m.end() if m else cue.end
+        pos = after_circumstances(text, cue.end, sent[1])
+        m = _THAT.match(text, pos)
+        start = m.end() if m else pos
+        if cue.lemma in CLAUSE_VERBS and "that" not in text[pos:start] and PREPOSITION.match(text, start):
+            # 'says at a campaign stop in Toledo, Ohio, that it means ...': the clause after 'that';
+            # 'Mr. Obama said in his interview.': nothing said after the verb
+            m = PHRASE_THEN_THAT.match(text, start, sent[1])
+            start = sent[1] if m is None else m.end()
         if cue.lemma == "make the case":  # 'make the case to Putin that ...'
             m2 = CASE_THAT.match(text, cue.end, sent[1])
             if not m2:
@@ -174,7 +190,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
                           r"|\s*(?:[\w.’'-]+\s+){1,8}?that\s+", text[cue.end : sent[1]])
             if not m2:
                 return None
-            start = cue.end + m2.end()
+            start = after_circumstances(text, cue.end + m2.end(), sent[1])  # 'told reporters on Monday that'
+            start = _THAT.match(text, start).end()  # type: ignore[union-attr]  (the pattern matches empty text)
         end = _clause_end(text, start, sent[1])
         if cue.lemma in DATA_VERBS and not _VERB_LIKE.search(text, start, end):
             return None  # 'the video shows a crowd': an object, not a finding
@@ -182,7 +199,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         if _SUBORDINATE.match(text, sent[0], cue.start) and "," in text[start:end]:
             end = text.index(",", start, end)  # 'Although X denied A, Y ruled in B.': the subordinate clause ends at its comma
         if _has_tokens(text, start, end, 3) and (
-            text[cue.end : start].strip().endswith("that") or _starts_clause(text, start) or _bare_clause(text, start, end)
+            text[cue.end : start].strip().endswith("that") or ANY_WORD.match(text, start) or _bare_clause(text, start, end)
         ):
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
     # "clause, said X." (``after`` is only looked for after a comma)
@@ -516,11 +533,6 @@ def _coordinated_subject(text: str, cue: _Cue, sent: tuple[int, int]) -> Mention
 _AND_BEFORE = re.compile(r"(,?)\s*\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*$")
 
 
-_CLAUSE_START = re.compile(
-    r"\s*(?:the|a|an|he|she|they|it|we|i|there|this|that|these|those|his|her|their|its|our|[A-Z][\w’'-]+)\b", re.I
-)
-
-
 _SHORT_QUOTED = re.compile(r"[\"“„«][^\"“”„«»\n]{1,40}[\"”»]")
 _FIRST_PERSON = re.compile(r"\b(?:I|we)\s+(?:[a-z]+\s+){0,4}$")
 
@@ -557,7 +569,3 @@ def _bare_clause(text: str, start: int, end: int) -> bool:
 
 _NOT_SUBJECT = frozenset("in on at to for with by from about as if when while because goodbye hello thanks".split())
 
-
-def _starts_clause(text: str, pos: int) -> bool:
-    """Does a subject (a pronoun, a determiner or a name) start at ``pos``?"""
-    return bool(_CLAUSE_START.match(text, pos))

@@ -250,6 +250,22 @@ def test_quote_over_unclosed_paragraphs_takes_the_final_cue() -> None:
         # the closing attribution from covering the paragraph
         ("Russia is behind the attacks. Last week, Putin did not rule out an increase in troops. It is clear that "
          "Baku must act, he opined.", "Russia is behind", "he", "opined"),
+        # when, where and how it was said stand between the verb and what was said, outside the report
+        ("Armenia said on Friday Azerbaijan had failed to honour the deal.", "Azerbaijan had", "Armenia", "said"),
+        ("The ministry said Tuesday it had shot down two drones.", "it had shot", "The ministry", "said"),
+        ("Officials said in a statement that the border was closed.", "the border", "Officials", "said"),
+        ("Aliyev said in an interview with Al Jazeera on Monday that the war would end soon.", "the war would",
+         "Aliyev", "said"),
+        ("Pashinyan told reporters at a news conference that Armenia was ready.", "Armenia was", "Pashinyan", "told"),
+        ("Clinton says at a campaign stop in Toledo, Ohio, that it means Trump never paid.", "it means", "Clinton",
+         "says"),
+        # a phrase after 'said' that is not one of those: after 'that' it is part of the report; 'about 20'
+        # counts, it is no preposition
+        ("He said that in 1998 the law was changed.", "in 1998 the law", "He", "said"),
+        ("He has said about 20 people have applied for the seat.", "about 20 people", "He", "has said"),
+        # a clause, then speaker and verb with only a circumstance after them: the clause is the report
+        ("Shifting monsoons could affect a billion people, Mr. Obama said in his interview.", "Shifting monsoons",
+         "Mr. Obama", "said"),
     ],
 )
 def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) -> None:
@@ -272,6 +288,9 @@ def test_indirect_speech(text: str, content_start: str, speaker: str, cue: str) 
         "Johnson's second-best showing comes in Utah, where voters resist the nominee.",  # 'showing' the noun
         "He had estimates of possible benefits and risks before the vote.",  # 'estimates' after 'had': a noun
         "Russia should be asked what it supports in the region.",  # a question to put, not one reported
+        # 'said' with only a circumstance after it reports nothing ('in his interview' is not what he said)
+        "Mr. Obama said in his interview.",
+        "The foreign minister said on Monday.",
     ],
 )
 def test_no_indirect_speech(text: str) -> None:
