@@ -251,12 +251,16 @@ class SpeakerResolver:
 
     def _joint(self, mention: Mention, at: int) -> SpeakerInfo | None:
         """Speakers named together ('the Foreign Ministry of Nagorno-Karabakh and Prime Minister
-        Pashinyan'): each resolved; the type of the first, the side they share (unknown when
-        they differ). None unless every part is a speaker with a known side ('Homeland Security
-        and Citizenship and Immigration Services', 'Bosnia and Herzegovina' are one name)."""
+        Pashinyan', 'Thune and Republican Representative Tom Cole'): each resolved; the type of
+        the first, the side they share (unknown when they differ or one is unknown).
+
+        None unless every part is a speaker with a known side, or every part a name of
+        capitalised words; names that are not all persons, with a part the text does not place,
+        are kept as one name ('Food and Drug Administration', 'Canada and the United States')."""
         parts = [p for p in _AND.split(mention.text) if p]
         if len(parts) < 2 or len(parts) > 4:
             return None
+        names_only = all(_NAME_LIKE.fullmatch(p) for p in parts)
         infos = []
         pos = mention.start
         for part in parts:
@@ -265,10 +269,12 @@ class SpeakerResolver:
             if not words or not any(_cap(w) for w in words):
                 return None
             info = self.resolve(Mention(part, pos, pos + len(part), _classify(words)), at=at)
-            if info is None or info.type in ("pronoun", "unattributed") or info.side == "unknown":
+            if info is None or info.type in ("pronoun", "unattributed") or (info.side == "unknown" and not names_only):
                 return None  # a part the text does not place is no speaker of its own ('Homeland Security and …')
             infos.append(info)
         sides = {i.side for i in infos}
+        if "unknown" in sides and not all(i.type == "person" and i.name for i in infos):
+            return SpeakerInfo(_LEADING_THE.sub("", mention.text), infos[-1].type, "unknown")
         names = [i.name for i in infos]
         name = ", ".join(names[:-1]) + " and " + names[-1]
         return SpeakerInfo(name, infos[0].type, sides.pop() if len(sides) == 1 else "unknown")
@@ -347,6 +353,8 @@ _FROM_PLACE = re.compile(r"\s+(?:from|in)\s+((?:the\s+)?(?:[a-z-]+\s+)?[\"“]?[
 _APPOSITION = re.compile(r",([^,.;:\n]*),")
 
 
+# a name of capitalised words ('the United States', 'Republican Representative Tom Cole', 'Sen. Mark Udall')
+_NAME_LIKE = re.compile(r"\s*(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*\s*")
 # the joins of speakers named together ('Russia, France and the United States')
 _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ROLE_GLUE = frozenset("of for in at the a an".split())

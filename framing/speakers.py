@@ -61,7 +61,61 @@ def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None
     hit = cleaned.get(found, _NOT_YET)
     if hit is _NOT_YET:
         hit = cleaned[found] = _clean_mention(text, found, words)
+    if hit is not None and text.endswith(("and ", "And "), max(0, hit.start - 4), hit.start):  # type: ignore[union-attr]
+        return _with_conjuncts(text, hit, limit)  # type: ignore[arg-type]
     return hit  # type: ignore[return-value]
+
+
+# 'The Kremlin and the Azerbaijani Foreign Ministry said', 'Russia, France and the United States
+# said': names before the last one, joined by commas and 'and', opening the clause
+_NAME = r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}"
+_CONJUNCTS = re.compile(rf"(?:{_NAME},\s+){{0,4}}{_NAME},?\s+and\s+$")
+_CLAUSE_EDGE = re.compile(r"(?:[,;:(—–”\"]|\bthat)\s*$")
+_LEAD = re.compile(
+    r"(?:But|And|Yet|So|Still|Then|Now|Also|Meanwhile|However|Instead|Later|Earlier|Separately|Together|Both|First|Second"
+    r"|Third|Finally|Last|Today|Yesterday|(?:On\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b,?\s+"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|week)\b,?\s+)?"
+)
+# a conjunct ending with a title: the titles of one person ('Arkansas Attorney General and Trump
+# surrogate Leslie Rutledge', 'Postmaster General and CEO Patrick Donahoe')
+_TITLE_END = re.compile(
+    r"\b(?:Leader|General|Secretary|Director|Chairman|Chairwoman|Chair|CEO|President|Minister|Officer|Governor|Mayor"
+    r"|Senator|Sen\.|Representative|Rep\.|Chief|Commissioner|Spokesman|Spokeswoman|Spokesperson|Ambassador|Founder"
+    r"|Editor|Judge|Justice|Speaker|Whip|Member|Head|Adviser|Advisor),?\s+and\s+$"
+)
+
+
+def _with_conjuncts(text: str, mention: Mention, limit: int) -> Mention:
+    """``mention`` with the names coordinated before it ('Pashinyan and Aliyev said'), when they
+    open the clause (at ``limit``, or after a comma, a colon or a closing quotation mark): one
+    joint mention; else ``mention`` ('Pashinyan met Putin and Aliyev said': a new clause)."""
+    if mention.type not in ("person", "organisation", "role"):
+        return mention
+    m = _CONJUNCTS.search(text, max(0, limit, mention.start - 160), mention.start)
+    if m is None:
+        return mention
+    start, edge = m.start(), max(0, limit)
+    if text[edge:start].strip() and not _CLAUSE_EDGE.search(text, max(edge, start - 8), start):
+        return mention
+    while True:
+        # 'But Pashinyan and …', 'Second, Bowles and …', 'Also Tuesday, Bowles and …': the names
+        # start after a conjunction or an adverb opening the clause
+        lead = _LEAD.match(text, start, mention.start)
+        if lead is None:
+            break
+        start = lead.end()
+    first = text[start : mention.start]
+    if not first.strip() or not first[:1].isupper():
+        return mention
+    if _TITLE_END.search(first):
+        return mention  # 'Senate Majority Leader and Republican Sen. Mitch McConnell': one person's two titles
+    return Mention(text[start : mention.end], start, mention.end, mention.type)
+
+
+def _first_visible(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 _NOT_YET = object()

@@ -114,9 +114,8 @@ KNOWN_DIFFERENCES = {
                             "two paragraphs later; the gold reads 'one of our servicemen'"},
     **{("000", k): {"side": _FROM_CONTENT} for k in ("q9", "q10", "q11", "q12", "q13", "q14", "q18")},
     ("002", "q30"): {"side": "France is not in the actors list and Russia and the United States have different "
-                             "sides there; the gold reads the three as the Minsk Group mediators (international)",
-                     "speaker_type": "not taken as speakers named together (France has no known side), so typed "
-                                     "by its first word, a name"},
+                             "sides there, so the joint voice has none; the gold reads the three as the Minsk "
+                             "Group mediators (international)"},
     ("002", "q37"): {"side": "the mention's head is 'Interviews made by international news agencies'; the gold's "
                              "speakers are the Syrian mercenaries inside it (azerbaijani: the side they fight on)",
                      "speaker_type": "as for the side: the interviews, not the anonymous mercenaries"},

@@ -62,6 +62,38 @@ def test_speaker_type_and_side(text: str, content_start: str, name: str, speaker
     assert (q.speaker_name, q.speaker_type, q.side) == (name, speaker_type, side)
 
 
+@pytest.mark.parametrize(
+    ("text", "content_start", "mention", "name", "side"),
+    [
+        # names coordinated before the verb speak together (not only the last one)
+        ("Pashinyan and Aliyev said that the talks would continue.", "the talks would", "Pashinyan and Aliyev",
+         "Nikol Pashinyan and Ilham Aliyev", "unknown"),
+        ("Russia, France and the United States said the ceasefire must hold.", "the ceasefire",
+         "Russia, France and the United States", None, "unknown"),
+        ("The Kremlin and Russia’s Foreign Ministry said the talks had failed.", "the talks had",
+         "The Kremlin and Russia’s Foreign Ministry", None, "russian"),
+        # after a closing quotation mark, and after a conjunction or an adverb that opens the clause
+        ("“We will keep talking,” Pashinyan and Aliyev said.", "We will", "Pashinyan and Aliyev", None, None),
+        ("But Pashinyan and Aliyev said that the talks would continue.", "the talks would", "Pashinyan and Aliyev",
+         None, None),
+        ("Second, Erskine Bowles and Alan Simpson said the plan was dead.", "the plan", "Erskine Bowles and Alan Simpson",
+         None, None),
+        # not when the first name is the object of another verb: 'and' starts a new clause
+        ("Pashinyan met Putin and Aliyev said the talks would continue.", "the talks would", "Aliyev", None, None),
+        # two titles of one person are not two speakers
+        ("Senate Majority Leader and Republican Sen. Mitch McConnell said the effigy was vile.", "the effigy",
+         "Republican Sen. Mitch McConnell", None, None),
+    ],
+)
+def test_speakers_named_together(text: str, content_start: str, mention: str, name: str | None, side: str | None) -> None:
+    q = quote_of(text, content_start)
+    assert q.speaker == mention
+    if name is not None:
+        assert q.speaker_name == name
+    if side is not None:
+        assert q.side == side
+
+
 def test_a_shared_head_is_not_split() -> None:
     # 'Nagorno-Karabakh and Armenia officials': one group of officials, not a place and a group
     q = quote_of("Nagorno-Karabakh and Armenia officials said that the toll had risen.", "the toll had risen")
