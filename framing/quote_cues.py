@@ -109,6 +109,8 @@ def _cue_after(ctx: _Ctx) -> Quote | None:
     after = [c for c in _cues_between(cues, cue_starts, b, b + 200) if c.start not in used]
     closes_sentence = text[s.start : s.end].rstrip().endswith(".")
     for cue in after[:2]:
+        if closes_sentence and _COLON_QUOTE.match(text, cue.end):
+            continue  # '“… us.” Jones said: “No way.”': the cue introduces the next quote
         between = text[b : cue.start]
         if closes_sentence and not between.strip().startswith(",") and (cue.start >= sent[1] or _THAT_NEXT.match(text, cue.end)):
             continue  # 'Japan branded it an "outlaw nation." Russia insisted that ...': the next sentence's verb
@@ -133,6 +135,9 @@ def _cue_after(ctx: _Ctx) -> Quote | None:
         if q is not None:
             return q
     return _unlisted_verb_after(ctx)
+
+
+_COLON_QUOTE = re.compile(r"\s*:\s*[“\"«„]")
 
 
 def _continued_then_cue(ctx: _Ctx, cue: _Cue, between: str) -> Quote | None:

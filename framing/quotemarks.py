@@ -210,6 +210,15 @@ def _pair(text: str, pa: int, pb: int, pi: int, marks: list[tuple[int, int]] | N
             del stack[level:]
             out.append(QuoteSpan(oi + ow, i, oi, i, style, level, pi, close_width=width))
         elif can_open:
+            if stack and _reopens(text, stack[-1], style, i, width, pa):
+                # 'He said: “The US should be aware. “China might say …”': the same opening mark
+                # again after a sentence end is the next paragraph of the quote, reopened as the
+                # convention wants, in a text that lost its paragraph breaks
+                _, oi, ow = stack.pop()
+                end = i
+                while end > oi + ow and text[end - 1].isspace():
+                    end -= 1
+                out.append(QuoteSpan(oi + ow, end, oi, None, style, len(stack), pi))
             stack.append((style, i, width))
     # Unclosed: a double quote runs to the paragraph end; a lone single mark is dropped.
     for level, (style, oi, ow) in enumerate(stack):
@@ -220,6 +229,21 @@ def _pair(text: str, pa: int, pb: int, pi: int, marks: list[tuple[int, int]] | N
             if end > oi + ow:
                 out.append(QuoteSpan(oi + ow, end, oi, None, style, level, pi))
     return out
+
+
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…]\s+$")
+
+
+def _reopens(text: str, opened: tuple[str, int, int], style: str, i: int, width: int, pa: int) -> bool:
+    """Does the opening mark at ``i`` reopen the open double quote ``opened`` (the same mark,
+    after a sentence end, with a capital after it) rather than nest a quote in it?"""
+    o_style, oi, ow = opened
+    return (
+        style == DOUBLE == o_style
+        and text[oi : oi + ow] == text[i : i + width]
+        and text[i + width : i + width + 1].isupper()
+        and _SENTENCE_END_BEFORE.search(text, max(pa, i - 4), i) is not None
+    )
 
 
 def _prefers_close(text: str, i: int, width: int, pb: int, opened: tuple[str, int, int]) -> bool:

@@ -23,6 +23,13 @@ PAIRING = [
     ('"These attacks were organized by the `peacekeeping’ forces,” he claimed.', ["These attacks were organized by the `peacekeeping’ forces,", "peacekeeping"]),
     ('an odd " mark', []),
     ('“an unclosed quote runs to the end', ["an unclosed quote runs to the end"]),
+    # a text that lost its paragraph breaks: the same opening mark after a sentence end reopens the
+    # quote (its next paragraph), it does not nest a quote in it
+    ("He said: “We should be aware. “China might act.” Then he left.", ["We should be aware.", "China might act."]),
+    ('He said: "We should be aware. "China might act." Then he left.', ["We should be aware.", "China might act."]),
+    # ... but a mark inside a sentence nests (and so does a lower-case word after it)
+    ("“I heard him say “No” twice,” she said.", ["I heard him say “No” twice,", "No"]),
+    ("“It ended. “but not yet” was his line,” she said.", ["It ended. “but not yet” was his line,", "but not yet"]),
     ('a stray closing” mark', []),
     ("'Russia does not want to leave Karabakh'", ["Russia does not want to leave Karabakh"]),
 ]

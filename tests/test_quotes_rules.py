@@ -106,6 +106,14 @@ def test_quote_attribution(text: str, fragment: str, kind: str, speaker: str, cu
     assert q.cue == cue
 
 
+def test_a_cue_before_a_colon_introduces_the_next_quote() -> None:
+    # '“… us.” Jones said: “No way.”': Jones speaks the quote after the colon, not the one before
+    text = "Smith said: “We will win. “They cannot stop us.” Jones said: “No way.” Then he left."
+    qs = quotes_of(text)
+    assert covering(qs, text, "They cannot").speaker == "Smith"
+    assert covering(qs, text, "No way").speaker == "Jones"
+
+
 def test_period_closed_quote_is_not_attributed_by_the_next_sentence() -> None:
     # the full stop inside the marks ends Japan's sentence: Russia did not insist on 'outlaw nation'
     text = 'Japan branded North Korea an "outlaw nation in the neighborhood." Russia insisted that talks continue.'
