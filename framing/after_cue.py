@@ -28,7 +28,8 @@ CLAUSE_VERBS = frozenset(
 
 # 'said on Friday', 'said Tuesday', 'said in a statement', 'wrote on Twitter', 'told reporters at a
 # news conference on Monday': when, where and how it was said, between the verb and what was said
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = rf"(?:{WEEKDAYS}|today|yesterday|tonight)"
 _MEDIUM = (
     r"(?:statement|interview|speech|tweet|post|letter|message|e-?mail|op-ed|column|report|release|briefing|conference"
     r"|address|hearing|rally|meeting|broadcast|video|podcast|appearance|call|session|remarks|comments|testimony|filing|memo)"
@@ -57,6 +58,9 @@ def after_circumstances(text: str, pos: int, end: int) -> int:
     return pos
 
 
+_THAT_FIRST = re.compile(r"\s*that\b", re.I)
+
+
 def reported_after(text: str, cue_end: int, lemma: str, end: int) -> bool:
     """Does what was said follow the cue ('said that ...', 'hope to ...', 'put it in an expose,
     “...”'), rather than only when, where or how it was said ('said in his interview')?"""
@@ -67,5 +71,3 @@ def reported_after(text: str, cue_end: int, lemma: str, end: int) -> bool:
         return PHRASE_THEN_THAT.match(tail) is not None
     return True
 
-
-_THAT_FIRST = re.compile(r"\s*that\b", re.I)

@@ -31,7 +31,7 @@ from .mentions import (
     _stated_gender,
     _untitled_words,
 )
-from .speakers import _speaker_before
+from .speakers import NAME_RUN, _speaker_before
 
 if TYPE_CHECKING:
     from .actors import Actor, ActorGroup
@@ -353,8 +353,7 @@ _FROM_PLACE = re.compile(r"\s+(?:from|in)\s+((?:the\s+)?(?:[a-z-]+\s+)?[\"“]?[
 _APPOSITION = re.compile(r",([^,.;:\n]*),")
 
 
-# a name of capitalised words ('the United States', 'Republican Representative Tom Cole', 'Sen. Mark Udall')
-_NAME_LIKE = re.compile(r"\s*(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*\s*")
+_NAME_LIKE = re.compile(rf"\s*{NAME_RUN}\s*")
 # the joins of speakers named together ('Russia, France and the United States')
 _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ROLE_GLUE = frozenset("of for in at the a an".split())

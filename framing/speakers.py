@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .after_cue import WEEKDAYS
 from .mentions import (
     _ADVERBS_AUX,
     _DOCUMENT_WORDS,
@@ -61,20 +62,20 @@ def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None
     hit = cleaned.get(found, _NOT_YET)
     if hit is _NOT_YET:
         hit = cleaned[found] = _clean_mention(text, found, words)
-    if hit is not None and text.endswith(("and ", "And "), max(0, hit.start - 4), hit.start):  # type: ignore[union-attr]
+    if hit is not None and text.endswith("and ", max(0, hit.start - 4), hit.start):  # type: ignore[union-attr]
         return _with_conjuncts(text, hit, limit)  # type: ignore[arg-type]
     return hit  # type: ignore[return-value]
 
 
 # 'The Kremlin and the Azerbaijani Foreign Ministry said', 'Russia, France and the United States
 # said': names before the last one, joined by commas and 'and', opening the clause
-_NAME = r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}"
-_CONJUNCTS = re.compile(rf"(?:{_NAME},\s+){{0,4}}{_NAME},?\s+and\s+$")
+NAME_RUN = r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}"
+"""A name of capitalised words ('the United States', 'Republican Representative Tom Cole')."""
+_CONJUNCTS = re.compile(rf"(?:{NAME_RUN},\s+){{0,4}}{NAME_RUN},?\s+and\s+$")
 _CLAUSE_EDGE = re.compile(r"(?:[,;:(—–”\"]|\bthat)\s*$")
 _LEAD = re.compile(
     r"(?:But|And|Yet|So|Still|Then|Now|Also|Meanwhile|However|Instead|Later|Earlier|Separately|Together|Both|First|Second"
-    r"|Third|Finally|Last|Today|Yesterday|(?:On\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b,?\s+"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|week)\b,?\s+)?"
+    rf"|Third|Finally|Last|Today|Yesterday|(?:On\s+)?{WEEKDAYS})\b,?\s+(?:(?:{WEEKDAYS}|night|morning|week)\b,?\s+)?"
 )
 # a conjunct ending with a title: the titles of one person ('Arkansas Attorney General and Trump
 # surrogate Leslie Rutledge', 'Postmaster General and CEO Patrick Donahoe')
@@ -112,11 +113,6 @@ def _with_conjuncts(text: str, mention: Mention, limit: int) -> Mention:
     return Mention(text[start : mention.end], start, mention.end, mention.type)
 
 
-def _first_visible(text: str, pos: int, end: int) -> int:
-    while pos < end and text[pos].isspace():
-        pos += 1
-    return pos
-
 
 _NOT_YET = object()
 
@@ -133,7 +129,7 @@ def _skippable(word: str) -> bool:
 
 
 _TIME_BEFORE_CUE = re.compile(
-    r"\s+(?:on\s+|late\s+|early\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"\s+(?:on\s+|late\s+|early\s+)?(?:{WEEKDAYS}"
     r"(?:\s+(?:morning|afternoon|evening|night))?|last\s+(?:week|month|year|night)|yesterday|earlier\s+this\s+(?:week|month))\s+$"
 )
 # how a _TIME_BEFORE_CUE match ends, before its white space

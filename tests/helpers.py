@@ -1,9 +1,13 @@
-"""Small helpers shared by the test modules: writing corpus files in a temporary folder."""
+"""Small helpers shared by the test modules: writing corpus files in a temporary folder, and
+the quote a short text gives."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+from framing.analysis import analyze_text_document
+from framing.quotes import Quote, find_quotes
 
 
 def make(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -19,3 +23,11 @@ def make(root: Path, files: dict[str, str | bytes]) -> Path:
 def jsonl(*rows: dict | str) -> str:
     """JSONL text: dicts are dumped, strings kept as they are (malformed lines)."""
     return "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in rows)
+
+
+def quote_of(text: str, content_start: str) -> Quote:
+    """The first quote framing finds in ``text`` whose content starts with ``content_start``."""
+    quotes = find_quotes(analyze_text_document(text, doc_id="t"))
+    hits = [q for q in quotes if text[q.start : q.end].startswith(content_start)]
+    assert hits, f"no quote starts with {content_start!r}: {[text[q.start:q.end] for q in quotes]}"
+    return hits[0]

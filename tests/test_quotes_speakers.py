@@ -10,17 +10,10 @@ from __future__ import annotations
 import pytest
 
 from framing.actors import load_actors
-from framing.analysis import analyze_text_document
-from framing.quotes import Quote, find_quotes
+
+from .helpers import quote_of
 
 ACTORS = load_actors()
-
-
-def quote_of(text: str, content_start: str) -> Quote:
-    doc = analyze_text_document(text, doc_id="t")
-    hits = [q for q in find_quotes(doc) if text[q.start : q.end].startswith(content_start)]
-    assert hits, f"no quote starts with {content_start!r}: {[text[q.start:q.end] for q in find_quotes(doc)]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize(
