@@ -25,7 +25,7 @@ from .model import Document
 from .resolver import SpeakerResolver
 from .speakers import ORG_WORDS, Mention, _words, find_speaker_before
 from .tokens import TOKEN, split_words
-from .verbs import verb_forms
+from .verbs import noun_reading, verb_forms
 
 #: A token and its offsets, ``(word, start, end)``.
 Token = tuple[str, int, int]
@@ -169,6 +169,8 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
                 continue
         if raw in forms:
             lemma, cls = forms[raw]
+            if noun_reading(text, s, e, raw, lemma):
+                continue  # 'its Facebook post', 'the energy demand of', 'economic thinking': a noun
             if raw == lemma and prev is not None and nxt is not None and _modifier_before(text, prev) \
                     and _noun_after(text, e, nxt) and not (raw == "broadcast" and prev[0] in ORG_WORDS) \
                     or raw.endswith("s") and prev is not None and _compound_before(text, prev, s):

@@ -16,6 +16,7 @@ from .after_cue import (
     CLAUSE_VERBS,
     PHRASE_THEN_THAT,
     PREPOSITION,
+    WEEKDAYS,
     after_circumstances,
     reported_after,
 )
@@ -87,8 +88,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         mention = Mention(name, m.start("poss"), m.start("poss") + len(name), "pronoun" if name == who else "person")
         start = _first_visible(text, comma + 1, sent[1])
         return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "in X's opinion, clause", text)
-    if _passive(text, cue):
-        return None
+    if _passive(text, cue) or cue.lemma == "speak" and _SPOKE_OF.match(text, cue.end, sent[1]) is None:
+        return None  # 'spoke at a rally', 'speaking through a translator': where, to whom, not what
     before = text[sent[0] : cue.start]
     # "clause, X said." — the cue near the sentence end, after a comma.
     comma = before.rfind(",")
@@ -133,6 +134,11 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     )
     tail_words = TOKEN.findall(tail) if after_clause else []  # (read only after a clause)
     relative = _RELATIVE_HEAD.fullmatch(text, sent[0] + comma + 1, mention.start) if after_clause else None  # type: ignore[union-attr]
+    if after_clause and relative is None and (
+            mention.text.lower() in _RELATIVES  # type: ignore[union-attr]  (set when after_clause)
+            or _RELATIVE_OPEN.match(text, sent[0] + comma + 1, mention.start)):  # type: ignore[union-attr]
+        after_clause = False  # '..., which other lawmakers have criticized.', '..., who stressed': a relative
+        # clause says nothing of the clause before its comma (what follows its verb may be its report)
     if relative is not None:
         # '..., claims that Baku denies.': the speaker answers the noun, not the clause before it
         np = "np" if relative.group("np") else "pron"
@@ -180,7 +186,9 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             # 'Mr. Obama said in his interview.': nothing said after the verb
             m = PHRASE_THEN_THAT.match(text, start, sent[1])
             start = sent[1] if m is None else m.end()
-        if cue.lemma == "make the case":  # 'make the case to Putin that ...'
+        if cue.lemma == "speak":  # 'spoke to reporters about ...': what follows 'about'
+            start = _SPOKE_OF.match(text, cue.end, sent[1]).end()  # type: ignore[union-attr]  (checked above)
+        elif cue.lemma == "make the case":  # 'make the case to Putin that ...'
             m2 = CASE_THAT.match(text, cue.end, sent[1])
             if not m2:
                 return None
@@ -198,9 +206,12 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         end = _before_coordinated_cue(text, start, end)  # 'expressed concerns but has said ...'
         if _SUBORDINATE.match(text, sent[0], cue.start) and "," in text[start:end]:
             end = text.index(",", start, end)  # 'Although X denied A, Y ruled in B.': the subordinate clause ends at its comma
-        if _has_tokens(text, start, end, 3) and (
-            text[cue.end : start].strip().endswith("that") or ANY_WORD.match(text, start) or _bare_clause(text, start, end)
-        ):
+        that = text[cue.end : start].strip().endswith("that")
+        if not that and cue.lemma in _OBJECT_NOT_CLAUSE and _GAPPED.match(text, start, end):
+            return None  # 'as the letter called for would mark ...': the verb's object is missing (but 'a
+            # probe the agency said was ongoing': a clause-taking verb's reported clause lost its subject)
+        if _has_tokens(text, start, end, 1 if cue.lemma == "speak" else 3) \
+                and (that or ANY_WORD.match(text, start) or _bare_clause(text, start, end)):  # ('spoke about Clinton')
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
     # "clause, said X." (``after`` is only looked for after a comma)
     if comma > 0 and after is not None and _has_tokens(text, sent[0], cue.start, 3) \
@@ -388,6 +399,22 @@ _RELATIVE_HEAD = re.compile(
     r"|suggestions?|rumou?rs?|statements?|figures?|numbers?|account|accounts|version))\s+(?:that|which)\s+"
     r"|\s*(?P<pron>something)\s+"  # '..., something Armenian official sources stated since day one'
 )
+_RELATIVES = frozenset("who whom which that whose".split())
+_RELATIVE_OPEN = re.compile(r"\s*(?:which|whom|who|that)\s")  # ', which X said': a relative clause's object
+# verbs whose object is a noun phrase, never a clause: after them an auxiliary opens the sentence's
+# main clause ('as the letter called for would mark ...'), not what was said
+_OBJECT_NOT_CLAUSE = frozenset(
+    ("call for", "call on", "call upon", "rule out", "urge", "condemn", "denounce", "criticise", "criticize", "decry",
+     "blame", "accuse", "cite", "detail", "request", "reject", "dismiss"))
+# 'speak about', 'spoke favorably of', 'spoke to reporters about', 'has spoken out against': what was said
+_SPOKE_OF = re.compile(
+    rf"(?:\s+(?:out|up|\w+ly|at\s+length|with\s+\w+|{WEEKDAYS}))*\s+(?:of|against|in\s+(?:favou?r|support)\s+of)\s+"
+    r"|[^,;:.!?()—\"“”]{0,80}?\s+about\s+(?!\d|(?:a\s+(?:dozen|few|hundred|thousand|half|couple)|an\s+hour|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty"
+    r"|forty|fifty|half)\s)"  # ('spoke to reporters on Friday about ...', not 'spoke for about five minutes')
+)
+# a clause's first word cannot be an auxiliary: what follows a verb that way is its missing object's clause
+_GAPPED = re.compile(
+    r"(?:would|will|could|can|should|must|might|may|is|are|was|were|has|have|had|does|did)\s", re.I)
 _SHORT_SUBJECT = re.compile(r"\s*(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s*")
 _INTERRUPTED = re.compile(rf"\s*,\s*(?:{_AUXILIARIES})\s")
 # '..., pundits claimed, blaming those who ...' (not a gerund subject: '..., he said, replacing Clinton would be ...')
@@ -473,6 +500,9 @@ _MODAL_PASSIVE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|h
 _QUESTION = re.compile(r"\s+(?:(?:[\w’'.-]+\s+){0,5}?)(?P<q>whether|if|why|how|what|who|when|where|about|to)\b")
 
 
+_AFTER_QUOTED_SENTENCE = re.compile(r"[.!?…][\"”’»]+\s+")
+
+
 def _asked(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Quote | None:
     """Reported questions: 'Todd asked Pence whether ...', 'Asked about Sullivan, Feinstein said'."""
     m = _QUESTION.match(text, cue.end)
@@ -481,7 +511,7 @@ def _asked(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolve
     if _MODAL_PASSIVE.search(text, max(0, cue.start - 40), cue.start):
         return None  # 'Russia should be asked what it supports': a question to put, not one reported
     start = m.start("q")
-    head = text[sent[0] : cue.start]
+    head = _AFTER_QUOTED_SENTENCE.split(text[sent[0] : cue.start])[-1]  # ('"..." When asked ...': one sentence)
     if re.fullmatch(r"\s*(?:[Ww]hen\s+)?(?:(?:was|were)\s+)?", head):
         # 'Asked whether ..., Mr. Trump said:' — the question ends where the main clause starts
         comma = text.rfind(",", start, sent[1])

@@ -7,6 +7,7 @@ package). :func:`verb_forms` maps every inflected form ("said", "claims",
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -68,3 +69,88 @@ def speech_forms() -> frozenset[str]:
     return frozenset(
         f for f, (lemma, c) in verb_forms().items() if c in SPEECH_CLASSES and " " not in f and lemma not in DATA_VERBS
     )
+
+
+@lru_cache(maxsize=1)
+def noun_lemmas() -> frozenset[str]:
+    """Lemmas of the verb table whose base and -s forms are also common nouns ('a post', 'the demand')."""
+    text = resources.files("framing").joinpath("data/reporting_verbs.yaml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text).get("nouns", ()))
+
+
+# The words that open a noun phrase; what stands between one of them and a form of a noun lemma
+# are its modifiers ('its Facebook post', 'a satire TV show', 'the most vital global challenges')
+_DETERMINERS = frozenset("a an the this these those its his her their our my your some any no every each another".split())
+# Words that cannot be a noun's modifier: a verb, an auxiliary, a pronoun, a preposition or a
+# conjunction between a determiner and the cue means the cue is a verb with its own subject
+_NOT_MODIFIER = frozenset(
+    """is are was were be been being am has have had do does did will would can could may might must shall should
+    to of in on at for with by from as into about than and or but nor so if that which who whom whose what when
+    where while because not never also still just even then now there he she it they we i you him them us me
+    said says say told""".split()
+)
+_PLURALS = frozenset("people police men women children media staff crew public personnel youth".split())
+_RELATIVE_AFTER = re.compile(r", (?:who|which)\b")
+_AUX_AFTER = frozenset("have are were will would could can may might should must do did had".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w’'.-]*) $")
+_ADJECTIVE = re.compile(r"[A-Za-z]{2,}(?:al|ic|ive|ous|ful|less|ary)")
+# people named by words with an adjective's ending: 'a senior official saying', 'one critic warning'
+_PERSON_NOUNS = frozenset(
+    """official general critic cleric rival individual criminal professional liberal radical conservative representative
+    executive relative operative detective native mechanic medic skeptic sceptic fanatic principal cardinal admiral
+    marshal""".split()
+)
+
+
+def noun_reading(text: str, start: int, end: int, form: str, lemma: str) -> bool:
+    """Is the reporting-verb form ``text[start:end]`` a noun here, not a verb?
+
+    Grammatical tests, read from the words around it:
+
+    - a base or -s form of a noun lemma (:func:`noun_lemmas`) after a determiner and at most three
+      modifiers ('its Facebook post', 'the energy demand of', 'a satire TV show', 'an open
+      question'): with a base form, none of the modifiers is a plural noun ('the officials
+      demand'), and 'that' or 'to' does not follow ('the family claim that ...' stays a verb); an
+      -s form after lower-case modifiers only, and only before 'of' or a relative clause ('their
+      animal charges, who', 'the most vital global challenges of'), since a singular subject
+      takes the verb's -s form ('the ministry charges that', '..., The Wall Street Journal reports.');
+    - an -s form of a noun lemma right before an auxiliary ('Health worries have dogged', 'his
+      latest remarks will'): a plural subject, never a verb;
+    - an -ing form after an adjective ('established economic thinking', 'Additional reporting by'),
+      not after a person named by an adjective's ending ('a senior official saying') nor before 'that'.
+
+    A determiner after 'and' or 'or' opens a second subject ('the ministry and the army report'):
+    not judged.
+    """
+    after = text[end : end + 12]
+    if form.endswith("ing"):
+        m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        return m is not None and _ADJECTIVE.fullmatch(m.group(1)) is not None \
+            and m.group(1).lower() not in _PERSON_NOUNS and not after.startswith(" that")
+    if text[start - 1 : start] != " ":
+        return False
+    if lemma not in noun_lemmas() or form not in (lemma, _plural(lemma)):
+        return False
+    nxt = after.split(None, 1)[0].strip(",.;:") if after.strip() else ""
+    base = form == lemma
+    if not base and nxt in _AUX_AFTER and after[:1] == " ":
+        return True
+    if base and nxt in ("that", "to"):
+        return False
+    if not base and not (nxt == "of" or _RELATIVE_AFTER.match(after)):
+        return False
+    words = text[max(0, start - 60) : start].split(" ")[:-1]  # the words before, the last one first
+    for k, w in enumerate(reversed(words[-5:])):
+        low = w.lower()
+        if low in _DETERMINERS:
+            return k > 0 and (len(words) <= k + 1 or words[-k - 2].lower() not in ("and", "or", "&"))
+        if k >= 4 or not w or low in _NOT_MODIFIER or not re.fullmatch(r"[A-Za-z][\w’'-]*", w) \
+                or not base and not w.islower() \
+                or base and (low in _PLURALS or low.endswith("s") and not low.endswith(("ss", "us", "is"))):
+            return False
+    return False
+
+
+def _plural(lemma: str) -> str:
+    """The -s form of a one-word lemma ('charge' → 'charges', 'worry' → 'worries')."""
+    return _inflect(lemma)[1] if " " not in lemma else ""
