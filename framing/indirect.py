@@ -409,7 +409,7 @@ _OBJECT_NOT_CLAUSE = frozenset(
 # 'speak about', 'spoke favorably of', 'spoke to reporters about', 'has spoken out against': what was said
 _SPOKE_OF = re.compile(
     rf"(?:\s+(?:out|up|\w+ly|at\s+length|with\s+\w+|{WEEKDAYS}))*\s+(?:of|against|in\s+(?:favou?r|support)\s+of)\s+"
-    r"|[^,;:.!?()—\"“”]{0,80}?\s+about\s+(?!\d|(?:a\s+(?:dozen|few|hundred|thousand|half|couple)|an\s+hour|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty"
+    r"|(?:(?!\b(?:that|who|which|and|but|when|while|because|as)\b)[^,;:.!?()—\"“”]){0,80}?\s+about\s+(?!\d|(?:a\s+(?:dozen|few|hundred|thousand|half|couple)|an\s+hour|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty"
     r"|forty|fifty|half)\s)"  # ('spoke to reporters on Friday about ...', not 'spoke for about five minutes')
 )
 # a clause's first word cannot be an auxiliary: what follows a verb that way is its missing object's clause

@@ -90,6 +90,7 @@ _NOT_MODIFIER = frozenset(
     said says say told""".split()
 )
 _PLURALS = frozenset("people police men women children media staff crew public personnel youth".split())
+_SINGULAR_DET = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Ee]very|[Ee]ach)(?: [A-Za-z][\w’'-]*){0,3} $")
 _RELATIVE_AFTER = re.compile(r", (?:who|which)\b")
 _AUX_AFTER = frozenset("have are were will would could can may might should must do did had".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w’'.-]*) $")
@@ -110,7 +111,9 @@ def noun_reading(text: str, start: int, end: int, form: str, lemma: str) -> bool
     - a base or -s form of a noun lemma (:func:`noun_lemmas`) after a determiner and at most three
       modifiers ('its Facebook post', 'the energy demand of', 'a satire TV show', 'an open
       question'): with a base form, none of the modifiers is a plural noun ('the officials
-      demand'), and 'that' or 'to' does not follow ('the family claim that ...' stays a verb); an
+      demand'), and 'that' does not follow ('the family claim that ...' stays a verb, and 'a comment
+      that described ...' reports), nor 'to' after a plural determiner ('the families demand to
+      know'; but 'a serious challenge to'); an
       -s form after lower-case modifiers only, and only before 'of' or a relative clause ('their
       animal charges, who', 'the most vital global challenges of'), since a singular subject
       takes the verb's -s form ('the ministry charges that', '..., The Wall Street Journal reports.');
@@ -135,8 +138,10 @@ def noun_reading(text: str, start: int, end: int, form: str, lemma: str) -> bool
     base = form == lemma
     if not base and nxt in _AUX_AFTER and after[:1] == " ":
         return True
-    if base and nxt in ("that", "to"):
-        return False
+    singular = _SINGULAR_DET.search(text, max(0, start - 60), start) is not None
+    if base and (nxt == "that" or nxt == "to" and not singular):
+        return False  # ('a serious challenge to': after 'a' the base form is a noun; but 'a comment that
+        # described ...' reports what the comment said)
     if not base and not (nxt == "of" or _RELATIVE_AFTER.match(after)):
         return False
     words = text[max(0, start - 60) : start].split(" ")[:-1]  # the words before, the last one first
