@@ -109,8 +109,8 @@ class GivenNames:
         Args:
             name: A person's name or a mention of one, in any case.
             lone_word: Read a name of one word as a given name (the default). Pass
-                ``False`` for mentions that may be a surname alone: "Warren" or
-                "Omar" is a given name and a surname (Elizabeth Warren, Ilhan Omar).
+                ``False`` for mentions that may be a surname alone: "Omar" and
+                "Hassan" are given names and surnames (Ilhan Omar, Maggie Hassan).
 
         Returns:
             "female", "male", or "" when the list cannot tell.
