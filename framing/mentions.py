@@ -23,7 +23,17 @@ TITLES = frozenset(
     senator sen rep gov governor mayor chairman chairwoman chair director head chief leader ambassador
     general gen col colonel lt lieutenant commander minister pundit analyst expert professor prof dr mr mrs ms
     sheikh king queen prince pope judge justice attorney officer commissioner ombudsman adviser advisor aide
-    representative envoy editor reporter correspondent former acting interim then""".split()
+    representative envoy editor reporter correspondent former acting interim then ceo cfo""".split()
+)
+# Words that describe a person before the name without being a title or part of the name
+# ('Republican Mike Turner', 'Top Democrat Adam Schiff').
+DESCRIPTORS = frozenset("republican democrat democratic labour conservative tory liberal top senior veteran".split())
+# Nouns of an occupation or a role written before a name without being a title ('House Speaker
+# Paul Ryan', 'campaign manager Brad Parscale', 'White House Counsel Kathryn Ruemmler').
+ROLE_NOUNS = frozenset(
+    """speaker counsel manager columnist host anchor founder executive economist strategist researcher lawyer
+    pollster writer author activist candidate nominee challenger whip member physician scientist historian
+    nominee coordinator negotiator councillor councilor lawmaker legislator deputy counselor counsellor""".split()
 )
 ORG_WORDS = frozenset(
     """ministry ministries committee agency office army forces government kremlin reuters amnesty institute
@@ -31,7 +41,7 @@ ORG_WORDS = frozenset(
     service services campaign administration court police parliament assembly majlis group team company
     corporation bank press agency news times post journal weekly tv radio channel network foundation
     association coalition movement front alliance league authority authorities staff house senate congress
-    white pentagon commission""".split()
+    white pentagon commission university bureau""".split()
 )
 VAGUE_HEADS = frozenset(
     """user users pundit pundits expert experts official officials source sources analyst analysts critic critics
@@ -204,7 +214,10 @@ _MALE = frozenset(
 @lru_cache(maxsize=4096)
 def _untitled_words(mention: str) -> tuple[str, ...]:
     """The words of a mention that are not titles ('Foreign Minister Lavrov' -> 'Lavrov')."""
-    return tuple(w for w in _WORD.findall(mention) if w.lower().strip(".") not in TITLES)
+    words = _WORD.findall(mention)
+    # (a descriptor or role noun at the end is the head: 'the Texas Republican')
+    return tuple(w for k, w in enumerate(words)
+                 if w.lower().strip(".") not in (_NOT_NAME if k < len(words) - 1 else TITLES))
 
 
 @lru_cache(maxsize=4096)
@@ -214,6 +227,13 @@ def _stated_gender(mention: str) -> str:
     return "female" if words & _FEMALE else "male" if words & _MALE else ""
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+# words that open a sentence before a name, never part of it (months are given names too: 'April Ryan')
+_OPENERS = _STOP_BEFORE | (NOT_SPEAKERS - _MONTHS) | frozenset("even only just though unless until once".split())
+# words before a name that are not part of it: titles, 'Republican', 'campaign manager', 'Congressman'
+_NOT_NAME = TITLES | DESCRIPTORS | ROLE_NOUNS | frozenset(
+    "congressman congresswoman assemblyman assemblywoman councilman councilwoman strategist".split())
 # characters a word can go on with (_WORD's second part): no word runs over any other
 _IN_WORD = re.compile(r"[\w'’.-]")
 
@@ -283,10 +303,15 @@ def _person_names(text: str) -> list[tuple[int, str]]:
 def _name_of(run: str) -> str:
     """The person's name a capitalised run holds (titles and 'The' left out), or "" when it holds none."""
     parts = run.split()
-    while parts and (parts[0].lower().strip(".") in TITLES or parts[0] in ("The", "A", "An", "In", "On", "But")):
+    while parts and (parts[0].lower().strip(".") in _NOT_NAME or parts[0] in ("The", "A", "An", "In", "On", "But")):
         parts = parts[1:]
-    if len(parts) < 2 or any(map(ORG_WORDS.__contains__, map(str.lower, parts))):
-        return ""
+    while parts and parts[0].lower() in _OPENERS:
+        parts = parts[1:]  # 'During Scott …', 'Unlike Lavrov', 'Even Rand Paul': a sentence's first word
+    if parts and parts[-1].endswith(("’s", "'s")):
+        parts[-1] = parts[-1][:-2]  # 'Scott Morrison’s visit'
+    low = [p.lower() for p in parts]
+    if len(parts) < 2 or any(map(ORG_WORDS.__contains__, low)) or any(map(_WEEKDAYS.__contains__, low)):
+        return ""  # (not 'Speaking Thursday')
     if any(map(str.isupper, parts)) and any(p.isupper() and len(p) > 1 for p in parts):
         return ""
     return " ".join(parts)

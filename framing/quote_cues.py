@@ -335,9 +335,9 @@ def _participle_subject(ctx: _Ctx, cue: _Cue) -> Mention | None:
         p = prev[-1]
         gap = text[p.end : cue.start]
         if not re.search(r"[.!?;]\s", gap):
-            after = find_speaker_after(text, p.end, cue.start)
+            after = find_speaker_after(text, p.end, cue.start) if _after_quote(text, p.start) else None
             if after is not None and not text[after.end : cue.start].strip(" ,"):
-                return after  # 'said Mr. Burr, adding'
+                return after  # '"…," said Mr. Burr, adding' (not 'X questioned the bank's decision, saying')
             if not gap.strip(" ,") or re.fullmatch(r"[\s,]*(?:\w+\s+){0,4}?(?:before|and|then)?\s*", gap):
                 left = text.rfind("\n", 0, p.start) + 1
                 quote_end = max(text.rfind(ch, left, p.start) for ch in "\"”'’»")
@@ -345,6 +345,11 @@ def _participle_subject(ctx: _Ctx, cue: _Cue) -> Mention | None:
                 if before is not None:
                     return before  # '"...," he said, adding'
     return _sentence_subject_mention(text, sent[0], cue.start)
+
+
+def _after_quote(text: str, at: int) -> bool:
+    """Does a closing quotation mark (and a comma) stand right before ``at``? ('"…," said X')"""
+    return text[max(0, at - 4) : at].rstrip().endswith(('"', "”", "’", "'", "»"))
 
 
 def _whole_clause(text: str, s: QuoteSpan, sent_end: int) -> bool:

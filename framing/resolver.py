@@ -18,15 +18,21 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .actors import Actors, bare_group_term, speaker_type
+from .given_names import gender_of as _gender_of
 from .mentions import (
     _PERSON_PRONOUNS,
     _WORD,
+    DESCRIPTORS,
+    NOT_SPEAKERS,
+    ORG_WORDS,
+    ROLE_NOUNS,
     TITLES,
     VAGUE_HEADS,
     Mention,
     SpeakerInfo,
     _cap,
     _classify,
+    _name_of,
     _person_names,
     _stated_gender,
     _untitled_words,
@@ -67,6 +73,7 @@ class SpeakerResolver:
         self._looked_up: dict[str, tuple[Actor | None, ActorGroup | None, str]] = {}
         self._named_as: dict[tuple[str, str], SpeakerInfo] = {}
         self._introductions: dict[int, frozenset[str]] = {}
+        self._office_sides: dict[str, str] = {}
 
     def note_speaker(self, q: Quote) -> None:
         """Remember a resolved speaker, for pronouns later on."""
@@ -84,6 +91,15 @@ class SpeakerResolver:
             k = bisect_right(self._speaker_pos, at)
             self._speaker_pos.insert(k, at)
             self._speakers.insert(k, (at, info))
+
+    def note_source(self, mention: Mention) -> None:
+        """Remember the source of a nominal attribution ('criticism from the United States and
+        some European countries'), for a 'they' or 'it' after it."""
+        info = self.resolve(mention, at=mention.start)
+        if info is not None and info.name and info.type in ("organisation", "anonymous", "role"):
+            k = bisect_right(self._speaker_pos, mention.start)
+            self._speaker_pos.insert(k, mention.start)
+            self._speakers.insert(k, (mention.start, info))
 
     def resolve(self, mention: Mention | None, *, at: int) -> SpeakerInfo | None:
         """Resolve ``mention`` (near offset ``at``) to a name, a speaker type and a side."""
@@ -110,7 +126,7 @@ class SpeakerResolver:
             if low in _PERSON_PRONOUNS:
                 wanted = "female" if low in ("she", "her") else "male"
                 subject = self._sentence_first_name(mention.start)
-                if subject and self._gender.get(subject, wanted) == wanted:
+                if subject and self._may_be(subject, wanted):
                     # 'Artak Beklaryan started a campaign in which he called upon ...': the
                     # person named first in the pronoun's own sentence
                     self._gender.setdefault(subject, wanted)
@@ -118,23 +134,35 @@ class SpeakerResolver:
                 # 'Spokeswoman Jessica Ditto' is not a later 'he'
                 # the last of them who is a person of that gender (or of no known gender)
                 for _, s in reversed(pool):
-                    if s.type == "person" and self._gender.get(s.name, wanted) == wanted:
+                    if s.type == "person" and self._may_be(s.name, wanted):
                         self._gender.setdefault(s.name, wanted)
                         return s
-                name = self._last_person(mention.start)
+                name = self._last_person(mention.start, wanted)
                 if name:
                     return self._named(name, "person")
                 return SpeakerInfo("", "person", "unknown")
+            if low in ("it", "its"):
+                # an institution, never a person ('the ministry … It said'): the last speaker who is not one
+                for _, s in reversed(pool):
+                    if s.type != "person":
+                        return s
+                return SpeakerInfo("", "anonymous", "unknown")
             if pool:
                 return pool[-1][1]
             return SpeakerInfo("", "anonymous", "unknown")
         kind = mention.type
-        if " and " in mention.text and mention.text.rsplit(None, 1)[-1].lower() not in VAGUE_HEADS:
+        if " and " in mention.text and mention.text.rsplit(None, 1)[-1].lower() not in VAGUE_HEADS \
+                and " and " not in (_titled_name(mention.text) or ("",))[0]:
+            # ('Health and Human Services Secretary Kathleen Sebelius' is one person, with a title)
             # (not 'Nagorno-Karabakh and Armenia officials': one head shared)
             joint = self._joint(mention, at)
             if joint is not None:
                 return joint
         actor, group, side = self._look_up(mention.text)
+        if kind in ("organisation", "role") or actor is not None and actor.type != "person":
+            titled = self._titled_person(mention.text, actor)
+            if titled is not None:
+                return titled
         if actor is not None:
             return SpeakerInfo(actor.name, speaker_type(actor), actor.side)
         if group is not None:
@@ -143,8 +171,11 @@ class SpeakerResolver:
             return SpeakerInfo(name, "organisation", group.side)
         side = side or "unknown"
         if kind == "person":
-            full = self._full_name(mention.text, mention.start)
+            titled = _titled_name(mention.text)  # 'Apple CEO Tim Cook': Tim Cook
+            full = self._full_name(titled[1] if titled else mention.text, mention.start)
             info = self._named(full, "person")
+            if info.side == "unknown" and side == "unknown" and info.type == "person":
+                side = self._office_side(full)
             if info.side == "unknown" and side != "unknown":
                 info = SpeakerInfo(info.name, info.type, side)
             return info
@@ -171,6 +202,29 @@ class SpeakerResolver:
             hit = self._looked_up[text] = self.actors.describe(text)
         return hit
 
+    def _titled_person(self, mention: str, actor: Actor | None) -> SpeakerInfo | None:
+        """A person named at the end of a mention that the words before type otherwise: 'Top House
+        Intelligence Committee Republican Mike Turner of Ohio', 'SBU head Ivan Bakanov', 'Kenya's
+        U.N. Ambassador Martin Kimani'. The side is the person's own if listed, else the one the
+        words before give (the owner of a possessive first: Kenya, not the U.N.); None when the
+        mention does not end so, or the name is the listed institution's own ('Amnesty International')."""
+        split = _titled_name(mention)
+        if split is None:
+            split = _name_of_institution(mention)
+        if split is None:
+            return None
+        before, name = split
+        if actor is not None and _last_word(name) in _alias_words(actor):
+            return None
+        info = self._named(self._full_name(name, 0) if " " not in name else name, "person")
+        if info.type != "person" or info.side != "unknown":
+            return info if info.type == "person" else None
+        owner = _POSSESSOR.match(before)
+        side = self.actors.describe(owner.group(1) if owner else before)
+        found_actor, found_group, words_side = side
+        side = (found_actor.side if found_actor else found_group.side if found_group else words_side) or "unknown"
+        return SpeakerInfo(info.name, "person", side)
+
     def _named(self, name: str, typ: str) -> SpeakerInfo:
         info = self._named_as.get((name, typ))
         if info is None:
@@ -188,6 +242,9 @@ class SpeakerResolver:
         if not words:
             return mention
         last = words[-1]
+        if last.endswith(("’s", "'s")):
+            last = last[:-2]  # 'Trump’s'
+            words = (*words[:-1], last)
         best = ""
         for pos, full in self._by_surname.get(last, ()):
             if pos >= at + len(mention) + 1:
@@ -299,6 +356,33 @@ class SpeakerResolver:
             hit = self._introductions[pos] = frozenset(w.casefold() for w in words)
         return hit
 
+    def _office_side(self, full: str) -> str:
+        """The side of the office a person was introduced with, in an apposition after the name
+        ('Oleg Ustenko, economic adviser to Ukrainian President Volodymyr Zelensky,': ukrainian;
+        'Linda Thomas-Greenfield, the U.S. ambassador to the United Nations,': international, the
+        first side named); "unknown" unless the apposition names an office (a title word)."""
+        hit = self._office_sides.get(full)
+        if hit is None:
+            hit = "unknown"
+            for pos, name in self._names:
+                if name != full:
+                    continue
+                end = self.text.find(full, pos, pos + 80)
+                m = _APPOSITION.match(self.text, end + len(full), end + len(full) + 160) if end >= 0 else None
+                if m is None:
+                    continue
+                words = _WORD.findall(m.group(1))
+                k = 0
+                while k < len(words) and (words[k].lower() in _ROLE_GLUE or words[k].lower() in _MODIFIERS
+                                          or _cap(words[k]) and words[k].lower().strip(".") not in TITLES):
+                    k += 1  # ('the Russian ambassador', 'Vladimir Putin’s spokesman')
+                if k < len(words) and words[k].lower().strip(".") in TITLES:
+                    actor, group, side = self._look_up(m.group(1).strip())
+                    hit = (actor.side if actor else group.side if group else side) or "unknown"
+                break  # the first introduction only
+            self._office_sides[full] = hit
+        return hit
+
     def _note_gender(self, mention: str, name: str) -> None:
         """Remember a gender the mention states ('Spokeswoman', 'Mrs.', 'congressman')."""
         gender = _stated_gender(mention)
@@ -319,9 +403,90 @@ class SpeakerResolver:
             k += 1
         return ""
 
-    def _last_person(self, at: int) -> str:
+    def _last_person(self, at: int, wanted: str = "") -> str:
+        """The last name before ``at`` that can be a person of gender ``wanted`` (not a country
+        the actors list knows: 'Saudi Arabia’s … he'), or ""."""
         k = bisect_left(self._name_pos, at)
-        return self._names[k - 1][1] if k > 0 else ""
+        for _, full in reversed(self._names[max(0, k - 20) : k]):
+            if self._may_be(full, wanted):
+                return full
+        return ""
+
+    def _may_be(self, name: str, wanted: str) -> bool:
+        """Can ``name`` be a person of gender ``wanted`` ("" for any)? Not when the actors list
+        knows it as a group or institution, nor when its given name or the text says otherwise."""
+        words = name.split()
+        if self.actors.group_of(name) is not None or words[-1].lower() in _PLACE_HEADS \
+                or len(words) <= 2 and words[-1].endswith("s") and words[0].lower() == "the":
+            return False  # ('Dnipro River', 'the Russians')
+        actor = self.actors.find(name)
+        if actor is not None and actor.type != "person":
+            return False
+        gender = self._gender.get(name) or _gender_of(name, lone_word=False)
+        return not wanted or not gender or gender == wanted
+
+
+# a capitalised word that can be part of a person's name (not an acronym: 'SBU', 'U.N.')
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿəğışöüç’'-]+(?:-[A-Z][a-zà-ÿəğışöüç’'-]+)?")
+# ' of Ohio', ' of Kharkiv': the place a named person is from, after the name
+_OF_PLACE = re.compile(r"\s+of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?$")
+# 'Kenya's U.N. Ambassador …': the owner of the office
+_POSSESSOR = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s?\s")
+
+
+@lru_cache(maxsize=4096)
+def _titled_name(mention: str) -> tuple[str, str] | None:
+    """('words before', 'First Last') when ``mention`` ends with a two-word name after a title or an
+    institution word ('… Committee Republican Mike Turner of Ohio', 'SBU head Ivan Bakanov'), else None."""
+    core = _OF_PLACE.sub("", mention)
+    parts = core.split()
+    if len(parts) < 3:
+        return None
+    size = 3 if len(parts) > 3 and _NAME_WORD.fullmatch(parts[-3]) and _gender_of(parts[-3]) else 2
+    name = parts[-size:]
+    if not all(_NAME_WORD.fullmatch(w) for w in name):
+        return None
+    low = [w.lower().strip(".,") for w in parts]
+    if any(w in TITLES or w in ORG_WORDS or w in DESCRIPTORS or w in NOT_SPEAKERS for w in low[-size:]):
+        return None
+    if not any(w in TITLES or w in ORG_WORDS for w in low[:-size]):
+        return None
+    prev = parts[-size - 1]
+    # right before the name: a title ('Secretary', 'spokeswoman'), a role ('manager', 'Speaker'), a
+    # possessive ('the Weekly Standard’s'); not 'in the Southern District', 'group Judicial Watch'
+    if not (_gender_of(name[0]) or low[-size - 1] in TITLES or low[-size - 1] in ROLE_NOUNS
+            or low[-size - 1] in DESCRIPTORS or prev.endswith(("’s", "'s"))):
+        return None
+    return " ".join(parts[:-size]), " ".join(name)
+
+
+# 'Gregory Johnsen of Princeton University': a name, then the institution the person is from
+_NAME_THEN_INSTITUTION = re.compile(r"([A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\s+(?:of|at|from)\s+(\S.*)")
+
+
+@lru_cache(maxsize=4096)
+def _name_of_institution(mention: str) -> tuple[str, str] | None:
+    """('Princeton University', 'Gregory Johnsen') for 'Gregory Johnsen of Princeton University';
+    None unless a two-word name comes first and an institution word after it ('Bank of America' and
+    'Federal Reserve Bank of New York' are no one's names)."""
+    m = _NAME_THEN_INSTITUTION.fullmatch(mention)
+    if m is None or not _name_of(m.group(1)) or not (set(m.group(2).lower().split()) & ORG_WORDS):
+        return None
+    return m.group(2), m.group(1)
+
+
+# the last word of a place's name: no 'he' or 'she'
+_PLACE_HEADS = frozenset(
+    "river sea lake mountains mountain island islands peninsula street avenue square bridge plant airport station "
+    "region oblast province county city valley bay gulf strait coast park".split())
+
+
+def _last_word(name: str) -> str:
+    return name.rsplit(None, 1)[-1].casefold()
+
+
+def _alias_words(actor: Actor) -> frozenset[str]:
+    return frozenset(w.casefold() for alias in (actor.name, *actor.aliases) for w in _WORD.findall(alias))
 
 
 # 'the pundit', 'The head of QAFSAM': a definite role mention, and the words that must introduce its holder
@@ -357,6 +522,9 @@ _NAME_LIKE = re.compile(rf"\s*{NAME_RUN}\s*")
 # the joins of speakers named together ('Russia, France and the United States')
 _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ROLE_GLUE = frozenset("of for in at the a an".split())
+# words before the title in an apposition ('the U.S. ambassador', 'economic adviser', 'a senior adviser')
+_MODIFIERS = frozenset("economic political military senior chief top deputy special foreign security national "
+                       "u.s. us uk eu un".split())
 # the title words right before a name ('Pundit ', 'Foreign Minister ', 'the spokesman, ')
 _TITLE_RUN = re.compile(r"(?:[\w.’'-]+[ \t]+){1,4}$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»]?\s+(?=[A-Z\"“‘'])|\n")

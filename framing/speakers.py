@@ -45,6 +45,11 @@ _PRONOUN_CLITIC = re.compile(r"(he|she|it|they|we|i)(?:['’](?:s|re|ve|d|ll))")
 
 def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None:
     """The mention right before a cue ('the Defense Ministry said', 'Mammadov has also claimed')."""
+    if text.endswith("anonymity ", max(0, cue_start - 10), cue_start) or text.endswith("anonymously ", max(0, cue_start - 12), cue_start):
+        tail = _ANONYMITY_TAIL.search(text, max(limit, cue_start - 60), cue_start)
+        if tail is not None:
+            # 'A senior official speaking on condition of anonymity said': the official speaks
+            return find_speaker_before(text, tail.start(), limit)
     lo = max(limit, cue_start - 40)
     date = _DATE_TAIL.search(text, lo, cue_start) if _MONTH_NEAR.search(text, lo, cue_start) else None
     if date is not None:
@@ -64,7 +69,22 @@ def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None
         hit = cleaned[found] = _clean_mention(text, found, words)
     if hit is not None and text.endswith("and ", max(0, hit.start - 4), hit.start):  # type: ignore[union-attr]
         return _with_conjuncts(text, hit, limit)  # type: ignore[arg-type]
+    if hit is not None and hit.type == "role" and text.endswith(", ", max(0, hit.start - 2), hit.start):  # type: ignore[union-attr]
+        return _unclosed_apposition(text, hit, limit) or hit  # type: ignore[arg-type]
     return hit  # type: ignore[return-value]
+
+
+# 'Oren Kesler, CEO of …': a name of two to four capitalised words opening a clause, before a comma
+_NAME_BEFORE_COMMA = re.compile(r"(?:^|(?<=[.;:!?\n“\"]\s)|(?<=\n))([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]*){1,3}),\s$")
+
+
+def _unclosed_apposition(text: str, mention: Mention, limit: int) -> Mention | None:
+    """'Oren Kesler, CEO of Wikistrat said': the name whose apposition is not closed by a comma
+    (the role before the verb is not the speaker); None unless a name opens the sentence there."""
+    m = _NAME_BEFORE_COMMA.search(text, max(0, limit, mention.start - 60), mention.start)
+    if m is None or _classify(m.group(1).split()) != "person" or m.group(1).split()[0].lower() in NOT_SPEAKERS:
+        return None
+    return Mention(m.group(1), m.start(1), m.end(1), "person")
 
 
 # 'The Kremlin and the Azerbaijani Foreign Ministry said', 'Russia, France and the United States
@@ -115,6 +135,8 @@ def _with_conjuncts(text: str, mention: Mention, limit: int) -> Mention:
 
 
 _NOT_YET = object()
+# ' speaking on condition of anonymity ', ' who spoke anonymously ': between a speaker and the verb
+_ANONYMITY_TAIL = re.compile(r"\s+(?:speaking|who\s+spoke)\s+(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymously)\s+$")
 
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -324,8 +346,9 @@ def _subject_in(
             known = pw_cap or pl in _TITLE_ORG_VAGUE or pl in VAGUE_DETERMINERS
             if known or pl.isalpha():
                 if not known:
-                    # a lower-case modifier ("independent", "separatist") only before a vague head
-                    if lw not in VAGUE_HEADS and not cw:
+                    # a lower-case modifier only before a vague head ("independent sources") or an
+                    # institution ("the interior ministry", "foreign intelligence service")
+                    if lw not in VAGUE_HEADS and lw not in _INSTITUTION_HEADS and not cw:
                         break
                     if i - j >= 4:
                         break
@@ -340,6 +363,10 @@ def _subject_in(
     return None, i
 
 
+# institution words that head a phrase with lower-case modifiers ('the federal government')
+_INSTITUTION_HEADS = ORG_WORDS - frozenset(
+    "white news post times journal press weekly house senate congress pentagon kremlin reuters amnesty un nato "
+    "osce tv radio".split())
 _RELATIVE = frozenset("who whose which".split())
 _DETERMINER_START = frozenset("a an the one its his her their".split())
 _CONJUNCTIONS = frozenset("as but and or so while whereas although though because if".split())
