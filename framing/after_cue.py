@@ -45,6 +45,7 @@ _CIRCUMSTANCE = re.compile(
       | (?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[\w’'-]+\s+){{0,3}}?{_MEDIUM}s?
         (?:\s+(?:with|to|on|at|in|for)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s*){{1,4}})?
       | (?:to|for)\s+(?:reporters|journalists|the\s+(?:press|media|audience|crowd))
+      | [-–—]\s[^-–—.;:!?\n"“”]{{1,80}}?\s[-–—]  # '- four months before the takeover -', an aside
     )(?=[\s,.;:])""",
     re.X,
 )

@@ -94,6 +94,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     # "clause, X said." — the cue near the sentence end, after a comma.
     comma = before.rfind(",")
     tail = text[cue.end : sent[1]]
+    if (dash := _DASH.match(text, after_circumstances(text, cue.end, sent[1]), sent[1])) is not None:
+        tail = text[cue.end : dash.start()]  # '..., the source said – although it is not clear ...'
     if cue.text.endswith("ing") and text[max(0, cue.start - 2) : cue.start] == ", ":
         # '..., emphasizing that ...': a participle hangs on the clause before it: the speaker of
         # its reporting verb, else the sentence's subject
@@ -354,6 +356,7 @@ _FINITE = frozenset(
 )
 
 
+_DASH = re.compile(r"\s*[–—]\s|\s+-\s")  # a dash that ends what a trailing attribution covers
 _OF_NP = r"(?P<np>(?:(?:the|a|an)\s+)?(?:[A-Z][a-z]+\s+\d+|[a-z]+)\s+of\s+)"
 _OF_HEAD = re.compile(rf"\s*{_OF_NP}", re.I)  # at the sentence start
 _OF_HEAD_CLAUSE = re.compile(rf"(?:[,;]\s+|\s(?:though|although|while|whereas|because|but)\s+){_OF_NP}$", re.I)

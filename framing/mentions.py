@@ -77,7 +77,7 @@ _STOP_BEFORE = frozenset(
 )
 # Prepositions that may sit inside a speaker phrase after a role word ("the leader in Karabakh",
 # "the head of QAFSAM", "the spokesman for the president").
-_ROLE_LINKS = frozenset({"in", "of", "for", "at"})
+_ROLE_LINKS = frozenset({"in", "of", "for", "at", "to"})
 _ADVERBS_AUX = frozenset(
     "has have had did does do was were is are will would could can may might must should also not never n't "
     "later then reportedly repeatedly previously earlier first again himself herself themselves itself "

@@ -20,6 +20,7 @@ from .mentions import (
     _ROLE_LINKS,
     _STOP_BEFORE,
     _TITLE_ORG_VAGUE,
+    _TITLES_OR_VAGUE,
     _VAGUE_OR_ORG,
     NOT_SPEAKERS,
     ORG_WORDS,
@@ -355,6 +356,17 @@ def _subject_in(
                 j -= 1
                 continue
             break
+        while j >= 2 and words[j][0].lower() in _ARTICLES and words[j - 1][0].lower() in _LINKS \
+                and words[j - 2][0].lower().strip(".") in _TITLES_OR_VAGUE \
+                and not _PUNCT_OR_DOT.search(text, words[j - 2][2], words[j][1]):
+            # 'the Russian ambassador to the US', 'a spokesperson for the ministry': the office speaks
+            j -= 2
+            while j >= 1 and not _PUNCT_OR_DOT.search(text, words[j - 1][2], words[j][1]) and (
+                    words[j - 1][0].lower() in _OFFICE_MODIFIERS or _cap(words[j - 1][0])
+                    and words[j - 1][0].lower() not in NOT_SPEAKERS):
+                j -= 1
+                if words[j][0].lower() in _ARTICLES or words[j][0].endswith(("’s", "'s")):
+                    break
         span_words = [x[0] for x in words[j : i + 1]]
         if all(x.lower() in ("the", "a", "an") for x in span_words):
             return None, j
@@ -367,6 +379,9 @@ def _subject_in(
 _INSTITUTION_HEADS = ORG_WORDS - frozenset(
     "white news post times journal press weekly house senate congress pentagon kremlin reuters amnesty un nato "
     "osce tv radio".split())
+_ARTICLES = frozenset(("the", "a", "an"))
+_LINKS = frozenset(("to", "for", "of", "at"))
+_OFFICE_MODIFIERS = _ARTICLES | frozenset("senior deputy top former chief acting interim".split())
 _RELATIVE = frozenset("who whose which".split())
 _DETERMINER_START = frozenset("a an the one its his her their".split())
 _CONJUNCTIONS = frozenset("as but and or so while whereas although though because if".split())

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from framing.analysis import analyze_text_document
+from framing.quotes import find_quotes
+
 from .helpers import quote_of
 
 
@@ -143,3 +146,26 @@ def test_a_participle_after_an_object_is_spoken_by_the_subject() -> None:
     # but after a quote, the inverted subject of 'said' is the one who adds
     text = '"We will not stop," said Richard Burr, adding that the inquiry "will go on."'
     assert quote_of(text, "the inquiry").speaker == "Richard Burr"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        # an aside set off by dashes between the verb and 'that'
+        ("Samar said in an interview in April - four months before the takeover - that the gains were fragile.",
+         "the gains were fragile", "Samar"),
+        # a trailing attribution, then a dash and more of the writer's own words
+        ("Russia still has plenty of older, less precise Soviet weapons, the source said – although it is not clear "
+         "how much was sold.", "Russia still has plenty of older, less precise Soviet weapons", "the source"),
+        # an office described with 'to' after a trailing clause
+        ("Relations are at a low, the Russian ambassador to the US said on Wednesday.", "Relations are at a low",
+         "the Russian ambassador to the US"),
+    ],
+)
+def test_attributions_around_dashes_and_offices(text: str, content: str, mention: str) -> None:
+    q = quote_of(text, content[:12])
+    assert (text[q.start : q.end], q.speaker) == (content, mention)
+
+
+def test_a_dash_aside_without_a_reporting_verb_is_no_quote() -> None:
+    assert find_quotes(analyze_text_document("Prices rose - sharply - and the minister said nothing.")) == []
