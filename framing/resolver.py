@@ -216,13 +216,12 @@ class SpeakerResolver:
         before, name = split
         if actor is not None and _last_word(name) in _alias_words(actor):
             return None
-        info = self._named(self._full_name(name, 0) if " " not in name else name, "person")
+        info = self._named(name, "person")
         if info.type != "person" or info.side != "unknown":
             return info if info.type == "person" else None
         owner = _POSSESSOR.match(before)
-        side = self.actors.describe(owner.group(1) if owner else before)
-        found_actor, found_group, words_side = side
-        side = (found_actor.side if found_actor else found_group.side if found_group else words_side) or "unknown"
+        o_actor, o_group, o_side = self._look_up(owner.group(1) if owner else before)
+        side = (o_actor.side if o_actor else o_group.side if o_group else o_side) or "unknown"
         return SpeakerInfo(info.name, "person", side)
 
     def _named(self, name: str, typ: str) -> SpeakerInfo:
