@@ -166,7 +166,9 @@ def test_a_freeze_made_by_the_caller_is_left_alone() -> None:
         before = gc.get_freeze_count()
         with worker_pool(_GcState, (), 1) as workers:
             list(workers.map([0]))
-        assert gc.get_freeze_count() >= before  # not unfrozen behind the caller's back
+        # not unfrozen behind the caller's back (an unfreeze leaves 0; a few frozen objects may be
+        # freed by reference counting meanwhile, so the count can drop by a handful)
+        assert before > 1000 and gc.get_freeze_count() > before - 100
     finally:
         gc.unfreeze()
 
