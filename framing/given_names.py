@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InputError, LexiconError, located
-from .mentions import TITLES, VAGUE_HEADS
+from .mentions import NOT_NAME, VAGUE_HEADS
 from .tokens import fold
 from .yamlio import LineDict, LineList, YamlProblem, read_yaml
 
@@ -37,18 +37,16 @@ _HYPHENS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u00ad", "-"))
 # Quotation marks, brackets and punctuation around a word of a mention.
 _EDGE = "\"'“”‘’«»()[]{},;:!?"
 
-# Words before a name that are not part of it, beyond framing.mentions' TITLES and VAGUE_HEADS
-# (roles and honorifics found in news mentions: 'German Chancellor Angela Merkel', 'Sir Keir Starmer').
+# Words before a name that are not part of it, beyond framing.mentions' NOT_NAME (titles, descriptors,
+# role nouns) and VAGUE_HEADS: honorifics, ranks, clergy and family words ('Sir Keir', 'German
+# Chancellor Angela Merkel', 'his wife Olena Zelenska').
 _MORE_TITLES = frozenset(
-    """chancellor premier speaker lawmaker diplomat miss madam sir dame lord lady baron baroness earl duke duchess
+    """chancellor premier diplomat miss madam sir dame lord lady baron baroness earl duke duchess
     princess emir archbishop bishop cardinal rabbi imam ayatollah mullah patriarch rev reverend father
     sister brother sgt sergeant capt captain maj major adm admiral marshal brig brigadier cpl corporal pvt
-    mp mep congressman congresswoman councillor councilor councilman councilwoman counsel founder
-    candidate nominee activist lawyer economist historian scientist columnist host anchor
-    republican democrat democratic labour conservative tory liberal top senior veteran vice
-    wife husband widow widower son daughter mother grandmother grandfather""".split()
+    mp mep vice wife husband widow widower son daughter mother grandmother grandfather""".split()
 )
-_SKIP = TITLES | VAGUE_HEADS | _MORE_TITLES
+_SKIP = NOT_NAME | VAGUE_HEADS | _MORE_TITLES
 # Titles written before a given name rather than a surname ('Queen Elizabeth', 'Sir Keir', 'Pope Francis').
 _BEFORE_GIVEN = frozenset("king queen prince princess pope sheikh emir sir dame".split())
 # Small words that may precede a name in lower case whatever the case of the mention.

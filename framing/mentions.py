@@ -33,8 +33,12 @@ DESCRIPTORS = frozenset("republican democrat democratic labour conservative tory
 ROLE_NOUNS = frozenset(
     """speaker counsel manager columnist host anchor founder executive economist strategist researcher lawyer
     pollster writer author activist candidate nominee challenger whip member physician scientist historian
-    nominee coordinator negotiator councillor councilor lawmaker legislator deputy counselor counsellor""".split()
+    coordinator negotiator councillor councilor lawmaker legislator deputy counselor counsellor congressman
+    congresswoman assemblyman assemblywoman councilman councilwoman""".split()
 )
+# words between an article and the title of an office ('a senior adviser', 'the economic adviser')
+OFFICE_MODIFIERS = frozenset("senior deputy top former chief acting interim economic political military special "
+                             "foreign security national".split())
 ORG_WORDS = frozenset(
     """ministry ministries committee agency office army forces government kremlin reuters amnesty institute
     center centre council party department embassy commission union organization organisation un nato osce
@@ -64,11 +68,11 @@ _DOCUMENT_WORDS = frozenset(
 VAGUE_DETERMINERS = frozenset("a an another some several many one two three few other unnamed anonymous".split())
 _NOUN_DETERMINERS = frozenset("the a an this that his her their its my our your another one some each every many".split())
 # Capitalised words that are never a speaker on their own.
-NOT_SPEAKERS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december but and however meanwhile also yet so then still instead
-    earlier later today yesterday tomorrow last next this that these those it there here when while if
-    as after before since""".split()
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+NOT_SPEAKERS = _WEEKDAYS | _MONTHS | frozenset(
+    """but and however meanwhile also yet so then still instead earlier later today yesterday tomorrow last
+    next this that these those it there here when while if as after before since""".split()
 )
 _STOP_BEFORE = frozenset(
     """in on at to from with by for after before during since but because while although as if that which
@@ -217,7 +221,7 @@ def _untitled_words(mention: str) -> tuple[str, ...]:
     words = _WORD.findall(mention)
     # (a descriptor or role noun at the end is the head: 'the Texas Republican')
     return tuple(w for k, w in enumerate(words)
-                 if w.lower().strip(".") not in (_NOT_NAME if k < len(words) - 1 else TITLES))
+                 if w.lower().strip(".") not in (NOT_NAME if k < len(words) - 1 else TITLES))
 
 
 @lru_cache(maxsize=4096)
@@ -227,13 +231,10 @@ def _stated_gender(mention: str) -> str:
     return "female" if words & _FEMALE else "male" if words & _MALE else ""
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 # words that open a sentence before a name, never part of it (months are given names too: 'April Ryan')
 _OPENERS = _STOP_BEFORE | (NOT_SPEAKERS - _MONTHS) | frozenset("even only just though unless until once".split())
 # words before a name that are not part of it: titles, 'Republican', 'campaign manager', 'Congressman'
-_NOT_NAME = TITLES | DESCRIPTORS | ROLE_NOUNS | frozenset(
-    "congressman congresswoman assemblyman assemblywoman councilman councilwoman strategist".split())
+NOT_NAME = TITLES | DESCRIPTORS | ROLE_NOUNS
 # characters a word can go on with (_WORD's second part): no word runs over any other
 _IN_WORD = re.compile(r"[\w'’.-]")
 
@@ -303,7 +304,7 @@ def _person_names(text: str) -> list[tuple[int, str]]:
 def _name_of(run: str) -> str:
     """The person's name a capitalised run holds (titles and 'The' left out), or "" when it holds none."""
     parts = run.split()
-    while parts and (parts[0].lower().strip(".") in _NOT_NAME or parts[0] in ("The", "A", "An", "In", "On", "But")):
+    while parts and (parts[0].lower().strip(".") in NOT_NAME or parts[0] in ("The", "A", "An", "In", "On", "But")):
         parts = parts[1:]
     while parts and parts[0].lower() in _OPENERS:
         parts = parts[1:]  # 'During Scott …', 'Unlike Lavrov', 'Even Rand Paul': a sentence's first word

@@ -24,6 +24,7 @@ from .mentions import (
     _WORD,
     DESCRIPTORS,
     NOT_SPEAKERS,
+    OFFICE_MODIFIERS,
     ORG_WORDS,
     ROLE_NOUNS,
     TITLES,
@@ -372,9 +373,9 @@ class SpeakerResolver:
                     continue
                 words = _WORD.findall(m.group(1))
                 k = 0
-                while k < len(words) and (words[k].lower() in _ROLE_GLUE or words[k].lower() in _MODIFIERS
-                                          or _cap(words[k]) and words[k].lower().strip(".") not in TITLES):
-                    k += 1  # ('the Russian ambassador', 'Vladimir Putin’s spokesman')
+                while k < len(words) and words[k].lower().strip(".") not in TITLES and (
+                        words[k].lower() in _ROLE_GLUE or words[k].lower() in OFFICE_MODIFIERS or _cap(words[k])):
+                    k += 1  # ('the Russian ambassador', 'Vladimir Putin’s spokesman', 'a military analyst')
                 if k < len(words) and words[k].lower().strip(".") in TITLES:
                     actor, group, side = self._look_up(m.group(1).strip())
                     hit = (actor.side if actor else group.side if group else side) or "unknown"
@@ -521,9 +522,6 @@ _NAME_LIKE = re.compile(rf"\s*{NAME_RUN}\s*")
 # the joins of speakers named together ('Russia, France and the United States')
 _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ROLE_GLUE = frozenset("of for in at the a an".split())
-# words before the title in an apposition ('the U.S. ambassador', 'economic adviser', 'a senior adviser')
-_MODIFIERS = frozenset("economic political military senior chief top deputy special foreign security national "
-                       "u.s. us uk eu un".split())
 # the title words right before a name ('Pundit ', 'Foreign Minister ', 'the spokesman, ')
 _TITLE_RUN = re.compile(r"(?:[\w.’'-]+[ \t]+){1,4}$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»]?\s+(?=[A-Z\"“‘'])|\n")

@@ -23,6 +23,7 @@ from .mentions import (
     _TITLES_OR_VAGUE,
     _VAGUE_OR_ORG,
     NOT_SPEAKERS,
+    OFFICE_MODIFIERS,
     ORG_WORDS,
     PRONOUNS,
     TITLES,
@@ -362,7 +363,7 @@ def _subject_in(
             # 'the Russian ambassador to the US', 'a spokesperson for the ministry': the office speaks
             j -= 2
             while j >= 1 and not _PUNCT_OR_DOT.search(text, words[j - 1][2], words[j][1]) and (
-                    words[j - 1][0].lower() in _OFFICE_MODIFIERS or _cap(words[j - 1][0])
+                    words[j - 1][0].lower() in _ARTICLES or words[j - 1][0].lower() in OFFICE_MODIFIERS or _cap(words[j - 1][0])
                     and words[j - 1][0].lower() not in NOT_SPEAKERS):
                 j -= 1
                 if words[j][0].lower() in _ARTICLES or words[j][0].endswith(("’s", "'s")):
@@ -381,7 +382,6 @@ _INSTITUTION_HEADS = ORG_WORDS - frozenset(
     "osce tv radio".split())
 _ARTICLES = frozenset(("the", "a", "an"))
 _LINKS = frozenset(("to", "for", "of", "at"))
-_OFFICE_MODIFIERS = _ARTICLES | frozenset("senior deputy top former chief acting interim".split())
 _RELATIVE = frozenset("who whose which".split())
 _DETERMINER_START = frozenset("a an the one its his her their".split())
 _CONJUNCTIONS = frozenset("as but and or so while whereas although though because if".split())

@@ -130,6 +130,9 @@ def test_they_after_a_nominal_attribution_is_its_source() -> None:
          "were working.", "the sanctions", "ukrainian"),
         ("Igor Petrov, the Russian ambassador to Britain, said that the sanctions were failing. Petrov added that "
          "talks would resume soon.", "talks would", "russian"),
+        # 'chief' is the title here, not a modifier before one
+        ("Yevgeny Balitsky, the Moscow-backed chief of the occupation administration in Zaporizhzhia, said that "
+         "the vote would go ahead.", "the vote", "russian"),
         # an apposition that is no office says nothing of the side
         ("John Smith, a critic of the Russian government, said that the sanctions were working.", "the sanctions",
          "unknown"),
