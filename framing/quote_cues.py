@@ -30,7 +30,8 @@ from .attribution import (
     _plausible,
     _sentence_subject_mention,
 )
-from .indirect import _VERB_LIKE, _coordinated_subject, _of_head, _quantity_speaker
+from .indirect import _VERB_LIKE
+from .indirect_speakers import _coordinated_subject, _of_head, _quantity_speaker
 from .model import Document
 from .quotemarks import QuoteSpan
 from .resolver import SpeakerResolver
