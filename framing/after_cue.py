@@ -65,6 +65,10 @@ _THAT_FIRST = re.compile(r"\s*that\b", re.I)
 def reported_after(text: str, cue_end: int, lemma: str, end: int) -> bool:
     """Does what was said follow the cue ('said that ...', 'hope to ...', 'put it in an expose,
     “...”'), rather than only when, where or how it was said ('said in his interview')?"""
+    if lemma == "tell":
+        cue_end = told_addressee_end(text, cue_end, end)  # ('..., Grynspan told the Security Council on Monday.')
+        if not text[cue_end:end].strip(" .!?…"):
+            return False
     tail = text[cue_end:end]
     if _THAT_FIRST.match(tail) or any(ch in tail for ch in "\"“«"):
         return True
@@ -72,3 +76,55 @@ def reported_after(text: str, cue_end: int, lemma: str, end: int) -> bool:
         return PHRASE_THEN_THAT.match(tail) is not None
     return True
 
+
+
+# 'told the U.N. Security Council', 'told reporters', 'told the meeting', 'told Reuters', 'told his
+# supporters': the one told, a name or a noun phrase of at most five words ending in a capitalised
+# word or a noun of an audience, before ':', ',', 'that' or what was said
+_AUDIENCE = (
+    r"(?:reporters|journalists|lawmakers|legislators|senators|supporters|voters|members|audiences?|crowds?|meeting"
+    r"|council|committee|parliament|assembly|congress|senate|press|media|delegates|students|listeners|viewers"
+    r"|readers|followers|workers|officials|leaders|diplomats|ministers|conference|summit|rally|gathering|court|jury"
+    r"|judge|panel|hearing|interviewer|newspaper|network|agency|channel|station|broadcaster)"
+)
+_ADDRESSEE_WORD = re.compile(r"\s+([\w.’'&-]+)")
+_NOT_ADDRESSEE = frozenset("that of about to for in on at with by from it he she they we i you him her them us me".split())
+_DETERMINER = frozenset("the a an his her their its our my your".split())
+_AFTER_ADDRESSEE = re.compile(r"\s*(?:[,:]|that\b|[.!?]?\s*$)")
+
+
+def told_addressee_end(text: str, cue_end: int, end: int) -> int:
+    """After 'told' (ending at ``cue_end``): the offset after the one told and the phrases of
+    circumstance after it, or ``cue_end`` when no addressee follows.
+
+    The one told is a name or a noun phrase of at most six words ending in a capitalised word
+    or a noun of an audience ('the U.N. Security Council', 'reporters', 'the meeting', 'his
+    supporters'), after which (and after when and where) comes ':', ',', 'that', a quotation
+    mark or the sentence end: 'told the U.N. Security Council on Monday: "..."', 'told reporters
+    Monday that ...', '..., Grynspan told the Security Council on Monday.' Pronouns ('told him
+    that'), prepositions ('told of') and a quotation right after the words ('told MSNBC’s
+    “Morning Joe” that') are not read here.
+    """
+    words: list[tuple[str, int]] = []
+    pos = cue_end
+    while len(words) < 6 and (m := _ADDRESSEE_WORD.match(text, pos, end)) is not None:
+        w = m.group(1).rstrip(".,") if m.group(1).endswith(",") else m.group(1)
+        words.append((w, m.start(1) + len(w)))
+        pos = m.start(1) + len(w)
+        if len(w) < len(m.group(1)):
+            break
+    if not words or words[0][0].lower() in _NOT_ADDRESSEE:
+        return cue_end
+    for k in range(len(words), 0, -1):
+        w, w_end = words[k - 1]
+        if k == 1 and w.lower() in _DETERMINER:
+            break
+        if not (w[:1].isupper() or re.fullmatch(_AUDIENCE, w)) or w.lower() in _NOT_ADDRESSEE \
+                or w.endswith(("’s", "'s")):  # ('told MSNBC’s “Morning Joe”': the owner of what follows)
+            continue
+        if any(x.lower() in _NOT_ADDRESSEE for x, _ in words[1:k]):
+            continue
+        after = after_circumstances(text, w_end, end)
+        if _AFTER_ADDRESSEE.match(text, after, end):
+            return after
+    return cue_end

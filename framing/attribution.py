@@ -23,7 +23,8 @@ from .cue_patterns import passive_before as _passive_before
 from .cue_patterns import phrase_cues
 from .model import Document
 from .resolver import SpeakerResolver
-from .speakers import ORG_WORDS, Mention, _words, find_speaker_before
+from .sentence_subject import _sentence_subject_mention  # noqa: F401  (imported from here by the rule modules)
+from .speakers import ORG_WORDS, Mention
 from .tokens import TOKEN, split_words
 from .verbs import noun_reading, verb_forms
 
@@ -159,6 +160,7 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
             and not _CONTRACTED.search(text, max(0, prev[1] - 8), prev[1] - 1)  # "Editor’s note", not "it’s urging"
             or raw.endswith("s") and len(before) == 2 and prev[0][:1].isupper()
             and before[0][0].lower() in _PREP_OR_DET and not text[before[0][2] : prev[1]].strip(" ")
+            and (raw not in _NEVER_NOUNS or before[0][0].lower() not in _DETERMINERS)
         ):
             continue  # "his comments", "Rubio's claim", "the report", "of Republican claims", "a few questions": a noun
         if nxt is not None:
@@ -286,6 +288,10 @@ def _cue_candidates(text: str, parts: list[str]) -> Iterator[tuple[str, int, int
         yield raw, s, e, before, after
 
 
+# -s forms that are never plural nouns: after 'the' and a name they are the name's verb ('The
+# Vatican says', 'the Kremlin tells'), not a noun ('of Republican claims')
+_NEVER_NOUNS = frozenset(("says", "tells", "insists", "argues", "adds", "warns", "believes", "thinks", "writes"))
+_DETERMINERS = frozenset(("the", "a", "an"))
 _CONTRACTED = re.compile(r"(?i)\b(?:it|he|she|that|there|what|who|here|where|how)$")
 _PREP_OR_DET = frozenset("of the a an his her their its about on in with for from by to".split())
 _BEFORE_BASE_VERB = frozenset(
@@ -430,73 +436,6 @@ def _participle_after_comma(text: str, cue: _Cue) -> bool:
         return False
     m = _LAST_WORD.search(text[max(0, cue.start - 30) : cue.start])
     return not (m and m.group(1).lower() in ("is", "was", "were", "are", "be", "been", "am", "keeps", "kept"))
-
-
-_INTRO = frozenset(
-    """on in at after before during since while when as following until once despite amid with without
-    for from by under over hours minutes days weeks months years moments shortly later earlier meanwhile last
-    yesterday today tonight but and so yet still then also however instead now asked speaking referring
-    thus therefore hence moreover furthermore indeed nevertheless nonetheless consequently accordingly besides
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
-
-
-_CLAUSE_PUNCT = re.compile("[,;:]")
-_PHRASE_PUNCT = re.compile(r"[,;:()\"“”]")
-_PRONOUN_FIRST = re.compile(r"\s*(he|she|they|it|we)\b", re.I)
-
-
-def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Mention | None:
-    """The subject of the sentence: the mention before its first verb-like cue, or its first name."""
-    words = _words(text, sent_start, cue_start)
-    # 'Hours later, Trump returned ...', 'After the attacks, the ministry said': skip the
-    # introductory phrase up to its comma
-    while words and (words[0][0].lower() in _INTRO or words[0][0].lower().endswith("ly")):
-        comma = text.find(",", words[0][2], cue_start)
-        if comma < 0 or len(_words(text, words[0][2], comma)) > 12:
-            break
-        words = [w for w in words if w[1] > comma]
-    k = 0
-    while k < len(words) and (words[k][0][:1].isupper() or words[k][0].lower() in ("the", "a", "an")):
-        k += 1
-        if k < len(words) and _CLAUSE_PUNCT.search(text, words[k - 1][2], words[k][1]):
-            break
-    if k == 0:
-        at = words[0][1] if words else sent_start
-        m = _PRONOUN_FIRST.match(text[at:cue_start])
-        return Mention(m.group(1), at + m.start(1), at + m.end(1), "pronoun") if m else None
-    # 'The Republican nominee also outlined': the head noun after the capitalised words
-    j = k
-    while j < len(words) and j - k < 5 and (words[j][0][:1].isupper() or _head_noun(words[j][0])) \
-            and not _PHRASE_PUNCT.search(text, words[j - 1][2], words[j][1]):
-        j += 1
-    mention = find_speaker_before(text, words[j - 1][2], sent_start)
-    if mention is not None and mention.type in ("anonymous", "role") and j + 1 < len(words) \
-            and words[j][0] == "in" and words[j + 1][0][:1].isupper() and "," not in text[words[j - 1][2] : words[j + 1][1]]:
-        # 'Some political factions in Armenia are critical of ...': an unnamed group keeps its place
-        end = words[j + 1][2]
-        mention = Mention(text[mention.start : end], mention.start, end, mention.type)
-    return mention
-
-
-def _head_noun(w: str) -> bool:
-    """A lower-case word that can end a subject noun phrase ('nominee', 'officials', 'senator')."""
-    from .speakers import TITLES, VAGUE_HEADS
-
-    if not (w.isalpha() and w.islower()):
-        return False
-    if w in TITLES or w in VAGUE_HEADS or w in ORG_WORDS:
-        return True
-    return not w.endswith(("s", "ed", "ly", "ing")) and w not in _HEAD_STOP and w not in verb_forms()
-
-
-_HEAD_STOP = frozenset(
-    """in on at to from with by for of after before during since but because while although as if that which
-    when where whether and or nor than despite amid against about over under into also not never has have had
-    did does do was were is are will would could can may might must should then now just even still
-    made took gave got went came saw knew thought found left put set kept held ran won lost met sent built
-    bought brought paid sold spent began became""".split()
-)
 
 
 def _passive(text: str, cue: _Cue) -> bool:

@@ -19,6 +19,7 @@ from .after_cue import (
     WEEKDAYS,
     after_circumstances,
     reported_after,
+    told_addressee_end,
 )
 from .attribution import (
     _THAT,
@@ -31,6 +32,7 @@ from .attribution import (
     _passive,
     _plausible,
     _sentence_subject_mention,
+    _with_aux,
     noun_after_auxiliary,
 )
 from .cue_patterns import CASE_THAT, FOR_FROM, IN_OPINION, PUBLISHED_BY, RAISED_LINK
@@ -44,6 +46,7 @@ from .indirect_speakers import (
     _first_visible,
     _letter_writer,
     _of_head,
+    _plain_np_subject,
     _previous_speaker,
     _quantity_speaker,
     _source_phrase,
@@ -133,7 +136,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             mention = _letter_writer(text, mention, sent[0], resolver) or mention
     if mention is None:
         mention = _across_gap(text, cue, sent, resolver) or _quantity_speaker(text, cue.start, sent[0]) \
-            or _coordinated_subject(text, cue, sent)
+            or _coordinated_subject(text, cue, sent) \
+            or _plausible(_plain_np_subject(text, cue, _with_aux(text, cue)[0], sent[0]), resolver)
     if mention is None and cue.text.endswith("ing") and _SPEECH_NOUN_BEFORE.search(text, max(sent[0], cue.start - 30), cue.start):
         return _unattributed_statement(text, cue, sent, resolver)
     if cue.lemma in OBJECT_ONLY:
@@ -209,6 +213,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             if not m2:
                 return None
             start = m2.end()
+        elif cue.lemma == "tell" and (told := told_addressee_end(text, cue.end, sent[1])) > cue.end:
+            start = _THAT.match(text, told).end()  # type: ignore[union-attr]  ('told the Council on Monday that')
         elif cue.lemma == "tell":
             m2 = re.match(r"\s*(?:[A-Z][\w.’'-]*\s*){1,4}(?:that\s+)?|\s*(?:reporters|journalists|the \w+)\s+(?:that\s+)?"
                           r"|\s*(?:[\w.’'-]+\s+){1,8}?that\s+", text[cue.end : sent[1]])
@@ -217,6 +223,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             start = after_circumstances(text, cue.end + m2.end(), sent[1])  # 'told reporters on Monday that'
             start = _THAT.match(text, start).end()  # type: ignore[union-attr]  (the pattern matches empty text)
         end = _clause_end(text, start, sent[1])
+        if _REQUEST.match(text, start, end):
+            return None  # 'did not respond to a request for comment': the request, not what was said
         if cue.lemma in DATA_VERBS and not _VERB_LIKE.search(text, start, end):
             return None  # 'the video shows a crowd': an object, not a finding
         end = _before_coordinated_cue(text, start, end)  # 'expressed concerns but has said ...'
@@ -313,7 +321,10 @@ def _based_on(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerReso
     return _make("indirect", m.end(), end, mention, cue, resolver, "based on what X published, clause", text)
 
 
-_DASH = re.compile(r"\s*[–—]\s|\s+-\s")  # a dash that ends what a trailing attribution covers
+# 'respond to a request for comment', 'reply to questions': what was asked, not an answer
+_REQUEST = re.compile(r"\s*to\s+(?:(?:a|an|the|several|repeated|multiple|our|his|her|their)\s+)?(?:\w+\s+)?"
+                      r"(?:requests?|questions?|inquiry|inquiries|queries|query|messages?|e-?mails?|calls?|phone\s+calls?)\b")
+_DASH = re.compile(r"\s*[–—]\s|\s+--?\s")  # a dash that ends what a trailing attribution covers
 
 
 _OPINION_OWNER = re.compile(r"[Ii]n (?P<poss>.+?) (?:opinion|view)")

@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import re
 
+from .after_cue import CLAUSE_VERBS
 from .attribution import _OBJECT_PREPOSITIONS, _Cue, _passive, _plausible, _sentence_subject_mention
 from .resolver import SpeakerResolver
 from .speakers import Mention, find_speaker_before
 from .tokens import TOKEN
-from .verbs import verb_forms
+from .verbs import noun_lemmas, verb_forms
 
 # 'Armenia is not only announcing', 'Armenia is seeking to make the case': words between the
 # subject and its verb that the speaker search does not step over
 _GAP = re.compile(
     r"\s(?:(?:not\s+)?only|(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:seeking|trying|attempting|"
-    r"hoping|working|sought|tried|attempted|hoped|wants?|wanted|seeks|tries|attempts|hopes)\s+to)\s+$"
+    r"hoping|working|sought|tried|attempted|hoped|wants?|wanted|seeks|tries|attempts|hopes)\s+to"
+    # 'continued to say', 'seemed to urge', 'went on to argue', 'were slightly more likely to say',
+    # 'took a moment to point out': a verb or an adjective whose subject does the saying
+    r"|(?:continues?|continued|seems?|seemed|appears?|appeared|begins?|began|starts?|started|decided|decides|plans?"
+    r"|planned|needs?|needed|agreed|agrees|went\s+on|goes\s+on|go\s+on|used|would\s+like"
+    r"|(?:is|are|was|were|be|been)\s+(?:\w+\s+){0,2}?(?:quick|eager|careful|keen|likely|able|unable|ready|happy|right"
+    r"|willing|unwilling|reluctant)"
+    r"|(?:took|takes|take|taking)\s+(?:a\s+moment|time|the\s+(?:opportunity|time)|pains|care))\s+to)\s+$"
 )
 
 
@@ -195,3 +203,87 @@ def _coordinated_subject(text: str, cue: _Cue, sent: tuple[int, int]) -> Mention
 
 
 _AND_BEFORE = re.compile(r"(,?)\s*\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*$")
+
+
+_NOT_NP_START = frozenset(
+    """it there this that what which who whom whose he she they we i you me him her us them as if when while
+    because although though since after before until unless where how why whether than once so such only
+    of in on at to for with by from about into over under against during without""".split()
+)
+_OPENING_LINKS = re.compile(r"\s*(?:(?:[Aa]nd|[Bb]ut|[Yy]et|[Ss]o|[Ss]till|[Nn]ow|[Aa]gain|[Mm]eanwhile|[Ii]ndeed)\s+)+")
+_ADVERBS_BEFORE = re.compile(r"(?:\s+(?:\w+ly|also|now|still|all|both|each|often|never|long|first|later|earlier|already))+\s*$")
+_RELATIVE = frozenset("who whom whose that which".split())
+_VERBISH_WORDS = frozenset(
+    "is are was were be been has have had will would can could may might must shall should do does did".split()
+)
+_CLAUSE_PUNCT = re.compile(r"[,;:()\"“”—–]|\s-\s")
+_PLAIN_NP_MAX = 12
+# verbs whose report is a clause ('hacking specialists say the ...'): the plain noun phrase before
+# them is read as their subject; the other cues are too often nouns or adjectives ('pledged
+# delegates', 'in protest of') for a phrase the name search does not read as a speaker
+_CLAUSE_CUES = CLAUSE_VERBS | frozenset("believe think argue insist warn predict suggest contend maintain".split())
+_THAT_NEXT = re.compile(r"\s+that\b")
+_PLURAL_NEXT = re.compile(r"\s+[a-z]+[^s\W]s\b")
+# words a subject noun phrase does not hold: pronouns, 'to', verbs of the past the table lacks
+_NOT_IN_NP = frozenset(
+    """i you he she we they it me him us them to not took made gave got went came saw knew thought found left
+    put set kept held ran won lost met sent built bought brought paid sold spent began became fought seems seem
+    seemed appears appear appeared""".split()
+)
+# 'Mrs. Clinton fought off another', 'Clinton currently leads Sanders by': a name, then a lower-case
+# word that is not a preposition, a conjunction or a plural noun (a verb, most likely)
+_NAME_THEN_VERB = re.compile(
+    r"\b(?!(?:The|A|An|This|That|These|Those|Some|Many|Most|Both|All|Several|Other|Its|His|Her|Their|Our|Each|Every|No|Few)\b)"
+    r"[A-Z][\w.’'-]*\s+(?!(?:of|for|in|on|at|from|with|and|or|to|by|across|around|who|whose|that|which|percent|per)\b)"
+    r"(?:\w+ly\s+)?[a-z]+(?<!s)\b"
+)
+_GROUP_DETERMINERS = frozenset("those these some many most several other others all both".split())
+
+
+def _plain_np_subject(text: str, cue: _Cue, aux_start: int, sent_start: int) -> Mention | None:
+    """'hacking specialists say', 'The state officials whose laws have been invalidated say',
+    'those surveyed said', '..., officials in both cities insist': the noun phrase that opens the
+    verb's clause, when the name search finds no speaker in it.
+
+    The phrase runs from the clause's start (the sentence's, or a comma's, after a linking word
+    such as 'But') to the verb and its auxiliaries and adverbs. It is a subject only when it opens
+    with a determiner, a capitalised word or a number, or holds a plural noun; and has no verb
+    before a relative pronoun ('who want to ban abortion' may follow its head). Participles are
+    never judged ('..., saying').
+    """
+    if cue.text.endswith("ing") or (
+            cue.lemma in noun_lemmas() and cue.text in (cue.lemma, cue.lemma + "s") and not _THAT_NEXT.match(text, cue.end)):
+        return None  # ('in smaller states such as'): a noun, not a verb that reports a clause
+    if cue.text.endswith("ed") and _PLURAL_NEXT.match(text, cue.end):
+        return None  # '4,051 pledged delegates': an adjective before its noun
+    end = aux_start
+    if m := _ADVERBS_BEFORE.search(text, max(sent_start, end - 40), end):
+        end = m.start()
+    head = text[sent_start:end]
+    cut = max((m.end() for m in _CLAUSE_PUNCT.finditer(head)), default=0)
+    start = sent_start + cut
+    if m := _OPENING_LINKS.match(text, start, end):
+        start = m.end()
+    words = [(t.group(), t.start(), t.end()) for t in TOKEN.finditer(text, start, end)]
+    if not words or len(words) > _PLAIN_NP_MAX:
+        return None
+    first = words[0][0]
+    if first.lower() in _NOT_NP_START or text[start:end].strip() != text[words[0][1] : words[-1][2]]:
+        return None  # ('as NATO now believed': a subordinate clause; 'it says': a pronoun the name search reads)
+    k = next((i for i, w in enumerate(words) if w[0].lower() in _RELATIVE), len(words))
+    if k == 0 or k == len(words) - 1:
+        return None
+    forms, nouns = verb_forms(), noun_lemmas()
+    own = [w for w, _, _ in words[:k]]
+    a0, b0 = words[0][1], words[k - 1][2]
+    if any(w.lower() in _VERBISH_WORDS or w in forms and w not in nouns and not w.endswith("ed")
+           or w.lower() in _NOT_IN_NP for w in own) or own[0].endswith("ing") and own[0][:1].isupper() or _NAME_THEN_VERB.search(text, a0, b0):
+        return None  # 'Trump thinks the party is ...': a verb before it, not one noun phrase
+    plural = any(w.islower() and w.endswith("s") and not w.endswith("ss") and len(w) > 3 for w in own)
+    if not (first[:1].isupper() or first[:1].isdigit() or plural or first in _GROUP_DETERMINERS):
+        return None
+    if len(own) == 1 and own[0][:1].isupper() and not plural:
+        return None  # a lone capitalised word the name search did not take ('Asked', 'Yes')
+    a, b = words[0][1], words[-1][2]
+    typ = "anonymous" if plural and not own[0][:1].isupper() else "role"
+    return Mention(text[a:b], a, b, typ)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .after_cue import told_addressee_end
 from .attribution import (
     _ABBREV,
     _GAP_PUNCT,
@@ -265,16 +266,18 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
         if mention is None:
             continue
         used.add(cue.start)
+        told = cue.end
         if cue.lemma == "tell":
-            # 'telling Reuters, "..."': the person told is not part of what was said
-            between = re.sub(r"^\s*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'&-]*\s*){1,4}(?=[,:])|^\s*(?:reporters|journalists)\b",
-                             "", between)
+            # 'telling Reuters, "..."', 'told the U.N. Security Council on Monday: "..."': the one told
+            # (and when) is not part of what was said
+            told = told_addressee_end(text, cue.end, a)
+            between = text[told:a]
         words_between = [w for w in TOKEN.findall(between) if w.lower() not in ("that",)]
         if mention.start >= cue.end:
             words_between = TOKEN.findall(text[mention.end : a])
         if words_between and cue.lemma != "according to":
             # a fragment inside paraphrase: the content is the whole reported clause
-            m = _THAT.match(text, cue.end if mention.start < cue.end else mention.end)
+            m = _THAT.match(text, told if mention.start < cue.end else mention.end)
             start = m.end() if m else cue.end
             end = _fragment_end(text, s, sent[1])
             return _make("mixed", start, end, mention, cue, resolver, "speaker and verb, then a quoted fragment", text)
