@@ -120,7 +120,7 @@ def told_addressee_end(text: str, cue_end: int, end: int) -> int:
         if k == 1 and w.lower() in _DETERMINER:
             break
         if not (w[:1].isupper() or re.fullmatch(_AUDIENCE, w)) or w.lower() in _NOT_ADDRESSEE \
-                or w.endswith(("’s", "'s")):  # ('told MSNBC’s “Morning Joe”': the owner of what follows)
+                or w.endswith(("’s", "'s", "’", "'")):  # ('told MSNBC’s “Morning Joe”': the owner of what follows)
             continue
         if any(x.lower() in _NOT_ADDRESSEE for x, _ in words[1:k]):
             continue

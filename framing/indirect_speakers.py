@@ -271,8 +271,8 @@ def _plain_np_subject(text: str, cue: _Cue, aux_start: int, sent_start: int) -> 
     if first.lower() in _NOT_NP_START or text[start:end].strip() != text[words[0][1] : words[-1][2]]:
         return None  # ('as NATO now believed': a subordinate clause; 'it says': a pronoun the name search reads)
     k = next((i for i, w in enumerate(words) if w[0].lower() in _RELATIVE), len(words))
-    if k == 0 or k == len(words) - 1:
-        return None
+    if k == 0 or k == len(words) - 1 or words[k - 1][0].lower() in _NOT_NP_START:
+        return None  # ('both of whom have ...', 'Many of the students live in states'): no noun before it
     forms, nouns = verb_forms(), noun_lemmas()
     own = [w for w, _, _ in words[:k]]
     a0, b0 = words[0][1], words[k - 1][2]
