@@ -190,6 +190,9 @@ class Actors:
         return hit
 
     def _find(self, mention: str) -> Actor | None:
+        if "-" in mention:
+            # 'Kremlin-backed separatists', 'Pashinyan-led government': the backer is not the speaker
+            mention = _COMPOUND_MODIFIER.sub(" ", mention)
         key = term_key(mention)
         if not key:
             return None
@@ -267,6 +270,12 @@ class Actors:
         if group is None and (m := _IN_PLACE.search(mention)):
             group = self.group_of(m.group(1))
         return group.side if group is not None else ""
+
+
+# a compound modifier naming who backs, leads or holds something: not the mention's head
+_COMPOUND_MODIFIER = re.compile(
+    r"[\w’']+-(?:backed|led|installed|controlled|appointed|aligned|funded|sponsored|supported|allied|occupied|held"
+    r"|run|owned|friendly|leaning|based|linked|affiliated)\b")
 
 
 def load_actors(path: str | os.PathLike[str] | None = None) -> Actors:

@@ -23,7 +23,7 @@ TITLES = frozenset(
     senator sen rep gov governor mayor chairman chairwoman chair director head chief leader ambassador
     general gen col colonel lt lieutenant commander minister pundit analyst expert professor prof dr mr mrs ms
     sheikh king queen prince pope judge justice attorney officer commissioner ombudsman adviser advisor aide
-    representative envoy editor reporter correspondent former acting interim then ceo cfo""".split()
+    representative envoy editor reporter correspondent former acting interim then ceo cfo pm""".split()
 )
 # Words that describe a person before the name without being a title or part of the name
 # ('Republican Mike Turner', 'Top Democrat Adam Schiff').
@@ -144,12 +144,21 @@ def _classify_words(words: tuple[str, ...]) -> str:
         return "pronoun"
     if len(low) == 1 and low[0] in _GROUP_NOUNS and low[0].endswith("s"):
         return "anonymous"  # 'Separatists', 'Reports', 'Officials' at the start of a sentence
+    head = low[link - 1] if link else low[-1]
+    if head in _GROUP_NOUNS and head.endswith("s") and head not in VAGUE_HEADS and not (
+            set(low) & ORG_WORDS or link < len(low) and low[link] == "of"):
+        return "anonymous"  # 'Kremlin-backed separatists in the Donetsk region', 'Houthi rebels' (unnamed)
     if any(w in ORG_WORDS or w in _DOCUMENT_WORDS for w in low):
         return "organisation"
     if low[0] in VAGUE_DETERMINERS or (low[-1] in VAGUE_HEADS and not any(_cap(w) and w.lower() not in TITLES for w in words[-1:])):
         if low[0] in ("the",) and low[-1] not in ("users", "pundits", "experts", "officials", "sources", "analysts", "critics", "observers"):
             return "role"
         return "anonymous"
+    if low[0] in ("the", "a", "an") and len(low) > 1:
+        if low[-1] in TITLES:
+            return "role"  # 'The Tesla CEO', 'the White House spokesman'
+        if all(_cap(w) and w.lower().strip(".") not in NOT_NAME and not w.endswith(("’s", "'s")) for w in words[1:]):
+            return "organisation"  # 'the Guardian', 'The New York Times': no one's name takes 'the'
     # a capitalised possessive before the head is not the speaker's name ("Armenia’s interim prime minister")
     names = [w for k, w in enumerate(words) if _cap(w) and w.lower().strip(".") not in TITLES and w.lower() != "the"
              and not (k < len(words) - 1 and w.endswith(("’s", "'s")))]
@@ -232,7 +241,8 @@ def _stated_gender(mention: str) -> str:
 
 
 # words that open a sentence before a name, never part of it (months are given names too: 'April Ryan')
-_OPENERS = _STOP_BEFORE | (NOT_SPEAKERS - _MONTHS) | frozenset("even only just though unless until once".split())
+_OPENERS = _STOP_BEFORE | (NOT_SPEAKERS - _MONTHS) | frozenset(
+    "even only just though unless until once should would could might must shall does did both neither either".split())
 # words before a name that are not part of it: titles, 'Republican', 'campaign manager', 'Congressman'
 NOT_NAME = TITLES | DESCRIPTORS | ROLE_NOUNS
 # characters a word can go on with (_WORD's second part): no word runs over any other
@@ -287,17 +297,47 @@ class _Pieces:
 
 # '\b(?:[A-Z]X+\s){1,3}[A-Z]Y+\b' with its first letter first, which the regex engine can search
 # for fast: '(?<!\w.)' after the letter is the word boundary before it.
-_NAME = re.compile(r"[A-Z](?<!\w.)[a-zà-ÿəğışöüçA-Z'’-]+\s(?:[A-Z][a-zà-ÿəğışöüçA-Z'’-]+\s){0,2}[A-Z][a-zà-ÿəğışöüç'’-]+\b")
+# The last word may hold one more capital inside ('McConnell', 'O’Rourke', 'Jean-Pierre', 'DeLuca').
+_NAME = re.compile(
+    r"[A-Z](?<!\w.)[a-zà-ÿəğışöüçA-Z'’-]+\s(?:[A-Z][a-zà-ÿəğışöüçA-Z'’-]+\s){0,2}"
+    r"[A-Z][a-zà-ÿəğışöüç'’-]+(?:[A-Z][a-zà-ÿəğışöüç'’-]+)?\b")
 
 
 def _person_names(text: str) -> list[tuple[int, str]]:
     """Capitalised runs of two to four words that look like people's names, with positions."""
     out = []
-    for m in _NAME.finditer(text):
+    m = _NAME.search(text)
+    while m is not None:
         full = _name_of(m.group())
         if full:
             out.append((m.start(), full))
+            m = _NAME.search(text, m.end())
+        else:
+            # the run may hold a name after its first word ('Senate Majority Leader Mitch McConnell'
+            # is read as 'Senate Majority Leader Mitch', then from 'Majority')
+            m = _NAME.search(text, text.find(" ", m.start()) + 1)
     return out
+
+
+def _not_part_of_name(first: str, second: str) -> bool:
+    """Whether the first of three or more capitalised words is not part of the name after it: an
+    owner's possessive, or a word that is no given name before one that is."""
+    if first.endswith(("’s", "'s")):
+        return True
+    return bool(_given_name_gender(second)) and not _given_name_gender(first)
+
+
+@lru_cache(maxsize=8192)
+def _given_name_gender(word: str) -> str:
+    from .given_names import gender_of  # (given_names builds on this module's word lists)
+
+    return gender_of(word)
+
+
+# titles that are nobody's surname (not 'King', 'Judge'): a run ending with one ends before a name
+_TITLES_BEFORE_NAMES = frozenset(
+    "gov sen rep gen col lt dr mr mrs ms prof president minister secretary governor senator mayor ambassador "
+    "chairman spokesman spokeswoman commissioner".split())
 
 
 @lru_cache(maxsize=8192)
@@ -310,6 +350,13 @@ def _name_of(run: str) -> str:
         parts = parts[1:]  # 'During Scott …', 'Unlike Lavrov', 'Even Rand Paul': a sentence's first word
     if parts and parts[-1].endswith(("’s", "'s")):
         parts[-1] = parts[-1][:-2]  # 'Scott Morrison’s visit'
+    while parts and parts[-1].lower().strip(".") in _TITLES_BEFORE_NAMES:
+        parts.pop()  # 'North Carolina Gov. Roy Cooper': the run ends at the title
+    title = next((k for k in range(len(parts) - 2, 0, -1) if parts[k].lower().strip(".") in TITLES), 0)
+    if title:
+        parts = parts[title + 1 :]  # 'Majority Leader Mitch McConnell', 'Russian President Vladimir Putin'
+    if len(parts) > 2 and _not_part_of_name(parts[0], parts[1]):
+        parts = parts[1:]  # 'Florida's Ron DeSantis', '(ambassador to) Russia Michael McFaul'
     low = [p.lower() for p in parts]
     if len(parts) < 2 or any(map(ORG_WORDS.__contains__, low)) or any(map(_WEEKDAYS.__contains__, low)):
         return ""  # (not 'Speaking Thursday')

@@ -38,7 +38,7 @@ from .mentions import (
     _stated_gender,
     _untitled_words,
 )
-from .speakers import NAME_RUN, _speaker_before
+from .speakers import NAME_RUN, _speaker_before, find_speaker_before
 
 if TYPE_CHECKING:
     from .actors import Actor, ActorGroup
@@ -58,8 +58,8 @@ class SpeakerResolver:
         self._speaker_pos: list[int] = []
         self._names = _person_names(text)
         # names inside quotation marks are talked about, not talking
-        q = sorted(quoted or [])
-        q_starts = [a for a, _ in q]
+        q = self._quoted = sorted(quoted or [])
+        q_starts = self._quoted_starts = [a for a, _ in q]
         self._free_names = [
             (pos, full) for pos, full in self._names
             if not (k := bisect_right(q_starts, pos)) or q[k - 1][1] <= pos
@@ -75,6 +75,7 @@ class SpeakerResolver:
         self._named_as: dict[tuple[str, str], SpeakerInfo] = {}
         self._introductions: dict[int, frozenset[str]] = {}
         self._office_sides: dict[str, str] = {}
+        self._mentioned: tuple[list[tuple[int, str]], list[int]] | None = None  # (made when first asked)
 
     def note_speaker(self, q: Quote) -> None:
         """Remember a resolved speaker, for pronouns later on."""
@@ -85,7 +86,11 @@ class SpeakerResolver:
             self._note_gender(q.speaker, q.speaker_name)
 
     def note_mention(self, mention: Mention, *, at: int) -> None:
-        """Remember a named person who speaks at ``at`` (the subject of a speech verb)."""
+        """Remember a named person who speaks at ``at`` (the subject of a speech verb), unless the
+        mention is inside quotation marks ('"Liar! Warmonger!" cried the crowd')."""
+        k = bisect_right(self._quoted_starts, mention.start)
+        if k and self._quoted[k - 1][1] > mention.start:
+            return
         info = self.resolve(mention, at=at)
         if info is not None and info.name and info.type == "person":
             self._note_gender(mention.text, info.name)
@@ -141,6 +146,9 @@ class SpeakerResolver:
                 name = self._last_person(mention.start, wanted)
                 if name:
                     return self._named(name, "person")
+                for _, s in reversed(pool):
+                    if s.type == "role" and _role_words(f"the {s.name}") and self._may_be(s.name, wanted):
+                        return s  # no one named: an office holder ('The Tesla CEO … He also said')
                 return SpeakerInfo("", "person", "unknown")
             if low in ("it", "its"):
                 # an institution, never a person ('the ministry … It said'): the last speaker who is not one
@@ -368,20 +376,57 @@ class SpeakerResolver:
                 if name != full:
                     continue
                 end = self.text.find(full, pos, pos + 80)
-                m = _APPOSITION.match(self.text, end + len(full), end + len(full) + 160) if end >= 0 else None
-                if m is None:
+                if end < 0:
                     continue
-                words = _WORD.findall(m.group(1))
-                k = 0
-                while k < len(words) and words[k].lower().strip(".") not in TITLES and (
-                        words[k].lower() in _ROLE_GLUE or words[k].lower() in OFFICE_MODIFIERS or _cap(words[k])):
-                    k += 1  # ('the Russian ambassador', 'Vladimir Putin’s spokesman', 'a military analyst')
-                if k < len(words) and words[k].lower().strip(".") in TITLES:
-                    actor, group, side = self._look_up(m.group(1).strip())
-                    hit = (actor.side if actor else group.side if group else side) or "unknown"
-                break  # the first introduction only
+                m = _APPOSITION.match(self.text, end + len(full), end + len(full) + 160)
+                hit = self._apposed_office_side(m.group(1)) if m else "unknown"
+                if hit == "unknown":
+                    hit = self._title_side(end, full)
+                if m is not None or hit != "unknown":
+                    break  # the first introduction only
             self._office_sides[full] = hit
         return hit
+
+    def _apposed_office_side(self, apposition: str) -> str:
+        """The side of an apposition that names an office ('the Russian ambassador to the US')."""
+        words = _WORD.findall(apposition)
+        k = 0
+        while k < len(words) and words[k].lower().strip(".") not in TITLES and (
+                words[k].lower() in _ROLE_GLUE or words[k].lower() in OFFICE_MODIFIERS or _cap(words[k])):
+            k += 1  # ('the Russian ambassador', 'Vladimir Putin’s spokesman', 'a military analyst')
+        if k < len(words) and words[k].lower().strip(".") in TITLES:
+            return self._side_of(apposition.strip())
+        return "unknown"
+
+    def _title_side(self, at: int, full: str) -> str:
+        """The side of the office named before a person's first mention at ``at``: 'White House
+        press secretary Karine Jean-Pierre', 'Senior U.N. trade official Rebeca Grynspan' (the owner
+        of a possessive first), or a title set off by a comma ('US Chairman of the Joint Chiefs of
+        Staff, Gen. Mark Milley'); "unknown" when no title comes right before the name."""
+        prev = _PREVIOUS_WORD.search(self.text, max(0, at - 40), at)
+        if prev is None or not (prev.group(1) or prev.group(2).lower().strip(".") in _BEFORE_NAME):
+            return "unknown"  # (no title or comma right before the name: nothing to read)
+        lo = max(0, at - 150, self.text.rfind("\n", 0, at) + 1)  # (in the name's paragraph)
+        mention = find_speaker_before(self.text, at + len(full), lo)
+        if mention is None or not mention.text.endswith(full):
+            return "unknown"
+        before = mention.text[: -len(full)].rstrip()
+        last = before.rsplit(None, 1)[-1].lower().strip(".,") if before else ""
+        if last in TITLES or last in ROLE_NOUNS or last in _OFFICIAL:
+            owner = _POSSESSOR.match(before)
+            side = self._side_of(owner.group(1) if owner else before)
+            if side != "unknown":
+                return side
+        if self.text[max(0, mention.start - 2) : mention.start] == ", " and (
+                mention.text == full or mention.text.split()[0].lower().strip(".") in TITLES):
+            office = find_speaker_before(self.text, mention.start - 2, lo)
+            if office is not None and office.type == "role":
+                return self._side_of(office.text)
+        return "unknown"
+
+    def _side_of(self, text: str) -> str:
+        actor, group, side = self._look_up(text)
+        return (actor.side if actor else group.side if group else side) or "unknown"
 
     def _note_gender(self, mention: str, name: str) -> None:
         """Remember a gender the mention states ('Spokeswoman', 'Mrs.', 'congressman')."""
@@ -404,13 +449,40 @@ class SpeakerResolver:
         return ""
 
     def _last_person(self, at: int, wanted: str = "") -> str:
-        """The last name before ``at`` that can be a person of gender ``wanted`` (not a country
-        the actors list knows: 'Saudi Arabia’s … he'), or ""."""
-        k = bisect_left(self._name_pos, at)
-        for _, full in reversed(self._names[max(0, k - 20) : k]):
+        """The person mentioned last before ``at``, in full or by surname ('Gov. Cooper'), who can
+        be of gender ``wanted`` (not a country the actors list knows: 'Saudi Arabia’s … he'), or ""."""
+        if self._mentioned is None:
+            self._mentioned = self._mentions_by_name()
+        names, positions = self._mentioned
+        k = bisect_left(positions, at)
+        for _, full in reversed(names[max(0, k - 20) : k]):
             if self._may_be(full, wanted):
                 return full
         return ""
+
+    def _mentions_by_name(self) -> tuple[list[tuple[int, str]], list[int]]:
+        """Every mention of a named person: the full names, and each later capitalised surname
+        alone, given to the last full name before it that ends with it."""
+        found = list(self._names)
+        text = self.text
+        for surname, fulls in self._by_surname.items():
+            if len(surname) < 3 or not surname[0].isupper() or not self._may_be(surname, ""):
+                continue  # (not 'Russia' of a run 'Both Russia')
+            first = fulls[0][0]
+            at = text.find(surname, first)
+            while at >= 0:
+                end = at + len(surname)
+                if (not at or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                    owner = ""
+                    for pos, full in fulls:
+                        if pos > at:
+                            break
+                        owner = full
+                    if owner and text.find(owner, max(0, at - len(owner)), end) < 0:  # (not the full name itself)
+                        found.append((at, owner))
+                at = text.find(surname, end)
+        found.sort()
+        return found, [pos for pos, _ in found]
 
     def _may_be(self, name: str, wanted: str) -> bool:
         """Can ``name`` be a person of gender ``wanted`` ("" for any)? Not when the actors list
@@ -522,6 +594,11 @@ _NAME_LIKE = re.compile(rf"\s*{NAME_RUN}\s*")
 # the joins of speakers named together ('Russia, France and the United States')
 _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ROLE_GLUE = frozenset("of for in at the a an".split())
+# unnamed-source heads that are also offices before a name ('U.N. trade official Rebeca Grynspan')
+_OFFICIAL = frozenset("official diplomat".split())
+_BEFORE_NAME = TITLES | ROLE_NOUNS | _OFFICIAL
+# the word right before a name, or the comma that ends an office set off before it
+_PREVIOUS_WORD = re.compile(r"(?:(,)|([\w.’'-]+))\s+$")
 # the title words right before a name ('Pundit ', 'Foreign Minister ', 'the spokesman, ')
 _TITLE_RUN = re.compile(r"(?:[\w.’'-]+[ \t]+){1,4}$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»]?\s+(?=[A-Z\"“‘'])|\n")

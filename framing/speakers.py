@@ -12,6 +12,7 @@ import re
 
 from .after_cue import WEEKDAYS
 from .mentions import (
+    _ABBREVIATIONS,
     _ADVERBS_AUX,
     _DOCUMENT_WORDS,
     _IN_WORD,
@@ -73,18 +74,50 @@ def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None
         return _with_conjuncts(text, hit, limit)  # type: ignore[arg-type]
     if hit is not None and hit.type == "role" and text.endswith(", ", max(0, hit.start - 2), hit.start):  # type: ignore[union-attr]
         return _unclosed_apposition(text, hit, limit) or hit  # type: ignore[arg-type]
+    if hit is not None and hit.type in ("role", "organisation") and _AFTER_PREPOSITION.search(  # type: ignore[union-attr]
+            text, max(0, hit.start - 6), hit.start):  # type: ignore[union-attr]
+        # 'James Shaw, a former US Army officer and one of the experts involved in the simulation said'
+        return _long_unclosed_apposition(text, hit, limit) or hit  # type: ignore[arg-type]
     return hit  # type: ignore[return-value]
 
 
 # 'Oren Kesler, CEO of …': a name of two to four capitalised words opening a clause, before a comma
-_NAME_BEFORE_COMMA = re.compile(r"(?:^|(?<=[.;:!?\n“\"]\s)|(?<=\n))([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]*){1,3}),\s$")
+_NAME_BEFORE_COMMA = re.compile(r"(?:^|(?<=[.;:!?\n“\",]\s)|(?<=\n))([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]*){1,3}),\s$")
+# 'James Shaw, a former … in ': a name, then a description opening with a determiner, up to a preposition
+_NAME_BEFORE_DESCRIPTION = re.compile(
+    r"(?:^|(?<=[.;:!?\n“\",]\s)|(?<=\n))([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]*){1,3}),\s+(?:a|an|the|one)\s[^,;:.!?“”\"]*$")
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|of|at|for|with|on|from)\s+$")
+# what a sentence opens with before its subject and a comma: a participle or a preposition phrase
+_OPENING_PHRASE = re.compile(
+    r"(?:[A-Z][a-z]+ing|In|On|At|After|Before|During|Asked|Earlier|Later|Meanwhile|Separately|Following)\b[^,;:.!?]*,\s$")
+_CLAUSE_START = re.compile(r"(?:[.;:!?“\"]\s|\n)$")
 
 
 def _unclosed_apposition(text: str, mention: Mention, limit: int) -> Mention | None:
     """'Oren Kesler, CEO of Wikistrat said': the name whose apposition is not closed by a comma
-    (the role before the verb is not the speaker); None unless a name opens the sentence there."""
+    (the role before the verb is not the speaker); None unless a name opens the sentence there,
+    or follows a phrase that opens it ('Commenting on the findings, Oren Kesler, CEO of …')."""
     m = _NAME_BEFORE_COMMA.search(text, max(0, limit, mention.start - 60), mention.start)
+    return _opening_name(text, m, limit)
+
+
+def _long_unclosed_apposition(text: str, mention: Mention, limit: int) -> Mention | None:
+    """'James Shaw, a former US Army officer and one of the experts involved in the simulation
+    said': the name before an apposition that opens with a determiner, has no comma and runs up
+    to the mention, which is the object of a preposition in it; None unless the name opens the
+    sentence (or follows a phrase that opens it)."""
+    m = _NAME_BEFORE_DESCRIPTION.search(text, max(0, limit, mention.start - 160), mention.start)
+    return _opening_name(text, m, limit)
+
+
+def _opening_name(text: str, m: re.Match[str] | None, limit: int) -> Mention | None:
     if m is None or _classify(m.group(1).split()) != "person" or m.group(1).split()[0].lower() in NOT_SPEAKERS:
+        return None
+    if text.endswith(", ", max(0, m.start(1) - 2), m.start(1)):
+        opener = _OPENING_PHRASE.match(text, _sentence_floor(text, max(0, limit, m.start(1) - 120), m.start(1)), m.start(1))
+        if opener is None:
+            return None
+    elif m.start(1) > 0 and not _CLAUSE_START.search(text, max(0, m.start(1) - 2), m.start(1)):
         return None
     return Mention(m.group(1), m.start(1), m.end(1), "person")
 
@@ -403,8 +436,9 @@ def _subject_before_appositions(text: str, cue_start: int, limit: int) -> Mentio
     candidate ..."), or is a capitalised phrase with small words ("Republican of West
     Virginia", "David and Jeanne Heidler"); the first piece that does not is the subject's.
     """
-    # the pieces are read from the last one back, and only as far as the rules go
-    pieces = _Pieces(text, cue_start, limit)
+    # the pieces are read from the last one back, and only as far as the rules go, within the
+    # sentence ('… Lukianenko added. Luiza Dorner, 25, of Kyiv, said')
+    pieces = _Pieces(text, cue_start, _sentence_floor(text, limit, cue_start))
     last = pieces.get(0)
     if last is None:
         return None
@@ -435,15 +469,45 @@ def _subject_before_appositions(text: str, cue_start: int, limit: int) -> Mentio
     return None
 
 
+# a sentence's end: '.', '!' or '?' (and a closing mark), space, a capital or an opening mark
+_SENTENCE_END = re.compile(r"(\w+)?[.!?][\"'”’»]?\s+(?=[A-Z\"“‘])")
+
+
+def _sentence_floor(text: str, limit: int, cue_start: int) -> int:
+    """Where the sentence that holds ``cue_start`` starts, if after ``limit`` (else ``limit``);
+    a full stop after an abbreviation or an initial ('Gen. Mark Milley', 'U.S. officials', 'J.
+    Smith') ends no sentence."""
+    floor = limit = max(0, limit)
+    stop = max(text.rfind(". ", limit, cue_start), text.rfind("? ", limit, cue_start), text.rfind("! ", limit, cue_start),
+               text.rfind("” ", limit, cue_start), text.rfind('" ', limit, cue_start))
+    if stop < 0:
+        return limit  # (no sentence ends in between: most limits are the sentence's start)
+    for m in _SENTENCE_END.finditer(text, limit, cue_start):
+        w = m.group(1)
+        if w and (len(w) == 1 or w.lower() in _ABBREVIATIONS):
+            continue
+        floor = m.end()
+    return floor
+
+
 def _name_piece(p: list[tuple[str, int, int]]) -> bool:
     return len(p) <= 4 and all(_cap(w[0]) for w in p) and p[0][0].lower() not in NOT_SPEAKERS \
         and _classify([w[0] for w in p]) == "person"
+
+
+_CLAUSE_VERBS = frozenset("said says told tells added adds wrote writes claimed claims".split())
 
 
 def _clause_subject(text: str, p: list[tuple[str, int, int]]) -> Mention | None:
     """The first noun phrase of a clause: a pronoun, or a run of capitalised words."""
     if p[0][0].lower() in PRONOUNS:
         return Mention(p[0][0], p[0][1], p[0][2], "pronoun")
+    verb = next((w for w in p[1:8] if w[0] in _CLAUSE_VERBS), None)
+    if verb is not None:
+        # 'RAC fuel spokesperson Simon Williams said …, adding': the subject of the clause's verb
+        found = _clean_mention(text, *_speaker_before_words(text, verb[1], p[0][1]))
+        if found is not None:
+            return found
     k = 0
     while k < len(p) and (_cap(p[k][0]) or p[k][0].lower() in ("the", "a", "an")):
         k += 1

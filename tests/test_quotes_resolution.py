@@ -1,0 +1,122 @@
+"""Who a mention names: names with a capital inside, the office that gives a person's side,
+the person a pronoun goes back to, and mentions that are not the speaker.
+
+Each case is a short text and what a reader answers from it (sides from the bundled actors
+list: the U.N., the White House and US offices are international). They come from a second
+reader's review of international news (Russia–Ukraine coverage) and from US political news.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.mentions import _person_names
+
+from .helpers import quote_of
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a capital inside the surname: the whole name, not 'Karine Jean-'
+        ("Senator Mitch McConnell spoke, then Beto O'Rourke and Karine Jean-Pierre.",
+         ["Mitch McConnell", "Beto O'Rourke", "Karine Jean-Pierre"]),
+        # an owner's possessive and a place before a given name are not part of the name
+        ("Florida's Ron DeSantis met the former ambassador to Russia Michael McFaul.", ["Ron DeSantis", "Michael McFaul"]),
+        # a title ends a run: 'North Carolina Gov' is no one
+        ("It was North Carolina Gov. Roy Cooper.", ["North Carolina", "Roy Cooper"]),
+        # a sentence's first word is not part of a name ('Both Russia')
+        ("Both Russia and Ukraine claim victories.", []),
+        # negatives: names of three words stay whole
+        ("Martin Luther King and Hillary Rodham Clinton", ["Martin Luther King", "Hillary Rodham Clinton"]),
+    ],
+)
+def test_person_names(text: str, names: list[str]) -> None:
+    assert [n for _, n in _person_names(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "name", "side"),
+    [
+        # a surname alone after a full name with an inner capital
+        ("Senate Majority Leader Mitch McConnell opened the session. McConnell said the bill would pass.",
+         "the bill", "Mitch McConnell", "unknown"),
+        # the office before the first mention gives the side of every later mention
+        ("White House press secretary Karine Jean-Pierre said the administration is grateful. Jean-Pierre said "
+         "she had not seen the letter.", "she had not", "Karine Jean-Pierre", "international"),
+        ('Senior U.N. trade official Rebeca Grynspan leads the talks. "Exports tripled," Grynspan said.',
+         "Exports tripled", "Rebeca Grynspan", "international"),
+        # an office set off by a comma before the title and the name
+        ('US Chairman of the Joint Chiefs of Staff, Gen. Mark Milley, spoke first. "Many countries have other '
+         'systems," Milley said.', "Many countries", "Mark Milley", "international"),
+        # negative: no office before the name, no side
+        ("Karine Jean-Pierre arrived late. Jean-Pierre said she had not seen the letter.", "she had not",
+         "Karine Jean-Pierre", "unknown"),
+        # negative: a photo credit in the paragraph before is not an office
+        ("Photo: Saul Loeb/AFP\n\nFormer President Bill Clinton spoke. Clinton said the debt was owed.",
+         "the debt", "Bill Clinton", "unknown"),
+    ],
+)
+def test_side_of_the_office_a_person_was_introduced_with(text: str, content_start: str, name: str, side: str) -> None:
+    q = quote_of(text, content_start)
+    assert (q.speaker_name, q.side) == (name, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "name"),
+    [
+        # the subject of the sentence before, named with appositions ('Luiza Dorner, 25, of Kyiv,'), not
+        # the woman quoted before her
+        ("Svitlana Lukianenko worries the army is slow. “We are angry,” Lukianenko added. Luiza Dorner, 25, of "
+         "Kyiv, said statements have started to ring hollow. When she talks to her husband, she said, she can "
+         "hear the fear in his voice.", "When she talks", "Luiza Dorner"),
+        # the last person mentioned is 'Gov. Cooper' (a title and his surname), not Trump named before
+        ("Another Democrat was North Carolina Gov. Roy Cooper, who won despite former President Donald Trump "
+         'winning the state. Speaking Thursday, Gov. Cooper focused on the GOP. "The party prefers an '
+         'autocracy," he said.', "The party prefers", "Roy Cooper"),
+        # words inside quotation marks are not a speaker for a later 'he'
+        ('"Liar! Warmonger!" cried the crowd as Chancellor Olaf Scholz took to the stage. "It is cynical," he '
+         "shouted back.", "It is cynical", "Olaf Scholz"),
+        # a subject-verb clause before ', adding': its subject, not the institution word it opens with
+        ('RAC fuel spokesperson Simon Williams said the costs were "unprecedented", adding that prices were '
+         "rising. But he said the average price of diesel is falling.", "the average price", "Simon Williams"),
+        # negative: the person named last before the pronoun is still taken
+        ("Donald Trump spoke at the rally. Later, Roy Cooper arrived. He said that the vote was fair.",
+         "the vote", "Roy Cooper"),
+    ],
+)
+def test_pronoun_goes_to_the_person_the_text_means(text: str, content_start: str, name: str) -> None:
+    assert quote_of(text, content_start).speaker_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "speaker", "name", "speaker_type"),
+    [
+        # a newspaper is an organisation ('the' before a capitalised name), so it is no 'he'
+        ('Earlier this month, the Guardian reported that Nazarii, 17, was waiting. "The Home Office has not '
+         'given me any information," he said.', "Nazarii, 17", "the Guardian", "Guardian", "organisation"),
+        # an office holder named by title only is a role, and the 'He' after it when no one is named
+        ("The Tesla CEO argued in a tweet that Russia should keep Crimea. He also said that Ukraine should be "
+         "neutral.", "Ukraine should", "He", "Tesla CEO", "role"),
+        # an opening phrase, then a name whose apposition is not closed by a comma
+        ("Commenting on the findings of the simulation, Oren Kesler, CEO of Wikistrat said that the West needs "
+         "to be harsher.", "the West", "Oren Kesler", "Oren Kesler", "person"),
+        ("He spoke first. Adding to this, James Shaw, a former US Army officer and one of the experts involved "
+         'in the simulation said: "I believe that China will benefit."', "I believe", "James Shaw", "James Shaw",
+         "person"),
+        # negative: no name before the role: the role speaks
+        ("Commenting on the findings, the minister said that the West needs to be harsher.", "the West",
+         "the minister", "minister", "role"),
+    ],
+)
+def test_mention_and_type(text: str, content_start: str, speaker: str, name: str, speaker_type: str) -> None:
+    q = quote_of(text, content_start)
+    assert (q.speaker, q.speaker_name, q.speaker_type) == (speaker, name, speaker_type)
+
+
+def test_a_backer_named_in_a_compound_is_not_the_speaker() -> None:
+    # 'Kremlin-backed' gives the side (russian), but the separatists speak, not the Kremlin
+    q = quote_of("Kremlin-backed separatists in the Donetsk region said Friday that the attack killed 53 prisoners.",
+                 "the attack")
+    assert q.speaker_name != "the Kremlin"
+    assert q.side == "russian"
