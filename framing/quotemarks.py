@@ -388,6 +388,10 @@ def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int
     ends_like_speech = bool(_TERMINAL.search(content)) or after_text[:1] in (",", "!", "?")
     if ends_like_speech and _speech_cue([t.lower() for t in _words(after_text)][:4], speech):
         return "speech", "a speech verb follows it"
+    if _TERMINAL.search(content) and text[max(bounds[0], s.open_at - 3) : s.open_at].rstrip().endswith(":") \
+            and _speech_cue(sentence_before, speech):
+        # 'Griffiths told the U.N. Security Council on Monday: "None were in the corridor."'
+        return "speech", "a quoted sentence after a colon, in a sentence with a speech verb"
     return "scare", "a short quotation with no speech verb"
 
 

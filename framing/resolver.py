@@ -22,10 +22,7 @@ from .given_names import gender_of as _gender_of
 from .mentions import (
     _PERSON_PRONOUNS,
     _WORD,
-    DESCRIPTORS,
-    NOT_SPEAKERS,
     OFFICE_MODIFIERS,
-    ORG_WORDS,
     ROLE_NOUNS,
     TITLES,
     VAGUE_HEADS,
@@ -33,12 +30,18 @@ from .mentions import (
     SpeakerInfo,
     _cap,
     _classify,
-    _name_of,
     _person_names,
     _stated_gender,
     _untitled_words,
 )
 from .speakers import NAME_RUN, _speaker_before, find_speaker_before
+from .titled import (
+    _POSSESSOR,
+    _name_of_institution,
+    _titled_name,
+    listed_holder,
+    listed_institution,
+)
 
 if TYPE_CHECKING:
     from .actors import Actor, ActorGroup
@@ -196,6 +199,13 @@ class SpeakerResolver:
             earlier = self._earlier_role(mention, at)
             if earlier is not None and (side == "unknown" or earlier.side == side):
                 return earlier
+            listed = listed_holder(self.actors, self.text, mention.text, side) if side != "unknown" else None
+            if listed is not None:
+                return SpeakerInfo(listed.name, "person", listed.side)
+        if kind == "organisation" and side == "unknown":
+            listed = listed_institution(self.actors, self.text, mention)
+            if listed is not None:
+                return SpeakerInfo(listed.name, speaker_type(listed), listed.side)
         if side == "unknown" and kind in ("anonymous", "role"):
             side = self._side_after(mention)
         name = mention.text
@@ -496,55 +506,6 @@ class SpeakerResolver:
             return False
         gender = self._gender.get(name) or _gender_of(name, lone_word=False)
         return not wanted or not gender or gender == wanted
-
-
-# a capitalised word that can be part of a person's name (not an acronym: 'SBU', 'U.N.')
-_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿəğışöüç’'-]+(?:-[A-Z][a-zà-ÿəğışöüç’'-]+)?")
-# ' of Ohio', ' of Kharkiv': the place a named person is from, after the name
-_OF_PLACE = re.compile(r"\s+of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?$")
-# 'Kenya's U.N. Ambassador …': the owner of the office
-_POSSESSOR = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s?\s")
-
-
-@lru_cache(maxsize=4096)
-def _titled_name(mention: str) -> tuple[str, str] | None:
-    """('words before', 'First Last') when ``mention`` ends with a two-word name after a title or an
-    institution word ('… Committee Republican Mike Turner of Ohio', 'SBU head Ivan Bakanov'), else None."""
-    core = _OF_PLACE.sub("", mention)
-    parts = core.split()
-    if len(parts) < 3:
-        return None
-    size = 3 if len(parts) > 3 and _NAME_WORD.fullmatch(parts[-3]) and _gender_of(parts[-3]) else 2
-    name = parts[-size:]
-    if not all(_NAME_WORD.fullmatch(w) for w in name):
-        return None
-    low = [w.lower().strip(".,") for w in parts]
-    if any(w in TITLES or w in ORG_WORDS or w in DESCRIPTORS or w in NOT_SPEAKERS for w in low[-size:]):
-        return None
-    if not any(w in TITLES or w in ORG_WORDS for w in low[:-size]):
-        return None
-    prev = parts[-size - 1]
-    # right before the name: a title ('Secretary', 'spokeswoman'), a role ('manager', 'Speaker'), a
-    # possessive ('the Weekly Standard’s'); not 'in the Southern District', 'group Judicial Watch'
-    if not (_gender_of(name[0]) or low[-size - 1] in TITLES or low[-size - 1] in ROLE_NOUNS
-            or low[-size - 1] in DESCRIPTORS or prev.endswith(("’s", "'s"))):
-        return None
-    return " ".join(parts[:-size]), " ".join(name)
-
-
-# 'Gregory Johnsen of Princeton University': a name, then the institution the person is from
-_NAME_THEN_INSTITUTION = re.compile(r"([A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\s+(?:of|at|from)\s+(\S.*)")
-
-
-@lru_cache(maxsize=4096)
-def _name_of_institution(mention: str) -> tuple[str, str] | None:
-    """('Princeton University', 'Gregory Johnsen') for 'Gregory Johnsen of Princeton University';
-    None unless a two-word name comes first and an institution word after it ('Bank of America' and
-    'Federal Reserve Bank of New York' are no one's names)."""
-    m = _NAME_THEN_INSTITUTION.fullmatch(mention)
-    if m is None or not _name_of(m.group(1)) or not (set(m.group(2).lower().split()) & ORG_WORDS):
-        return None
-    return m.group(2), m.group(1)
 
 
 # the last word of a place's name: no 'he' or 'she'

@@ -120,3 +120,65 @@ def test_a_backer_named_in_a_compound_is_not_the_speaker() -> None:
                  "the attack")
     assert q.speaker_name != "the Kremlin"
     assert q.side == "russian"
+
+
+_PASHINYAN_LATER = "\n\nNikol Pashinyan has led the government since 2018."
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "speaker_type", "side"),
+    [
+        # the actors list: Pashinyan is 'Prime Minister of Armenia' (side armenian), and the text names him
+        ("Armenia’s interim prime minister said that the vote was fair." + _PASHINYAN_LATER,
+         "Nikol Pashinyan", "person", "armenian"),
+        # negatives: not named in the text; a former holder; another office (deputy prime minister)
+        ("Armenia’s interim prime minister said that the vote was fair.", "Armenia’s interim prime minister", "role",
+         "armenian"),
+        ("Armenia’s former prime minister said that the vote was fair." + _PASHINYAN_LATER,
+         "Armenia’s former prime minister", "role", "armenian"),
+        ("Armenia’s deputy prime minister said that the vote was fair." + _PASHINYAN_LATER,
+         "Armenia’s deputy prime minister", "role", "armenian"),
+    ],
+)
+def test_an_office_the_actors_list_gives_to_a_person_the_text_names(
+        text: str, name: str, speaker_type: str, side: str) -> None:
+    q = quote_of(text, "the vote")
+    assert (q.speaker_name, q.speaker_type, q.side) == (name, speaker_type, side)
+
+
+_FILLER = " The talks went on." * 120  # 2,160 characters
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # 'the Defense Ministry' is the listed institution named in full nearest to it (defence = defense)
+        ("The Defense Ministry said that two soldiers were killed. Later the Azerbaijani Defence Ministry "
+         "confirmed the news.", "Azerbaijani Defence Ministry", "azerbaijani"),
+        ("The Armenian Defense Ministry denied it. The Defense Ministry said that two soldiers were killed. Much "
+         "later, after the long talks had ended, the Azerbaijani Defence Ministry confirmed it.",
+         "Armenian Defence Ministry", "armenian"),
+        # negatives: no ministry named in full; the only one named is more than 2,000 characters away
+        ("The Defense Ministry said that two soldiers were killed.", "Defense Ministry", "unknown"),
+        ("The Defense Ministry said that two soldiers were killed." + _FILLER + " The Azerbaijani Defence Ministry "
+         "confirmed it.", "Defense Ministry", "unknown"),
+    ],
+)
+def test_a_bare_institution_is_the_listed_one_named_in_full_nearest(text: str, name: str, side: str) -> None:
+    q = quote_of(text, "two soldiers")
+    assert (q.speaker_name, q.speaker_type, q.side) == (name, "organisation", side)
+
+
+def test_a_short_quoted_sentence_after_a_colon_in_a_sentence_with_a_speech_verb() -> None:
+    # five words, beyond the cue window of 'told': speech all the same, after the colon
+    text = 'Martin Griffiths told the U.N. Security Council on Monday: "None were in the corridor."'
+    q = quote_of(text, "None were")
+    assert (q.kind, q.speaker_name, q.cue) == ("direct", "Martin Griffiths", "told")
+
+
+def test_a_short_quoted_sentence_after_a_colon_with_no_speech_verb_is_no_quote() -> None:
+    from framing.analysis import analyze_text_document
+    from framing.quotes import find_quotes
+
+    text = 'The marchers walked past the wall with the old slogan: "Never again."'
+    assert find_quotes(analyze_text_document(text, doc_id="t")) == []
