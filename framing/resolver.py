@@ -36,6 +36,7 @@ from .mentions import (
 )
 from .speakers import NAME_RUN, _speaker_before, find_speaker_before
 from .titled import (
+    _LEADING_THE,
     _POSSESSOR,
     _name_of_institution,
     _titled_name,
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
     from .actors import Actor, ActorGroup
     from .quotes import Quote
 
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
