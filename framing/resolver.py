@@ -483,12 +483,8 @@ class SpeakerResolver:
             while at >= 0:
                 end = at + len(surname)
                 if (not at or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-                    owner = ""
-                    for pos, full in fulls:
-                        if pos > at:
-                            break
-                        owner = full
-                    if owner and text.find(owner, max(0, at - len(owner)), end) < 0:  # (not the full name itself)
+                    owner = self._full_name(surname, at)
+                    if owner != surname and text.find(owner, max(0, at - len(owner)), end) < 0:  # (not the full name itself)
                         found.append((at, owner))
                 at = text.find(surname, end)
         found.sort()

@@ -86,14 +86,26 @@ def listed_holder(actors: Actors, text: str, mention: str, side: str) -> Actor |
     actors list has every word of the title ('Prime Minister of Armenia') and whom the
     document names somewhere; None when none or several, or the mention is of a former holder."""
     words = {w.casefold() for w in _WORD.findall(mention)}
-    if "former" in words or "ex" in words:
-        return None
+    if any(w.startswith("ex-") for w in words):
+        return None  # 'ex-prime minister' ('former' is a title word, which no listed office has)
     title = {w for w in words if w in TITLES} - _TITLE_MODIFIERS
     if not title:
         return None
-    found = [a for a in actors.actors if a.type == "person" and a.side == side and a.role
-             and title <= {w.casefold() for w in _WORD.findall(a.role)} and _named_in(text, a)]
+    found = [a for a, role in _offices(actors).get(side, ()) if title <= role and _named_in(text, a)]
     return found[0] if len(found) == 1 else None
+
+
+def _offices(actors: Actors) -> dict[str, list[tuple[Actor, frozenset[str]]]]:
+    """The listed persons with an office, by side, each with the words of the office; made once per
+    actors list."""
+    hit = actors.__dict__.get("_offices_by_side")
+    if hit is None:
+        hit = {}
+        for a in actors.actors:
+            if a.type == "person" and a.role:
+                hit.setdefault(a.side, []).append((a, frozenset(w.casefold() for w in _WORD.findall(a.role))))
+        actors.__dict__["_offices_by_side"] = hit
+    return hit
 
 
 def listed_institution(actors: Actors, text: str, mention: Mention) -> Actor | None:

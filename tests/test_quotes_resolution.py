@@ -146,6 +146,16 @@ def test_an_office_the_actors_list_gives_to_a_person_the_text_names(
     assert (q.speaker_name, q.speaker_type, q.side) == (name, speaker_type, side)
 
 
+def test_a_former_holder_is_not_the_listed_one() -> None:
+    from framing.actors import load_actors
+    from framing.titled import listed_holder
+
+    text = "Nikol Pashinyan spoke."
+    assert listed_holder(load_actors(), text, "Armenia’s prime minister", "armenian").name == "Nikol Pashinyan"
+    for mention in ("Armenia’s former prime minister", "Armenia’s ex-prime minister"):
+        assert listed_holder(load_actors(), text, mention, "armenian") is None
+
+
 _FILLER = " The talks went on." * 120  # 2,160 characters
 
 
@@ -155,6 +165,11 @@ _FILLER = " The talks went on." * 120  # 2,160 characters
         # 'the Defense Ministry' is the listed institution named in full nearest to it (defence = defense)
         ("The Defense Ministry said that two soldiers were killed. Later the Azerbaijani Defence Ministry "
          "confirmed the news.", "Azerbaijani Defence Ministry", "azerbaijani"),
+        # both named: the nearer one ('Azerbaijani Defence Ministry' starts 61 characters after 'The Defense
+        # Ministry', 'Armenian Defense Ministry' 80 before), though 'Armenian' comes first in the alphabet
+        ("The Armenian Defense Ministry denied any losses in the clashes near Agdam at first. The Defense Ministry "
+         "said that two soldiers were killed. The Azerbaijani Defence Ministry later confirmed it.",
+         "Azerbaijani Defence Ministry", "azerbaijani"),
         ("The Armenian Defense Ministry denied it. The Defense Ministry said that two soldiers were killed. Much "
          "later, after the long talks had ended, the Azerbaijani Defence Ministry confirmed it.",
          "Armenian Defence Ministry", "armenian"),
