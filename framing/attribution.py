@@ -57,6 +57,8 @@ class Quote:
         cue_end: End of the cue, or -1.
         cue_class: neutral, distancing, endorsing, concessive, confrontational, according_to, opinion or none.
         rule: The rule that attributed it (for explanations).
+        resolution: How the mention was resolved to the speaker and side ("surname → the full
+            name earlier in the text; side: actors list"), or "".
     """
 
     kind: str
@@ -74,6 +76,7 @@ class Quote:
     cue_class: str = "none"
     rule: str = ""
     parts: tuple[tuple[int, int], ...] = ()
+    resolution: str = ""
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
@@ -409,6 +412,7 @@ def _make(
         cue_end=cue.end if cue is not None else -1,
         cue_class=cue.cls if cue is not None else "none",
         rule=rule,
+        resolution=info.how if info else "",
     )
 
 
@@ -418,7 +422,7 @@ def _inherit(q: Quote, prev: Quote, rule: str) -> Quote:
     return Quote(
         kind="floating", start=q.start, end=q.end, speaker=prev.speaker, speaker_start=prev.speaker_start,
         speaker_end=prev.speaker_end, speaker_name=prev.speaker_name, speaker_type=prev.speaker_type,
-        side=prev.side, rule=rule,
+        side=prev.side, rule=rule, resolution=prev.resolution,
     )
 
 

@@ -110,6 +110,7 @@ class SpeakerInfo(NamedTuple):
     name: str
     type: str
     side: str
+    how: str = ""  # how the mention was resolved, for the explanation in quotes.csv
 
 
 # Unions of the word lists, made once.
