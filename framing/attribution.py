@@ -196,11 +196,30 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
             if _obligation_before(text, s):
                 continue  # 'Baku must inform the public': what someone ought to say is not a report
             cues.append(_Cue(s, e, raw, lemma, cls))
+    if "Asked " in text:
+        cues += _opening_asked(text)  # 'Asked whether ..., X said': the reported question opens the sentence
     phrases = [_Cue(*c) for c in phrase_cues(text, tokens=parts[1::2])]  # 'according to', 'raised concerns', 'sees X as'
     if phrases:  # (the verb cues come in order of their starts, one per start)
         cues += phrases
+    if phrases or "Asked " in text:
         cues.sort(key=_START)
     return cues
+
+
+# before a sentence-initial word: the text's start, a line break, or a sentence's end
+_SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?][\"'”’»)]*[ \t]+)[ \t]*$")
+
+
+def _opening_asked(text: str) -> list[_Cue]:
+    """'Asked' opening a sentence ('Asked whether ..., Reid said'): the cue of a reported question
+    (the lower-case forms are the verb table's; a capitalised word is no candidate there)."""
+    out = []
+    at = text.find("Asked ")
+    while at >= 0:
+        if _SENTENCE_OPENING.search(text, max(0, at - 6), at) and not text[at - 1 : at].isalnum():
+            out.append(_Cue(at, at + 5, "Asked", *verb_forms()["asked"]))
+        at = text.find("Asked ", at + 6)
+    return out
 
 
 _START = itemgetter(0)  # a _Cue's start

@@ -32,6 +32,7 @@ from .attribution import (
     _passive,
     _plausible,
     _sentence_subject_mention,
+    _state_noun,
     _with_aux,
     noun_after_auxiliary,
 )
@@ -379,10 +380,18 @@ def _before_coordinated_cue(text: str, start: int, end: int) -> int:
         lead = m.group()[: m.start("verb") - m.start()].split() if m.group("verb") else []
         if verb in forms and lead and noun_after_auxiliary(lead[-1], verb, forms[verb][0]):
             continue  # '... and had estimates of': a noun after 'had'
+        if verb in ("state", "states") and _state_noun(text, m.end(), _next_token(text, m.end())):
+            continue  # 'federal and state law': the noun
         if verb in forms and (forms[verb][1] != "opinion" or m.group("participle") and _THAT_AFTER.match(text, m.end())):
             # '..., emphasizing that ...', '..., with officials announcing ...': a new attribution
             return m.start()
     return end
+
+
+def _next_token(text: str, pos: int) -> tuple[str, int, int] | None:
+    """The token after ``pos`` (within 60 characters), as ``(token, start, end)``, or None."""
+    m = TOKEN.search(text, pos, pos + 60)
+    return None if m is None else (m.group(), m.start(), m.end())
 
 
 _CONCESSIVE = "Although|Though|While|Whereas|Even though"
@@ -395,7 +404,7 @@ _VERB_LIKE = re.compile(r"\b(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|wo
 
 _MODAL_PASSIVE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|will|would|could|might|can|may)"
                             r"\s+(?:not\s+|\w+ly\s+)?be\s+$")
-_QUESTION = re.compile(r"\s+(?:(?:[\w’'.-]+\s+){0,5}?)(?P<q>whether|if|why|how|what|who|when|where|about|to)\b")
+_QUESTION = re.compile(r"\s+(?:(?:(?!(?:and|or|but)\s)[\w’'.-]+\s+){0,5}?)(?P<q>whether|if|why|how|what|which|who|whom|when|where|about|to)\b")
 
 
 _AFTER_QUOTED_SENTENCE = re.compile(r"[.!?…][\"”’»]+\s+")
@@ -412,15 +421,41 @@ def _asked(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolve
     head = _AFTER_QUOTED_SENTENCE.split(text[sent[0] : cue.start])[-1]  # ('"..." When asked ...': one sentence)
     if re.fullmatch(r"\s*(?:[Ww]hen\s+)?(?:(?:was|were)\s+)?", head):
         # 'Asked whether ..., Mr. Trump said:' — the question ends where the main clause starts
-        comma = text.rfind(",", start, sent[1])
+        comma = _main_clause_comma(text, start, sent[1])
         if comma < 0:
             return None
         return _make("indirect", start, comma, None, cue, resolver, "a reported question", text)
+    opening = _OPENING_ASKED.match(text, cue.start - len(head))
+    if opening is not None and "," not in text[opening.end() : cue.start]:
+        return None  # 'Asked whether he would counsel Clinton to ask Sanders ...': inside the opening question
     mention = None if _passive(text, cue) else _plausible(find_speaker_before(text, cue.start, sent[0]), resolver)
     end = _clause_end(text, start, sent[1])
     if len(TOKEN.findall(text[start:end])) < 2:
         return None
     return _make("indirect", start, end, mention, cue, resolver, "a reported question", text)
+
+
+_OPENING_ASKED = re.compile(r"\s*(?:[Ww]hen\s+)?(?:(?:was|were)\s+)?[Aa]sked\s")
+# the main clause after an opening question: a name or pronoun, then a lower-case verb ('Ban demurred')
+_SUBJECT_THEN_VERB = re.compile(
+    r"\s*(?:(?:he|she|they|we|I)|(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
+
+
+def _main_clause_comma(text: str, start: int, end: int) -> int:
+    """The comma that ends an opening question ('Asked whether the job, which friends found dull,
+    hurt him, Mr. Trump said'): the first comma followed by a subject and its verb (the speaker
+    search's mention right after it, before a reporting verb, or a name and a verb in -ed or -s),
+    else the first comma; -1 when there is none."""
+    comma = text.find(",", start, end)
+    while comma >= 0:
+        for cue in _find_cues(text[comma + 1 : end])[:1]:
+            found = find_speaker_before(text, comma + 1 + cue.start, comma + 1)
+            if found is not None and not any(w.islower() for w in TOKEN.findall(text[comma + 1 : found.start])):
+                return comma  # ('46 percent of voters said'; not ', which friends described')
+        if _SUBJECT_THEN_VERB.match(text, comma + 1, end):
+            return comma
+        comma = text.find(",", comma + 1, end)
+    return text.find(",", start, end)
 
 
 _SHORT_QUOTED = re.compile(r"[\"“„«][^\"“”„«»\n]{1,40}[\"”»]")

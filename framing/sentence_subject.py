@@ -19,6 +19,8 @@ _INTRO = frozenset(
     for from by under over hours minutes days weeks months years moments shortly later earlier meanwhile last
     yesterday today tonight but and so yet still then also however instead now asked speaking referring
     thus therefore hence moreover furthermore indeed nevertheless nonetheless consequently accordingly besides
+    unlike like among amongst beyond against across throughout within upon regarding concerning given
+    alongside except apart through via toward towards
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 
@@ -53,7 +55,9 @@ def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Men
         return Mention(m.group(1), at + m.start(1), at + m.end(1), "pronoun") if m else None
     # 'The Republican nominee also outlined': the head noun after the capitalised words
     j = k
-    while j < len(words) and j - k < 5 and (words[j][0][:1].isupper() or _head_noun(words[j][0])) \
+    while j < len(words) and j - k < 5 and (words[j][0][:1].isupper() or _head_noun(words[j][0])
+                                             or j == k and _COMPOUND_MODIFIER.fullmatch(words[k - 1][0]) is not None
+                                             and _plural_noun(words[j][0])) \
             and not _PHRASE_PUNCT.search(text, words[j - 1][2], words[j][1]):
         j += 1
     mention = find_speaker_before(text, words[j - 1][2], sent_start)
@@ -63,6 +67,21 @@ def _sentence_subject_mention(text: str, sent_start: int, cue_start: int) -> Men
         end = words[j + 1][2]
         mention = Mention(text[mention.start : end], mention.start, end, mention.type)
     return mention
+
+
+# 'Kremlin-backed', 'U.S.-led', 'Pro-Russian', 'Anti-war': a capitalised compound that modifies
+# the noun after it ('Kremlin-backed separatists'), never a name by itself
+_COMPOUND_MODIFIER = re.compile(
+    r"(?:[Pp]ro|[Aa]nti|[Nn]on|[Ee]x)-[\w.’'-]+"
+    r"|[\w.’'-]+-(?:backed|led|based|allied|aligned|funded|controlled|supported|installed|appointed|sponsored"
+    r"|affiliated|linked|leaning|friendly|held|run|owned|speaking|born)"
+)
+
+
+def _plural_noun(w: str) -> bool:
+    """A lower-case plural noun ('separatists', 'officials'), not an -s verb of the table ('says')."""
+    return w.isalpha() and w.islower() and w.endswith("s") and not w.endswith("ss") and len(w) > 3 \
+        and w not in verb_forms() and w not in _HEAD_STOP
 
 
 def _head_noun(w: str) -> bool:

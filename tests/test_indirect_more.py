@@ -1,0 +1,136 @@
+"""Indirect speech: speakers of known errors, reported questions, and reporting-verb shapes.
+
+Each row is worked out by hand from the sentence: the expected content is the reported clause a
+reader would mark, the speaker the mention that does the saying. Negative rows keep the old
+shape or no quote at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.analysis import analyze_text_document
+from framing.quotes import Quote, find_quotes
+
+
+def _quotes(text: str) -> list[Quote]:
+    return list(find_quotes(analyze_text_document(text, doc_id="t")))
+
+
+def _rows(text: str) -> list[tuple[str, str, str, str, str]]:
+    """(kind, content, speaker, speaker type, cue) of each quote."""
+    return [(q.kind, text[q.start : q.end], q.speaker, q.speaker_type, q.cue) for q in _quotes(text)]
+
+
+# ------------------------------------------------------------------ speakers
+
+SPEAKERS = [
+    # a hyphenated modifier ('Kremlin-backed') then a plural noun: a group, not a person; the phrase
+    # after it ('in the Donetsk region') stays with the group
+    pytest.param("Kremlin-backed separatists in the Donetsk region said Friday that the attack killed 53 prisoners.",
+                 "the attack killed 53 prisoners", "Kremlin-backed separatists in the Donetsk region", "anonymous",
+                 id="kremlin-backed-separatists"),
+    pytest.param("Pro-Russian separatists in Luhansk said on Monday that two soldiers had died.",
+                 "two soldiers had died", "Pro-Russian separatists in Luhansk", "anonymous", id="pro-russian-separatists"),
+    # positive control: a name before 'of' keeps its person type
+    pytest.param("Gov. Earl Ray Tomblin of West Virginia said that the plan would fail.",
+                 "the plan would fail", "Gov. Earl Ray Tomblin of West Virginia", "person", id="name-of-place"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "typ"), SPEAKERS)
+def test_indirect_speaker_and_type(text: str, content: str, speaker: str, typ: str) -> None:
+    rows = [(c, s, t) for k, c, s, t, _ in _rows(text) if k == "indirect"]
+    assert rows == [(content, speaker, typ)]
+
+
+PARTICIPLE_SUBJECT = [
+    # 'Unlike ...,' opens the sentence: the participle's subject is the main clause's, 'he'
+    pytest.param('Unlike many leading German politicians, he still hasn\'t visited Kyiv, saying that going for a '
+                 '"photo-op" is pointless.', "he", id="unlike-opening"),
+    pytest.param("Like most of his colleagues, the senator voted against the bill, saying it cost too much.",
+                 "the senator", id="like-opening"),
+    # control: an opening phrase of time ('After the vote,') was skipped already
+    pytest.param("After the vote, the minister left the hall, saying the result was a disgrace.",
+                 "the minister", id="after-opening"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), PARTICIPLE_SUBJECT)
+def test_participle_speaker_is_main_subject(text: str, speaker: str) -> None:
+    got = [s for k, _, s, _, cue in _rows(text) if cue == "saying"]
+    assert got == [speaker]
+
+
+# ------------------------------------------------------------------ reported questions
+
+ASKED = [
+    # PolNeAR marks the question after a sentence-initial 'Asked' (no source), up to the comma that
+    # opens the main clause; the main clause's report is its own attribution
+    pytest.param("Asked if he was ever bullied, the candidate said he had never been.",
+                 [("if he was ever bullied", ""), ("he had never been", "the candidate")], id="asked-if"),
+    # the question's own comma ('business, which ... miserable,') is not the main clause's: the main
+    # clause opens at the comma before its subject and verb ('him, Mr. Trump said')
+    pytest.param("Asked whether the job, which friends found dull, hurt him, Mr. Trump said he hoped not.",
+                 [("whether the job, which friends found dull, hurt him", ""), ("he hoped not", "Mr. Trump")],
+                 id="asked-whether-inner-comma"),
+    # a main verb that is no reporting verb: the question still ends at the comma before its subject
+    pytest.param("Asked whether he was concerned, Ban demurred.",
+                 [("whether he was concerned", "")], id="asked-demurred"),
+    pytest.param("Asked about the deal, the minister said it was a good one.",
+                 [("about the deal", ""), ("it was a good one", "the minister")], id="asked-about"),
+    # 'ask X to' inside the question is part of it, not a request of its own
+    pytest.param("Asked whether he would counsel Clinton to ask Sanders to join her, Reid said he would not.",
+                 [("whether he would counsel Clinton to ask Sanders to join her", ""), ("he would not", "Reid")],
+                 id="asked-inner-ask"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ASKED)
+def test_sentence_initial_asked(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c, s) for k, c, s, _, _ in _rows(text) if k == "indirect"] == expected
+
+
+NOT_ASKED = [
+    # no question word after 'asked' (a thing, a request 'for'): no reported question
+    "Reporters asked him nothing.",
+    "Asked for more time, the court refused.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASKED)
+def test_no_reported_question(text: str) -> None:
+    assert [r for r in _rows(text) if r[4].lower().endswith("asked")] == []
+
+
+# ------------------------------------------------------------------ content spans
+
+SPANS = [
+    # 'and state law': 'state' is a noun before 'law', no second reporting verb to cut at
+    pytest.param("It says the campaign violated federal and state law by using copyrighted material.",
+                 "the campaign violated federal and state law by using copyrighted material", "It", id="and-state-law"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), SPANS)
+def test_content_span(text: str, content: str, speaker: str) -> None:
+    assert [(c, s) for k, c, s, _, _ in _rows(text) if k == "indirect"] == [(content, speaker)]
+
+
+def test_coordinated_cue_still_cuts() -> None:
+    # control: 'and stated' is a second reporting verb; the first report ends before it
+    text = "The ministry said the talks had failed and stated that new ones were planned."
+    assert ("indirect", "the talks had failed", "The ministry") in [(k, c, s) for k, c, s, _, _ in _rows(text)]
+
+
+def test_asked_which_question_ends_at_first_comma() -> None:
+    # 'which' opens the question (not 'to' three words on); with no subject-and-verb after any comma
+    # ('an average of 32 percent ... picked' is a lower-case subject) the question ends at the first comma
+    text = "Asked which issue matters to them most, an average of 32 percent picked the economy, then jobs."
+    assert [(text[q.start : q.end], q.cue) for q in _quotes(text)] == [("which issue matters to them most", "Asked")]
+
+
+def test_no_question_after_a_conjunction() -> None:
+    # 'and from which is it not': 'which' opens a clause of its own after 'and', not what was asked
+    text = "From which appointees is it appropriate to ask for this and from which is it not?"
+    assert [q for q in _quotes(text) if q.cue.endswith("ask")] == []
