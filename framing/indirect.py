@@ -235,6 +235,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         if not that and cue.lemma in _OBJECT_NOT_CLAUSE and _GAPPED.match(text, start, end):
             return None  # 'as the letter called for would mark ...': the verb's object is missing (but 'a
             # probe the agency said was ongoing': a clause-taking verb's reported clause lost its subject)
+        if cue.lemma == "say" and _YES_NO.fullmatch(text, start, end):
+            return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then yes or no", text)
         if _has_tokens(text, start, end, 1 if cue.lemma == "speak" else 3) \
                 and (that or ANY_WORD.match(text, start) or _bare_clause(text, start, end)):  # ('spoke about Clinton')
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
@@ -252,6 +254,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
 
 
 OBJECT_RULE = "speaker and verb, then what they said (a noun phrase)"
+_YES_NO = re.compile(r"(?:yes|no)\b", re.I)  # '46 percent of voters said yes': the answer
 
 
 _BY_SOURCE = re.compile(rf"\s+{PUBLISHED_BY}\s*(?P<src>[^,;:.]+?)(?:\s+(?:on|in|at|via|through|during|from)\s[^,;:]*)?,\s*")
@@ -368,8 +371,27 @@ _COORDINATED_CUE = re.compile(
 )
 
 
+# ', while 22 percent said', ', compared with 23 percent who said', ', and others have said': a
+# second report with a subject of its own, after a comma and a linking word
+_SECOND_REPORT = re.compile(
+    r",\s+(?:while|whereas|compared\s+(?:with|to)|and|but|though|although)\s+(?P<subj>(?:[\w’'.%-]+\s+){1,8}?)"
+    r"(?:(?:has|have|had|also|would|will|did|do|does|not|never|\w+ly)\s+)*(?P<verb>said|say|says|told|tell|tells)\b"
+)
+
+
+def _before_second_report(text: str, start: int, end: int) -> int:
+    """Cut the content before a second report with its own subject ('yes, compared with 23 percent
+    who said ...', 'they are set on it, while 22 percent said ...'), or return ``end``."""
+    for m in _SECOND_REPORT.finditer(text, start, end):
+        subj = m.group("subj").split()
+        if subj[0].lower() not in _NOT_SUBJECT and subj[0].lower() not in ("that", "it", "this", "there"):
+            return m.start()
+    return end
+
+
 def _before_coordinated_cue(text: str, start: int, end: int) -> int:
     """Cut the content before a coordinated reporting verb ('concerns but has said she ...')."""
+    end = _before_second_report(text, start, end)
     forms = verb_forms()
     for m in _COORDINATED_CUE.finditer(text, start, end):
         if m.group("rel"):

@@ -134,3 +134,43 @@ def test_no_question_after_a_conjunction() -> None:
     # 'and from which is it not': 'which' opens a clause of its own after 'and', not what was asked
     text = "From which appointees is it appropriate to ask for this and from which is it not?"
     assert [q for q in _quotes(text) if q.cue.endswith("ask")] == []
+
+
+SECOND_REPORT = [
+    # ', but Ukraine says': a second report with its own subject ends the first one's content
+    pytest.param("Russia says the ship went down because of a fire, but Ukraine says it sank it with missiles.",
+                 [("the ship went down because of a fire", "Russia"), ("it sank it with missiles", "Ukraine")],
+                 id="but-x-says"),
+    # poll answers: ', while 22 percent said', ', compared with 23 percent who said'; 'said yes' is the answer
+    pytest.param("Most said they are set on voting for him, while 22 percent said they might change their mind.",
+                 [("they are set on voting for him", "Most"), ("they might change their mind", "22 percent")],
+                 id="while-percent-said"),
+    pytest.param("Asked if it was illegal, 46 percent of voters said yes, compared with 23 percent who said it was "
+                 "improper.", [("if it was illegal", ""), ("yes", "percent of voters"), ("it was improper", "who")],
+                 id="compared-with-who-said"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND_REPORT)
+def test_second_report_ends_the_first(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c, s) for k, c, s, _, _ in _rows(text) if k == "indirect"] == expected
+
+
+NOT_SECOND_REPORT = [
+    # 'and that he said': 'that' opens a clause of the first report, not a second subject
+    pytest.param("He said the plan failed and that he said so at the time.",
+                 "the plan failed and that he said so at the time", id="and-that"),
+    # a clause with no reporting verb after 'while' stays in the content
+    pytest.param("She said prices rose, while wages fell sharply in the spring.",
+                 "prices rose, while wages fell sharply in the spring", id="while-no-verb"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), NOT_SECOND_REPORT)
+def test_no_second_report(text: str, content: str) -> None:
+    assert [c for k, c, _, _, _ in _rows(text) if k == "indirect"][:1] == [content]
+
+
+def test_said_no_is_an_answer_but_said_no_one_a_clause() -> None:
+    assert [c for k, c, _, _, _ in _rows("He said no.") if k == "indirect"] == ["no"]
+    assert [c for k, c, _, _, _ in _rows("She said no one came.") if k == "indirect"] == ["no one came"]
