@@ -359,6 +359,12 @@ def _with_aux(text: str, cue: _Cue) -> tuple[int, str]:
     start = end_aux = cue.start
     while True:
         word, start_word = _word_before(text, start)
+        if word.lower().replace("’", "'") in _NEGATED_AUX:
+            start = end_aux = start_word  # 'isn’t saying', 'wouldn’t say'
+            continue
+        if (m := _REFUSED_TO.search(text, max(0, start - 20), start)) is not None:
+            start = end_aux = m.start()  # 'declined to say', 'refused to say'
+            continue
         if word.lower() not in _AUX:  # ("" is not)
             break
         start = start_word
@@ -386,7 +392,12 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
     return m.group(), start - (len(seg) - len(t)) - len(m.group())
 
 
-_LETTERS_AT_END = re.compile(r"[A-Za-z']+\Z")
+_LETTERS_AT_END = re.compile(r"[A-Za-z'’]+\Z")
+_NEGATED_AUX = frozenset(
+    "isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't don't won't wouldn't can't couldn't "
+    "shouldn't cannot".split()
+)
+_REFUSED_TO = re.compile(r"\b(?:declined|declines|declining|refused|refuses|refusing)\s+to\s+$")
 _ADVERB_AUX = frozenset("also later then reportedly repeatedly previously earlier first again".split())
 _CLITIC = re.compile(r"(?<=[A-Za-z])(['’](?:s|re|ve|d|ll))\s+$")
 

@@ -194,8 +194,14 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     # "clause, said X, a political scientist." — the verb right after the comma, its speaker right after it
     after = find_speaker_after(text, cue.end, sent[1]) if before.rstrip().endswith(",") else None
     if comma > 0 and after is not None and not text[cue.end : after.start].strip() and not before[comma + 1 :].strip() \
-            and after.type == "person" and text[after.end : after.end + 1] in (",", ".") \
-            and _has_tokens(text, sent[0], cue.start, 3) and not cue.text.endswith("ing"):
+            and _has_tokens(text, sent[0], cue.start, 3) and not cue.text.endswith("ing") and (
+                after.type == "person" and text[after.end : after.end + 1] in (",", ".")
+                # '..., said one GOP source in the room.', '..., the economy is slowing, said a senior
+                # official': after a clause (a verb in it), a speaker of any kind ends the sentence
+                or cue.lemma in CLAUSE_VERBS and cue.lemma != "tell" and after.type in _INVERTED_TYPES
+                and _INVERTED_TAIL.fullmatch(text, after.end, sent[1]) is not None
+                and not _finite_clause(text, after.end, sent[1])
+                and _finite_clause(text, sent[0], sent[0] + comma) and not _finite_clause(text, after.start, after.end)):
         return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
     # "X said (that) clause."
     if mention is not None:
@@ -254,6 +260,23 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
 
 
 OBJECT_RULE = "speaker and verb, then what they said (a noun phrase)"
+_INVERTED_TYPES = frozenset(("person", "role", "anonymous", "organisation"))
+# after the speaker of an inverted attribution: the sentence end, an apposition, or a short phrase
+# of place ('said one GOP source in the room.')
+_INVERTED_TAIL = re.compile(r"(?:,[^;:]*|\s+(?:in|at|of|with|from|for|on|close\s+to|familiar\s+with)\s[^,;:]{1,60}|(?<=close)\s+to\s[^,;:]{1,60})?[.!?…]*[\"”’']*\s*")
+_FINITE_WORDS = frozenset("is are was were has have had will would could can may might must did does do".split())
+
+
+def _finite_clause(text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` hold a lower-case word that is a finite verb or an auxiliary ('is', 'did',
+    'deteriorated', 'says')? An apposition ('Phil Smith, a spokesman for the United Mine Workers')
+    holds none."""
+    forms = verb_forms()
+    return any(
+        (w in _FINITE_WORDS or w.endswith("ed") or w in forms) and text[m.start() - 1 : m.start()] != "-"  # ('Delhi-based')
+        for m in TOKEN.finditer(text, a, b) if (w := m.group()).islower())
+
+
 _YES_NO = re.compile(r"(?:yes|no)\b", re.I)  # '46 percent of voters said yes': the answer
 
 

@@ -74,9 +74,22 @@ def _letter_writer(text: str, mention: Mention, sent_start: int, resolver: Speak
     return _plausible(find_speaker_before(text, m.start("verb"), sent_start), resolver)
 
 
+# 'declined to say whether', 'refused to say when', 'isn’t saying if', 'wouldn’t say when': a refusal
+# or a contracted negation the speaker search does not step over (only before the verbs of saying:
+# 'didn’t recognize', 'refused to testify' report nothing)
+_REFUSAL = re.compile(
+    r"\s(?:(?:declined|declines|refused|refuses)\s+to"
+    r"|(?:is|are|was|were|has|have|had|does|did|do|would|could|should)n[’']t|won[’']t|can[’']t)\s+$"
+)
+_REFUSED_VERBS = frozenset(("say", "tell", "confirm"))
+
+
 def _across_gap(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerResolver) -> Mention | None:
-    """The speaker before 'not only' or 'is seeking to' in front of the cue."""
+    """The speaker before 'not only' or 'is seeking to' in front of the cue (or before 'declined to',
+    'wouldn’t' in front of 'say', 'tell' or 'confirm')."""
     m = _GAP.search(text, max(sent[0], cue.start - 40), cue.start)
+    if m is None and cue.lemma in _REFUSED_VERBS:
+        m = _REFUSAL.search(text, max(sent[0], cue.start - 30), cue.start)
     if m is None:
         return None
     return _plausible(find_speaker_before(text, m.start() + 1, sent[0]), resolver)

@@ -174,3 +174,63 @@ def test_no_second_report(text: str, content: str) -> None:
 def test_said_no_is_an_answer_but_said_no_one_a_clause() -> None:
     assert [c for k, c, _, _, _ in _rows("He said no.") if k == "indirect"] == ["no"]
     assert [c for k, c, _, _, _ in _rows("She said no one came.") if k == "indirect"] == ["no one came"]
+
+
+REFUSALS = [
+    # a contracted negation or a refusal between the speaker and 'say': the cue keeps it
+    pytest.param("The talks went on. But Attorney General Eric Schneiderman isn’t saying if the foundation "
+                 "violated any laws.", "if the foundation violated any laws", "Attorney General Eric Schneiderman",
+                 "isn’t saying", id="isnt-saying-if"),
+    pytest.param("The talks went on. The spokesman has declined to say whether the talks had failed.",
+                 "whether the talks had failed", "The spokesman", "has declined to say", id="declined-to-say"),
+    pytest.param("The talks went on. McConnell spokesman Don Stewart wouldn’t say when the Senate will vote.",
+                 "when the Senate will vote", "McConnell spokesman Don Stewart", "wouldn’t say", id="wouldnt-say"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), REFUSALS)
+def test_refusal_to_say(text: str, content: str, speaker: str, cue: str) -> None:
+    assert [(c, s, q) for k, c, s, _, q in _rows(text) if k == "indirect"] == [(content, speaker, cue)]
+
+
+NO_REFUSAL_REPORT = [
+    # a negation before a verb that reports nothing said: no speaker is looked for across it
+    "The talks went on. It didn’t reveal the details.",
+    "The talks went on. The US government didn’t recognize the USSR until much later.",
+    "The talks went on. Mulvaney's aide, who refused to testify before the House, was promoted.",
+]
+
+
+@pytest.mark.parametrize("text", NO_REFUSAL_REPORT)
+def test_no_report_across_other_negations(text: str) -> None:
+    assert [r for r in _rows(text) if r[0] == "indirect"] == []
+
+
+INVERTED = [
+    # '..., said X' after a clause with a verb: X of any kind speaks the clause
+    pytest.param("The talks went on. The meeting deteriorated from there, said one GOP source in the room.",
+                 "The meeting deteriorated from there", "one GOP source", id="source-in-the-room"),
+    pytest.param("The talks went on. He is more likely to hurt than help, said a senior administration official.",
+                 "He is more likely to hurt than help", "a senior administration official", id="senior-official"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), INVERTED)
+def test_inverted_attribution(text: str, content: str, speaker: str) -> None:
+    assert [(c, s) for k, c, s, _, _ in _rows(text) if k == "indirect"] == [(content, speaker)]
+
+
+NOT_INVERTED = [
+    # an apposition before the comma (no verb: 'United' and 'Delhi-based' are no finite verbs): the
+    # speaker stands before it and the clause follows the verb
+    pytest.param("The talks went on. Phil Smith, a spokesman for the United Mine Workers, said the union expected "
+                 "production to improve.", "the union expected production to improve", "Phil Smith", id="apposition"),
+    pytest.param("The talks went on. Sangeeta Saxena, editor of Delhi-based Defence Universe, says the Indian army "
+                 "in particular will keep buying.", "the Indian army in particular will keep buying", "Sangeeta Saxena",
+                 id="apposition-with-verb-after"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), NOT_INVERTED)
+def test_not_inverted(text: str, content: str, speaker: str) -> None:
+    assert [(c, s) for k, c, s, _, _ in _rows(text) if k == "indirect"] == [(content, speaker)]
