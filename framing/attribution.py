@@ -198,12 +198,35 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
             cues.append(_Cue(s, e, raw, lemma, cls))
     if "Asked " in text:
         cues += _opening_asked(text)  # 'Asked whether ..., X said': the reported question opens the sentence
+    if " Says " in text or " Say " in text:
+        cues += _headline_says(text)  # 'Trump Says He Never Pledged To ...': a headline's report
     phrases = [_Cue(*c) for c in phrase_cues(text, tokens=parts[1::2])]  # 'according to', 'raised concerns', 'sees X as'
     if phrases:  # (the verb cues come in order of their starts, one per start)
         cues += phrases
-    if phrases or "Asked " in text:
+    if phrases or "Asked " in text or " Says " in text or " Say " in text:
         cues.sort(key=_START)
     return cues
+
+
+_SAYS = re.compile(r"(?<=[\w.’'] )Says? (?=[\w‘“\"'])")
+_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as is vs via over".split())
+
+
+def _headline_says(text: str) -> list[_Cue]:
+    """'Trump Says He Never Pledged To Kill Family Members Of Terrorists': 'Says' in a line of title
+    case (every word of four letters or more capitalised), the cue of a headline's report."""
+    out = []
+    for m in _SAYS.finditer(text):
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        line = text[a : b if b >= 0 else len(text)]
+        words = [w for w in TOKEN.findall(line) if w.isalpha() and len(w) >= 4 and w.lower() not in _SMALL_WORDS]
+        before = text[a : m.start()].split()
+        if before and before[-1] in ("Who", "That", "Which", "What", "To", "Not", "Never"):
+            continue  # 'The Man Who Says No To Everyone': a relative clause, 'Never Say Never'
+        if len(words) >= 4 and all(w[0].isupper() for w in words) and len(line) <= 200:
+            out.append(_Cue(m.start(), m.start() + len(m.group().rstrip()), m.group().rstrip(), "say", verb_forms()["says"][1]))
+    return out
 
 
 # before a sentence-initial word: the text's start, a line break, or a sentence's end

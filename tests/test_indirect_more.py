@@ -234,3 +234,18 @@ NOT_INVERTED = [
 @pytest.mark.parametrize(("text", "content", "speaker"), NOT_INVERTED)
 def test_not_inverted(text: str, content: str, speaker: str) -> None:
     assert [(c, s) for k, c, s, _, _ in _rows(text) if k == "indirect"] == [(content, speaker)]
+
+
+HEADLINES = [
+    # a headline in title case: 'Says' is the cue, the words before it the speaker, the rest the report
+    pytest.param("Trump Says He Never Pledged To Kill Family Members Of Terrorists\nDonald Trump spoke on Wednesday.",
+                 [("He Never Pledged To Kill Family Members Of Terrorists", "Trump", "Says")], id="headline-says"),
+    # a relative 'Who Says' is no report; nor 'Says' in a sentence that is not title case
+    pytest.param("The Man Who Says No To Everyone Is Back In Town\nText follows here.", [], id="who-says"),
+    pytest.param("He met the man Says at the station and they talked for hours.", [], id="not-title-case"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINES)
+def test_headline_says(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(c, s, q) for k, c, s, _, q in _rows(text) if k == "indirect"] == expected
