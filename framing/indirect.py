@@ -178,7 +178,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         q = _make("indirect", sent[0], _clause_end(text, rest, sent[1]), mention, cue, resolver,
                   "clause, speaker and verb set off by commas, clause", text)
         return replace(q, parts=((sent[0], sent[0] + comma), (rest, q.end)))
-    if after_clause and (
+    if after_clause and not _phrase_only(text, sent[0], sent[0] + comma) and (
             _PARTICIPLE_AFTER.match(tail) is not None
             or len(tail_words) <= 6
             and not (len(tail_words) > 2 and (reported_after(text, cue.end, cue.lemma, sent[1])
@@ -230,8 +230,10 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             start = after_circumstances(text, cue.end + m2.end(), sent[1])  # 'told reporters on Monday that'
             start = _THAT.match(text, start).end()  # type: ignore[union-attr]  (the pattern matches empty text)
         end = _clause_end(text, start, sent[1])
-        if _REQUEST.match(text, start, end):
-            return None  # 'did not respond to a request for comment': the request, not what was said
+        if _REQUEST.match(text, start, end) or cue.text.endswith("ed") and _BY_AGENT.match(text, start, end) \
+                and not text[cue.end : start].strip().endswith("that"):
+            return None  # 'did not respond to a request for comment': the request, not what was said; 'was
+            # first reported by The Washington Post': a passive's agent
         if cue.lemma in DATA_VERBS and not _VERB_LIKE.search(text, start, end):
             return None  # 'the video shows a crowd': an object, not a finding
         end = _before_coordinated_cue(text, start, end)  # 'expressed concerns but has said ...'
@@ -264,6 +266,24 @@ _INVERTED_TYPES = frozenset(("person", "role", "anonymous", "organisation"))
 # after the speaker of an inverted attribution: the sentence end, an apposition, or a short phrase
 # of place ('said one GOP source in the room.')
 _INVERTED_TAIL = re.compile(r"(?:,[^;:]*|\s+(?:in|at|of|with|from|for|on|close\s+to|familiar\s+with)\s[^,;:]{1,60}|(?<=close)\s+to\s[^,;:]{1,60})?[.!?…]*[\"”’']*\s*")
+# a prepositional phrase opening the sentence ('At Monday’s debate,', 'By Trump's own admission,')
+_OPENING_PREPOSITION = re.compile(
+    r"\s*(?:At|By|In|On|For|With|After|Before|During|Despite|Among|Under|From|Since|Until|Like|Unlike|Amid"
+    r"|Following|Without|Beyond|Besides)\s"
+)
+_IRREGULAR_PAST = frozenset(
+    """took made gave got went came saw knew thought found left put set kept held ran won lost met sent built
+    bought brought paid sold spent began became fought hit cut hurt let shut struck stood told wrote""".split()
+)
+
+
+def _phrase_only(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` a prepositional phrase with no verb ('At Monday’s debate'), not a clause a
+    trailing attribution could report?"""
+    return _OPENING_PREPOSITION.match(text, a, b) is not None and "," not in text[a:b] and not _finite_clause(text, a, b) \
+        and not any(w in _IRREGULAR_PAST for w in TOKEN.findall(text, a, b))
+
+
 _FINITE_WORDS = frozenset("is are was were has have had will would could can may might must did does do".split())
 
 
@@ -351,6 +371,7 @@ def _based_on(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerReso
 # 'respond to a request for comment', 'reply to questions': what was asked, not an answer
 _REQUEST = re.compile(r"\s*to\s+(?:(?:a|an|the|several|repeated|multiple|our|his|her|their)\s+)?(?:\w+\s+)?"
                       r"(?:requests?|questions?|inquiry|inquiries|queries|query|messages?|e-?mails?|calls?|phone\s+calls?)\b")
+_BY_AGENT = re.compile(r"by\s+(?![\w’'-]+ing\b)")  # ('responded by saying': how, not by whom)
 _DASH = re.compile(r"\s*[–—]\s|\s+--?\s")  # a dash that ends what a trailing attribution covers
 
 

@@ -249,3 +249,34 @@ HEADLINES = [
 @pytest.mark.parametrize(("text", "expected"), HEADLINES)
 def test_headline_says(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(c, s, q) for k, c, s, _, q in _rows(text) if k == "indirect"] == expected
+
+
+NO_CONTENT = [
+    # a passive's agent after an -ed cue is by whom, not what was said
+    "The talks went on. The registration issue was first reported by The Washington Post.",
+    "The talks went on. The opinions expressed by columnists are their own.",
+    # an opening prepositional phrase (no verb, no comma inside) is no clause a trailing verb reports
+    "The talks went on. At Monday’s debate, Clinton comments were sharp.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CONTENT)
+def test_no_indirect_content(text: str) -> None:
+    assert [r for r in _rows(text) if r[0] == "indirect"] == []
+
+
+KEPT_CONTENT = [
+    # 'by' + a gerund after the verb is how it was said; 'that by ...' opens a clause
+    pytest.param("The talks went on. Zucker responded by saying that the network pays nothing.",
+                 "by saying that the network pays nothing", id="responded-by-saying"),
+    pytest.param("The talks went on. Trump indicated that by then it was too late.", "by then it was too late",
+                 id="that-by"),
+    # an opening phrase with a verb of its own is a clause ('lost'), and one set off by commas keeps its place
+    pytest.param("The talks went on. In the east, Russian forces lost five tanks, officials said.",
+                 "In the east, Russian forces lost five tanks", id="clause-after-phrase"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), KEPT_CONTENT)
+def test_kept_indirect_content(text: str, content: str) -> None:
+    assert [c for k, c, _, _, _ in _rows(text) if k == "indirect"] == [content]
