@@ -331,10 +331,28 @@ def _sentence_bounds(
     return (min(a, s.open_at), max(b, s.end))
 
 
+def _long_speaker_then_verb(after: str, speech: frozenset[str]) -> bool:
+    """A speaker of five or six words, then a speech verb, in the clause after a quotation that
+    opens its sentence ('"…," some independent Armenian sources said'; '"…," Senator Lisa
+    Murkowski of Alaska told'); not a clause that goes on with a verb of its own ('"Embarrassed,"
+    was the theme of a mock State of the State video')."""
+    words = [t.lower() for t in _words(_CLAUSE_END.split(after.lstrip(" ,"), 1)[0])][:6]
+    for k, w in enumerate(words):
+        if w in speech:
+            return _speech_cue(words[k:], speech) and not _NOT_A_SPEAKER.intersection(words[:k])
+    return False
+
+
+# words that show the clause after a quotation is no speaker and its verb
+_NOT_A_SPEAKER = frozenset("is was are were be been has have had which who that as to".split())
+
+
 def _words(s: str) -> list[str]:
     return TOKEN.findall(s)
 
 
+# where the clause after a quotation ends (not at the point of 'U.N. official')
+_CLAUSE_END = re.compile(r"[,;:!?()\[\]—–]|\.\s+(?=[A-Z\"“‘'])")
 _FEW = 13  # more words than any rule below looks at (title case: at most 12)
 _HASH = re.compile(r"\s*#")
 
@@ -385,8 +403,12 @@ def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int
     if reported:
         return "speech", reported
     after_text = text[s.outer_end : min(bounds[1] + 1, s.outer_end + 80)]
+    opens_sentence = not text[bounds[0] : s.open_at].strip()
     ends_like_speech = bool(_TERMINAL.search(content)) or after_text[:1] in (",", "!", "?")
-    if ends_like_speech and _speech_cue([t.lower() for t in _words(after_text)][:4], speech):
+    if ends_like_speech and (
+        _speech_cue([t.lower() for t in _words(after_text)][:4], speech)
+        or opens_sentence and _long_speaker_then_verb(after_text, speech)
+    ):
         return "speech", "a speech verb follows it"
     if _TERMINAL.search(content) and text[max(bounds[0], s.open_at - 3) : s.open_at].rstrip().endswith(":") \
             and _speech_cue(sentence_before, speech):

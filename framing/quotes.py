@@ -153,6 +153,8 @@ def find_quotes(
             and out
             and out[-1] is last
             and _continues(text, last, q, para - last_para)
+            # not over a sentence with an attribution of its own ('"A," X said. X added that …. "B."')
+            and not _cues_between(cues, cue_starts, _sentence_of(doc, sent_starts, max(last.end, last.cue_start))[1], q.start)
         ):
             # '"A," he said. "B."': one quote in two pieces, as the news convention means it
             merged = replace(last, end=q.end, parts=(*last.spans, (q.start, q.end)))
@@ -450,7 +452,9 @@ def _attribute_span(
     #    "I really believe ..."'): that speaker, unless the quote has words of its own before it.
     para = doc.paragraphs[s.paragraph]
     if not text[sent[0] : a].strip() and sent[0] > para.start:
-        prev_cues = [c for c in _cues_between(cues, cue_starts, para.start, sent[0]) if c.lemma in _INDIRECT]
+        # (not the cue of a quote before: its speaker was found before that quote, not in its words)
+        prev_cues = [c for c in _cues_between(cues, cue_starts, para.start, sent[0])
+                     if c.lemma in _INDIRECT and c.start not in used]
         for cue in reversed(prev_cues[-2:]):
             if _passive(text, cue):
                 continue
@@ -556,4 +560,5 @@ def _embedded_post(doc: Document, para: object, resolver: SpeakerResolver) -> Qu
         speaker=mention.text if mention else "", speaker_start=mention.start if mention else -1,
         speaker_end=mention.end if mention else -1, speaker_name=mention.text if mention else "",
         speaker_type="social_post", side=info.side if info else "unknown", rule="embedded post and its signature",
+        resolution=info.how if info else "",
     )

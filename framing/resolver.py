@@ -85,7 +85,7 @@ class SpeakerResolver:
         if q.speaker_name and q.speaker_type in ("person", "role", "organisation"):
             k = bisect_right(self._speaker_pos, q.start)
             self._speaker_pos.insert(k, q.start)
-            self._speakers.insert(k, (q.start, SpeakerInfo(q.speaker_name, q.speaker_type, q.side)))
+            self._speakers.insert(k, (q.start, SpeakerInfo(q.speaker_name, q.speaker_type, q.side, q.resolution)))
             self._note_gender(q.speaker, q.speaker_name)
 
     def note_mention(self, mention: Mention, *, at: int) -> None:
@@ -111,57 +111,18 @@ class SpeakerResolver:
             self._speakers.insert(k, (mention.start, info))
 
     def resolve(self, mention: Mention | None, *, at: int) -> SpeakerInfo | None:
-        """Resolve ``mention`` (near offset ``at``) to a name, a speaker type and a side."""
+        """Resolve ``mention`` (near offset ``at``) to a name, a speaker type and a side, with
+        how (``SpeakerInfo.how``: the step that named the speaker, then where the side came from)."""
         if mention is None:
             return None
         if mention.type == "social_post":
             actor = self.actors.find(mention.text)
             # a listed account, else a flag or nationality word in the display name ('… 🇦🇲')
             side = actor.side if actor else self.actors.side_of_adjectives(mention.text) or "unknown"
-            return SpeakerInfo(mention.text, "social_post", side)
-        if mention.type == "pronoun" and mention.text.lower() == "who":
-            # "Mr. Ekovich, who noted ...": the noun phrase before ", who"
-            before = self.text[max(0, mention.start - 200) : mention.start].rstrip()
-            end = mention.start - (len(self.text[max(0, mention.start - 200) : mention.start]) - len(before))
-            end -= before.endswith(",")
-            antecedent = _speaker_before(self.text, end, max(0, mention.start - 200))
-            if antecedent is not None and antecedent.type != "pronoun":
-                return self.resolve(antecedent, at=at)
-            return SpeakerInfo("", "unattributed", "unknown")
+            how = _join("the post's account", _SIDE_LIST if actor else _SIDE_WORD if side != "unknown" else "")
+            return SpeakerInfo(mention.text, "social_post", side, how)
         if mention.type == "pronoun":
-            low = mention.text.lower()
-            k = bisect_right(self._speaker_pos, at)
-            pool = self._speakers[max(0, k - 50) : k]  # (position, speaker) of the last 50 speakers before
-            if low in _PERSON_PRONOUNS:
-                wanted = "female" if low in ("she", "her") else "male"
-                subject = self._sentence_first_name(mention.start)
-                if subject and self._may_be(subject, wanted):
-                    # 'Artak Beklaryan started a campaign in which he called upon ...': the
-                    # person named first in the pronoun's own sentence
-                    self._gender.setdefault(subject, wanted)
-                    return self._named(subject, "person")
-                # 'Spokeswoman Jessica Ditto' is not a later 'he'
-                # the last of them who is a person of that gender (or of no known gender)
-                for _, s in reversed(pool):
-                    if s.type == "person" and self._may_be(s.name, wanted):
-                        self._gender.setdefault(s.name, wanted)
-                        return s
-                name = self._last_person(mention.start, wanted)
-                if name:
-                    return self._named(name, "person")
-                for _, s in reversed(pool):
-                    if s.type == "role" and _role_words(f"the {s.name}") and self._may_be(s.name, wanted):
-                        return s  # no one named: an office holder ('The Tesla CEO … He also said')
-                return SpeakerInfo("", "person", "unknown")
-            if low in ("it", "its"):
-                # an institution, never a person ('the ministry … It said'): the last speaker who is not one
-                for _, s in reversed(pool):
-                    if s.type != "person":
-                        return s
-                return SpeakerInfo("", "anonymous", "unknown")
-            if pool:
-                return pool[-1][1]
-            return SpeakerInfo("", "anonymous", "unknown")
+            return self._pronoun(mention, at)
         kind = mention.type
         if " and " in mention.text and mention.text.rsplit(None, 1)[-1].lower() not in VAGUE_HEADS \
                 and " and " not in (_titled_name(mention.text) or ("",))[0]:
@@ -176,42 +137,99 @@ class SpeakerResolver:
             if titled is not None:
                 return titled
         if actor is not None:
-            return SpeakerInfo(actor.name, speaker_type(actor), actor.side)
+            return SpeakerInfo(actor.name, speaker_type(actor), actor.side, _IN_LIST)
         if group is not None:
             # a country or its government speaking ("Armenia said", "Baku denies", "Neighboring Armenia")
-            name = bare_group_term(mention.text)
-            return SpeakerInfo(name, "organisation", group.side)
+            return SpeakerInfo(bare_group_term(mention.text), "organisation", group.side, _COUNTRY)
         side = side or "unknown"
         if kind == "person":
             titled = _titled_name(mention.text)  # 'Apple CEO Tim Cook': Tim Cook
-            full = self._full_name(titled[1] if titled else mention.text, mention.start)
+            short = titled[1] if titled else mention.text
+            full = self._full_name(short, mention.start)
             info = self._named(full, "person")
+            step = _BY_SURNAME if full != " ".join(_untitled_words(short)) else "the name as written"
             if info.side == "unknown" and side == "unknown" and info.type == "person":
                 side = self._office_side(full)
+                return _with(step, info._replace(side=side, how=_SIDE_OFFICE if side != "unknown" else ""))
             if info.side == "unknown" and side != "unknown":
-                info = SpeakerInfo(info.name, info.type, side)
-            return info
+                return _with(step, info._replace(side=side, how=_SIDE_WORD))
+            return _with(step, info)
         if kind == "role":
             holder = self._role_holder(mention.text, mention.start)
             if holder:
                 info = self._named(holder, "person")
-                return info if info.side != "unknown" or side == "unknown" else SpeakerInfo(info.name, info.type, side)
+                if info.side == "unknown" and side != "unknown":
+                    info = info._replace(side=side, how=_SIDE_WORD)
+                return _with("the office → the person the text introduced with it", info)
             earlier = self._earlier_role(mention, at)
             if earlier is not None and (side == "unknown" or earlier.side == side):
                 return earlier
             listed = listed_holder(self.actors, self.text, mention.text, side) if side != "unknown" else None
             if listed is not None:
-                return SpeakerInfo(listed.name, "person", listed.side)
+                return SpeakerInfo(listed.name, "person", listed.side,
+                                   "the office → its holder in the actors list, named in the text")
         if kind == "organisation" and side == "unknown":
             listed = listed_institution(self.actors, self.text, mention)
             if listed is not None:
-                return SpeakerInfo(listed.name, speaker_type(listed), listed.side)
+                return SpeakerInfo(listed.name, speaker_type(listed), listed.side,
+                                   "the listed institution named in full nearest to it")
+        how = _SIDE_WORD if side != "unknown" else ""
         if side == "unknown" and kind in ("anonymous", "role"):
             side = self._side_after(mention)
+            how = "side: the place named after it" if side != "unknown" else ""
         name = mention.text
         if kind in ("role", "organisation"):
             name = _LEADING_THE.sub("", name)
-        return SpeakerInfo(name, kind, side)
+        return SpeakerInfo(name, kind, side, _join(_AS_WRITTEN, how))
+
+    def _pronoun(self, mention: Mention, at: int) -> SpeakerInfo:
+        """A pronoun: 'who' → its noun; 'he'/'she' → the person named first in its sentence, the
+        last speaker or person of that gender, else an office holder; 'it' → the last institution
+        that spoke; 'they' → the last speaker."""
+        low = mention.text.lower()
+        if low == "who":
+            # "Mr. Ekovich, who noted ...": the noun phrase before ", who"
+            before = self.text[max(0, mention.start - 200) : mention.start].rstrip()
+            end = mention.start - (len(self.text[max(0, mention.start - 200) : mention.start]) - len(before))
+            end -= before.endswith(",")
+            antecedent = _speaker_before(self.text, end, max(0, mention.start - 200))
+            if antecedent is not None and antecedent.type != "pronoun":
+                inner = self.resolve(antecedent, at=at)
+                return inner._replace(how=_join("“who” → the noun before it", inner.how))
+            return SpeakerInfo("", "unattributed", "unknown", "“who” with no noun before it")
+        k = bisect_right(self._speaker_pos, at)
+        pool = self._speakers[max(0, k - 50) : k]  # (position, speaker) of the last 50 speakers before
+        if low in _PERSON_PRONOUNS:
+            wanted = "female" if low in ("she", "her") else "male"
+            subject = self._sentence_first_name(mention.start)
+            if subject and self._may_be(subject, wanted):
+                # 'Artak Beklaryan started a campaign in which he called upon ...': the
+                # person named first in the pronoun's own sentence
+                self._gender.setdefault(subject, wanted)
+                return _with(f"“{low}” → the person named first in its sentence", self._named(subject, "person"))
+            # 'Spokeswoman Jessica Ditto' is not a later 'he'
+            # the last of them who is a person of that gender (or of no known gender)
+            for _, s in reversed(pool):
+                if s.type == "person" and self._may_be(s.name, wanted):
+                    self._gender.setdefault(s.name, wanted)
+                    return _with(f"“{low}” → the last speaker who can be “{low}”", s)
+            name = self._last_person(mention.start, wanted)
+            if name:
+                return _with(f"“{low}” → the last person named who can be “{low}”", self._named(name, "person"))
+            for _, s in reversed(pool):
+                if s.type == "role" and _role_words(f"the {s.name}") and self._may_be(s.name, wanted):
+                    # no one named: an office holder ('The Tesla CEO … He also said')
+                    return _with(f"“{low}” → the office holder who spoke before (no one named)", s)
+            return SpeakerInfo("", "person", "unknown", f"“{low}” with no one named before it")
+        if low in ("it", "its"):
+            # an institution, never a person ('the ministry … It said'): the last speaker who is not one
+            for _, s in reversed(pool):
+                if s.type != "person":
+                    return _with(f"“{low}” → the last speaker that is not a person", s)
+            return SpeakerInfo("", "anonymous", "unknown", f"“{low}” with no speaker before it")
+        if pool:
+            return _with(f"“{low}” → the last speaker", pool[-1][1])
+        return SpeakerInfo("", "anonymous", "unknown", f"“{low}” with no speaker before it")
 
     def _look_up(self, text: str) -> tuple[Actor | None, ActorGroup | None, str]:
         """The actor a mention's text names; else the actor group it is; else the side of a
@@ -236,21 +254,23 @@ class SpeakerResolver:
         if actor is not None and _last_word(name) in _alias_words(actor):
             return None
         info = self._named(name, "person")
+        step = "the person named at the end of the mention"
         if info.type != "person" or info.side != "unknown":
-            return info if info.type == "person" else None
+            return _with(step, info) if info.type == "person" else None
         owner = _POSSESSOR.match(before)
         o_actor, o_group, o_side = self._look_up(owner.group(1) if owner else before)
         side = (o_actor.side if o_actor else o_group.side if o_group else o_side) or "unknown"
-        return SpeakerInfo(info.name, "person", side)
+        return SpeakerInfo(info.name, "person", side, _join(step, _SIDE_TITLE if side != "unknown" else ""))
 
     def _named(self, name: str, typ: str) -> SpeakerInfo:
         info = self._named_as.get((name, typ))
         if info is None:
             actor = self.actors.find(name)
             if actor is not None:
-                info = SpeakerInfo(actor.name, speaker_type(actor), actor.side)
+                info = SpeakerInfo(actor.name, speaker_type(actor), actor.side, _SIDE_LIST)
             else:
-                info = SpeakerInfo(name, typ, self.actors.side_of_adjectives(name) or "unknown")
+                side = self.actors.side_of_adjectives(name) or "unknown"
+                info = SpeakerInfo(name, typ, side, _SIDE_WORD if side != "unknown" else "")
             self._named_as[(name, typ)] = info
         return info
 
@@ -297,7 +317,7 @@ class SpeakerResolver:
         k = bisect_left(self._speaker_pos, at)
         for _, s in reversed(self._speakers[max(0, k - 20) : k]):
             if s.type == "role" and wanted <= {w.casefold() for w in _WORD.findall(s.name)}:
-                return s
+                return _with("the same office spoken of before", s)
         # not (yet) a speaker: the same office described in full a little before ('the spokesman for
         # Nagorno-Karabakh’s president announced …'), whose description gives the side
         head = _LEADING_THE.sub("", mention.text).split()[-1]
@@ -315,7 +335,8 @@ class SpeakerResolver:
                 break
             words.append(w)
         side = self.actors.side_of_words(" ".join(words))
-        return SpeakerInfo(_LEADING_THE.sub("", mention.text), "role", side) if side else None
+        how = f"{_AS_WRITTEN}; side: the office described in full before"
+        return SpeakerInfo(_LEADING_THE.sub("", mention.text), "role", side, how) if side else None
 
     def _side_after(self, mention: Mention) -> str:
         """The side of the place an unnamed group comes from, said right after the mention
@@ -349,10 +370,13 @@ class SpeakerResolver:
             infos.append(info)
         sides = {i.side for i in infos}
         if "unknown" in sides and not all(i.type == "person" and i.name for i in infos):
-            return SpeakerInfo(_LEADING_THE.sub("", mention.text), infos[-1].type, "unknown")
+            return SpeakerInfo(_LEADING_THE.sub("", mention.text), infos[-1].type, "unknown",
+                               "speakers named together, one of them with no known side")
         names = [i.name for i in infos]
         name = ", ".join(names[:-1]) + " and " + names[-1]
-        return SpeakerInfo(name, infos[0].type, sides.pop() if len(sides) == 1 else "unknown")
+        shared = len(sides) == 1 and "unknown" not in sides
+        how = "speakers named together, each resolved; side: " + ("the side they share" if shared else "theirs differ")
+        return SpeakerInfo(name, infos[0].type, sides.pop() if len(sides) == 1 else "unknown", how)
 
     def _introduction(self, pos: int, full: str) -> frozenset[str]:
         """The words that introduce a person named at ``pos``: the title words just before the
@@ -508,6 +532,34 @@ class SpeakerResolver:
 _PLACE_HEADS = frozenset(
     "river sea lake mountains mountain island islands peninsula street avenue square bridge plant airport station "
     "region oblast province county city valley bay gulf strait coast park".split())
+
+
+# how a speaker was resolved: the step that named it, then where its side came from
+_IN_LIST = "in the actors list"
+_COUNTRY = "a country or its government in the actors list"
+_BY_SURNAME = "a surname → the full name earlier in the text"
+_SIDE_LIST = "side: the actors list"
+_SIDE_WORD = "side: a nationality or country word in the mention"
+_AS_WRITTEN = "the mention as written"
+_SIDE_OFFICE = "side: the office the text gives the person"
+_SIDE_TITLE = "side: the words before the name"
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
+
+
+def _side_part(how: str) -> str:
+    """The 'side: …' part of an explanation, or ""."""
+    k = how.find("side: ")
+    if k >= 0:
+        return how[k:]
+    return _SIDE_LIST if how in (_IN_LIST, _COUNTRY) else ""
+
+
+def _with(step: str, info: SpeakerInfo) -> SpeakerInfo:
+    """``info`` explained by ``step``, keeping where its side came from."""
+    return info._replace(how=_join(step, _side_part(info.how)))
 
 
 def _last_word(name: str) -> str:

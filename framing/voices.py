@@ -20,6 +20,7 @@ from .verbs import CUE_CLASSES
 QUOTE_COLUMNS = [
     "doc_id", "outlet", "kind", "start", "end", "text", "speaker", "speaker_start", "speaker_end",
     "speaker_name", "speaker_type", "side", "cue", "cue_class", "n_words", "sentence", "rule",
+    "resolution",
 ]
 SOURCING = ("named", "anonymous", "unattributed")
 VOICE_COLUMNS = [
@@ -59,6 +60,7 @@ def quote_rows(doc: Document, quotes: Iterable[Quote]) -> list[dict[str, Any]]:
             "n_words": sum(count_words(doc.text[a:b]) for a, b in q.spans),
             "sentence": sentence_index(doc, q.start),
             "rule": q.rule,
+            "resolution": q.resolution,
         }
         for q in quotes
     ]

@@ -338,7 +338,7 @@ def test_mention_and_speaker_records() -> None:
     with pytest.raises(AttributeError):
         m.start = 4  # type: ignore[misc]
     s = SpeakerInfo("Nikol Pashinyan", "person", "armenian")
-    assert repr(s) == "SpeakerInfo(name='Nikol Pashinyan', type='person', side='armenian')"
+    assert repr(s) == "SpeakerInfo(name='Nikol Pashinyan', type='person', side='armenian', how='')"
 
 
 def test_person_names() -> None:

@@ -536,3 +536,57 @@ def test_a_gerund_subject_after_the_attribution_is_part_of_what_was_said() -> No
     assert (q.speaker, q.cue) == ("he", "said")
     assert [full[a:b] for a, b in q.spans] == ["Though that transition was seamless",
                                                "replacing Clinton would be much more acrimonious"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind", "speaker"),
+    [
+        # a speaker of five words after a quotation that opens its sentence ('said' is the fifth word)
+        ('"The road is closed," some independent Armenian sources said.', "The road",
+         "direct", "some independent Armenian sources"),
+        ('"I am leaning yes," Senator Lisa Murkowski of Alaska told reporters.', "I am leaning",
+         "direct", "Lisa Murkowski"),
+        # inside a sentence, a quoted fragment stays part of the paraphrase: a mixed quote
+        ('Some 39 homes were "totally destroyed," City Manager Brian Funderburk said today.', "Some 39 homes",
+         "mixed", "City Manager Brian Funderburk"),
+    ],
+)
+def test_a_long_speaker_after_a_quote(text: str, fragment: str, kind: str, speaker: str) -> None:
+    q = covering(quotes_of(text), text, fragment)
+    assert q.kind == kind and speaker in (q.speaker, q.speaker_name)
+
+
+def test_a_clause_that_goes_on_with_its_own_verb_is_no_speaker() -> None:
+    # 'was the theme of a mock State of the State video': 'State' is no speech verb here
+    text = '"Embarrassed," was the theme of a mock State of the State video released by Democrats.'
+    assert not [q for q in quotes_of(text) if q.kind in ("direct", "floating")]
+
+
+def test_a_quote_in_pieces_does_not_swallow_a_sentence_with_its_own_attribution() -> None:
+    text = ('"We have many open questions," SPD leader Andrea Nahles said on Tuesday. Nahles added that the '
+            'plan lacked the consent of other EU countries. "That is why I consider the deal an uncovered cheque."')
+    quotes = quotes_of(text)
+    middle = covering(quotes, text, "the plan lacked")
+    last = covering(quotes, text, "That is why")
+    first = covering(quotes, text, "We have many")
+    assert (middle.kind, middle.speaker_name, middle.cue) == ("indirect", "Andrea Nahles", "added")
+    # the last quote is the same speaker's, on its own now
+    assert last is not first and (last.kind, last.speaker_name) == ("floating", "Andrea Nahles")
+
+
+def test_a_quote_in_pieces_keeps_an_attribution_that_goes_on_in_its_sentence() -> None:
+    # 'in a speech that criticized the plan' is part of the attribution's sentence: one quote in two pieces
+    text = '"We will not give up," Pashinyan said in a speech that criticized the plan. "We will stand with our people."'
+    quotes = quotes_of(text)
+    q = covering(quotes, text, "We will not")
+    assert q is covering(quotes, text, "We will stand") and len(q.spans) == 2
+
+
+def test_the_speaker_of_the_sentence_before_is_not_looked_for_in_a_quote() -> None:
+    # the cue of the first quote ('says') has its speaker after it: the third sentence's quote is
+    # Krikorian's, not 'That' (the first quote's first word)
+    text = ('"That\'s what happens when you\'re in the minority," says Mark Krikorian, executive director of '
+            'the Center for Immigration Studies. His deputy, Jessica Vaughan, is scheduled to speak at the '
+            'hearing. "The idea that this is a stacked hearing, that\'s just whining."')
+    q = covering(quotes_of(text), text, "The idea that")
+    assert q.speaker_name == "Mark Krikorian"

@@ -256,6 +256,8 @@ def test_sample_page_highlights_terms_quotes_and_nests_them(tmp_path: Path) -> N
     assert tip.attrs["role"] == "tooltip" and tip in quote.children
     tip_text = tip.text(skip_tips=False)
     assert "Armen Sargsyan" in tip_text and "“said”" in tip_text and "Side:" in tip_text
+    # and why: the rule that found the speaker, and how the mention was read (a full name, unlisted)
+    assert "Rule:" in tip_text and "Resolved: the name as written" in tip_text
     # the concept and side name appear in the term's tooltip
     st_tip = tree.by_id(terms["Stepanakert"].attrs["aria-describedby"]).text(skip_tips=False)
     assert "Armenian" in st_tip and "karabakh" in st_tip

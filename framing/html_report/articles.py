@@ -144,6 +144,9 @@ def quote_span(row: dict[str, Any], tip_id: str, keys: Keys) -> Span | None:
         ("Side", esc(side_name(side))),
         ("Verb", verb),
         ("Kind", esc(QUOTE_KINDS.get(kind, kind))),
+        # why: the rule that tied the quote to its mention, and how the mention led to the speaker
+        ("Rule", esc(_str(row.get("rule")))),
+        ("Resolved", esc(_str(row.get("resolution")))),
     ]
     side_key = keys.sides.get(side, "")
     classes = f"ann quote sd-{side_key}" + (" reported" if kind in REPORTED_KINDS else "")
