@@ -113,6 +113,34 @@ class SpeakerInfo(NamedTuple):
     how: str = ""  # how the mention was resolved, for the explanation in quotes.csv
 
 
+# how a speaker was resolved: the step that named it, then where its side came from
+_IN_LIST = "in the actors list"
+_COUNTRY = "a country or its government in the actors list"
+_BY_SURNAME = "a surname → the full name earlier in the text"
+_SIDE_LIST = "side: the actors list"
+_SIDE_WORD = "side: a nationality or country word in the mention"
+_AS_WRITTEN = "the mention as written"
+_SIDE_OFFICE = "side: the office the text gives the person"
+_SIDE_TITLE = "side: the words before the name"
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
+
+
+def _side_part(how: str) -> str:
+    """The 'side: …' part of an explanation, or ""."""
+    k = how.find("side: ")
+    if k >= 0:
+        return how[k:]
+    return _SIDE_LIST if how in (_IN_LIST, _COUNTRY) else ""
+
+
+def _with(step: str, info: SpeakerInfo) -> SpeakerInfo:
+    """``info`` explained by ``step``, keeping where its side came from."""
+    return info._replace(how=_join(step, _side_part(info.how)))
+
+
 # Unions of the word lists, made once.
 _TITLES_OR_VAGUE = TITLES | VAGUE_HEADS
 _VAGUE_OR_ORG = VAGUE_HEADS | ORG_WORDS

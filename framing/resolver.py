@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING
 from .actors import Actors, bare_group_term, speaker_type
 from .given_names import gender_of as _gender_of
 from .mentions import (
+    _AS_WRITTEN,
+    _BY_SURNAME,
+    _COUNTRY,
+    _IN_LIST,
     _PERSON_PRONOUNS,
+    _SIDE_LIST,
+    _SIDE_OFFICE,
+    _SIDE_TITLE,
+    _SIDE_WORD,
     _WORD,
     OFFICE_MODIFIERS,
     ROLE_NOUNS,
@@ -30,9 +38,11 @@ from .mentions import (
     SpeakerInfo,
     _cap,
     _classify,
+    _join,
     _person_names,
     _stated_gender,
     _untitled_words,
+    _with,
 )
 from .speakers import NAME_RUN, _speaker_before, find_speaker_before
 from .titled import (
@@ -532,34 +542,6 @@ class SpeakerResolver:
 _PLACE_HEADS = frozenset(
     "river sea lake mountains mountain island islands peninsula street avenue square bridge plant airport station "
     "region oblast province county city valley bay gulf strait coast park".split())
-
-
-# how a speaker was resolved: the step that named it, then where its side came from
-_IN_LIST = "in the actors list"
-_COUNTRY = "a country or its government in the actors list"
-_BY_SURNAME = "a surname → the full name earlier in the text"
-_SIDE_LIST = "side: the actors list"
-_SIDE_WORD = "side: a nationality or country word in the mention"
-_AS_WRITTEN = "the mention as written"
-_SIDE_OFFICE = "side: the office the text gives the person"
-_SIDE_TITLE = "side: the words before the name"
-
-
-def _join(*parts: str) -> str:
-    return "; ".join(p for p in parts if p)
-
-
-def _side_part(how: str) -> str:
-    """The 'side: …' part of an explanation, or ""."""
-    k = how.find("side: ")
-    if k >= 0:
-        return how[k:]
-    return _SIDE_LIST if how in (_IN_LIST, _COUNTRY) else ""
-
-
-def _with(step: str, info: SpeakerInfo) -> SpeakerInfo:
-    """``info`` explained by ``step``, keeping where its side came from."""
-    return info._replace(how=_join(step, _side_part(info.how)))
 
 
 def _last_word(name: str) -> str:
