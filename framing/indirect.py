@@ -246,7 +246,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         if cue.lemma == "say" and _YES_NO.fullmatch(text, start, end):
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then yes or no", text)
         if _has_tokens(text, start, end, 1 if cue.lemma == "speak" else 3) \
-                and (that or ANY_WORD.match(text, start) or _bare_clause(text, start, end)):  # ('spoke about Clinton')
+                and (that or ANY_WORD.match(text, start) or _bare_clause(text, start, end)
+                     or cue.lemma in _NUMBER_CLAUSE_VERBS and _NUMBER_SUBJECT.match(text, start, end) is not None):
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
     # "clause, said X." (``after`` is only looked for after a comma)
     if comma > 0 and after is not None and _has_tokens(text, sent[0], cue.start, 3) \
@@ -297,6 +298,10 @@ def _finite_clause(text: str, a: int, b: int) -> bool:
         for m in TOKEN.finditer(text, a, b) if (w := m.group()).islower())
 
 
+# 'The party says 34,570 U.S. citizens living abroad cast votes': a number opening the reported
+# clause of a verb that reports clauses only (not 'added 25,000 jobs', 'reported 5,000 cases')
+_NUMBER_CLAUSE_VERBS = frozenset(("say", "claim", "allege", "insist", "argue"))
+_NUMBER_SUBJECT = re.compile(r"\s*\d[\d,.]*%?(?:\s+[\w.’'-]+){1,8}?\s+(?:[a-z]+ed|cast|were|are|was|is|have|had|will|would)\b")
 _YES_NO = re.compile(r"(?:yes|no)\b", re.I)  # '46 percent of voters said yes': the answer
 
 

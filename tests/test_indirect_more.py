@@ -280,3 +280,19 @@ KEPT_CONTENT = [
 @pytest.mark.parametrize(("text", "content"), KEPT_CONTENT)
 def test_kept_indirect_content(text: str, content: str) -> None:
     assert [c for k, c, _, _, _ in _rows(text) if k == "indirect"] == [content]
+
+
+NUMBER_CLAUSES = [
+    # a number opening the reported clause of 'say', found by the verb after its noun phrase
+    pytest.param("The talks went on. Officials said 1,162 towns or villages were now without power.",
+                 ["1,162 towns or villages were now without power"], id="said-number-were"),
+    pytest.param("The talks went on. The party says 34,570 citizens living abroad cast votes by mail.",
+                 ["34,570 citizens living abroad cast votes by mail"], id="says-number-cast"),
+    # 'added 25,000 jobs': a number object of a verb that is not 'say'; no report
+    pytest.param("The talks went on. The economy added 25,000 jobs in May.", [], id="added-jobs"),
+]
+
+
+@pytest.mark.parametrize(("text", "contents"), NUMBER_CLAUSES)
+def test_number_opens_reported_clause(text: str, contents: list[str]) -> None:
+    assert [c for k, c, _, _, _ in _rows(text) if k == "indirect"] == contents
