@@ -343,8 +343,14 @@ def _person_names(text: str) -> list[tuple[int, str]]:
             m = _NAME.search(text, m.end())
         else:
             # the run may hold a name after its first word ('Senate Majority Leader Mitch McConnell'
-            # is read as 'Senate Majority Leader Mitch', then from 'Majority')
-            m = _NAME.search(text, text.find(" ", m.start()) + 1)
+            # is read as 'Senate Majority Leader Mitch', then from 'Majority'), or after a place
+            # that opens it (not 'Arab Emirates' of 'United Arab Emirates')
+            n = _place_words(m.group())
+            if n:
+                ends = [w.end() for w in _NONSPACE.finditer(m.group())]
+                m = _NAME.search(text, m.start() + ends[n - 1])
+            else:
+                m = _NAME.search(text, text.find(" ", m.start()) + 1)
     return out
 
 
@@ -375,6 +381,8 @@ def _name_of(run: str) -> str:
     parts = run.split()
     while parts and (parts[0].lower().strip(".") in NOT_NAME or parts[0] in ("The", "A", "An", "In", "On", "But")):
         parts = parts[1:]
+    if parts[:2] == ["First", "Lady"]:
+        parts = parts[2:]  # ('First Lady Michelle Obama': a title of two words)
     while parts and parts[0].lower() in _OPENERS:
         parts = parts[1:]  # 'During Scott …', 'Unlike Lavrov', 'Even Rand Paul': a sentence's first word
     if parts and parts[-1].endswith(("’s", "'s")):
@@ -384,6 +392,8 @@ def _name_of(run: str) -> str:
     title = next((k for k in range(len(parts) - 2, 0, -1) if parts[k].lower().strip(".") in TITLES), 0)
     if title:
         parts = parts[title + 1 :]  # 'Majority Leader Mitch McConnell', 'Russian President Vladimir Putin'
+    if len(parts) > 2 and (n := _place_words(" ".join(parts))):
+        parts = parts[n:]  # 'Saudi Arabia Mohammed …': a place before a name
     if len(parts) > 2 and _not_part_of_name(parts[0], parts[1]):
         parts = parts[1:]  # 'Florida's Ron DeSantis', '(ambassador to) Russia Michael McFaul'
     low = [p.lower() for p in parts]
@@ -391,4 +401,43 @@ def _name_of(run: str) -> str:
         return ""  # (not 'Speaking Thursday')
     if any(map(str.isupper, parts)) and any(p.isupper() and len(p) > 1 for p in parts):
         return ""
-    return " ".join(parts)
+    if low[-1] in _MEDIA_WORDS or any(map(_PARTY_STATE.match, parts)):
+        return ""  # 'Play Video', 'Getty Images': a page's furniture; '(D-Minn.)': a party and state
+    name = " ".join(parts)
+    return "" if _place_key(name) in _places() else name  # not 'Saudi Arabia', 'Kuala Lumpur'
+
+
+_NONSPACE = re.compile(r"\S+")
+# a US politician's party and state, '(D-Minn.)', '(R-Texas)'
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
+# the last word of a caption or a button, never of a name
+_MEDIA_WORDS = frozenset("video videos photo photos image images".split())
+
+
+def _place_words(run: str) -> int:
+    """How many words of a capitalised run a place that opens it has (0 when none does)."""
+    words = run.split()
+    places = _places()
+    for n in range(min(4, len(words)), 1, -1):
+        if _place_key(" ".join(words[:n])) in places:
+            return n
+    return 0
+
+
+def _place_key(name: str) -> str:
+    from .tokens import fold
+
+    return fold(name, diacritics=True)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Places named with two or more capitalised words (framing/data/places.yaml), folded."""
+    from importlib import resources
+    from pathlib import Path
+
+    from .yamlio import read_yaml
+
+    path = Path(str(resources.files("framing") / "data" / "places.yaml"))
+    data = read_yaml(path, display="framing/data/places.yaml", cache=False)
+    return frozenset(_place_key(" ".join(str(p).split())) for p in data["places"])

@@ -23,10 +23,18 @@ from .helpers import quote_of
          ["Mitch McConnell", "Beto O'Rourke", "Karine Jean-Pierre"]),
         # an owner's possessive and a place before a given name are not part of the name
         ("Florida's Ron DeSantis met the former ambassador to Russia Michael McFaul.", ["Ron DeSantis", "Michael McFaul"]),
-        # a title ends a run: 'North Carolina Gov' is no one
-        ("It was North Carolina Gov. Roy Cooper.", ["North Carolina", "Roy Cooper"]),
+        # a title ends a run: 'North Carolina Gov' is no one (nor is the state)
+        ("It was North Carolina Gov. Roy Cooper.", ["Roy Cooper"]),
         # a sentence's first word is not part of a name ('Both Russia')
         ("Both Russia and Ukraine claim victories.", []),
+        # places of two or more words are nobody ('Saudi Arabia', 'São Paulo' folded), and a name
+        # after one is found whole ('Arab Emirates' is no name; 'Lois' is not skipped with the place)
+        ("Saudi Arabia and São Paulo met the United Arab Emirates envoy on Capitol Hill.\n\nLois Lerner left.",
+         ["Lois Lerner"]),
+        ("West Virginia Sen. Joe Manchin and New Zealand Prime Minister Jacinda Ardern", ["Joe Manchin", "Jacinda Ardern"]),
+        # a page's furniture and a party with its state are no names; 'First Lady' is a title
+        ("Play Video. Getty Images. Sen. Amy Klobuchar (D-Minn.) and First Lady Michelle Obama.",
+         ["Amy Klobuchar", "Michelle Obama"]),
         # negatives: names of three words stay whole
         ("Martin Luther King and Hillary Rodham Clinton", ["Martin Luther King", "Hillary Rodham Clinton"]),
     ],
