@@ -19,8 +19,8 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from .actors import Actors, load_actors
+from .cue_patterns import capitalised_cues, phrase_cues
 from .cue_patterns import passive_before as _passive_before
-from .cue_patterns import phrase_cues
 from .model import Document
 from .resolver import SpeakerResolver
 from .sentence_subject import _sentence_subject_mention  # noqa: F401  (imported from here by the rule modules)
@@ -196,53 +196,12 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
             if _obligation_before(text, s):
                 continue  # 'Baku must inform the public': what someone ought to say is not a report
             cues.append(_Cue(s, e, raw, lemma, cls))
-    if "Asked " in text:
-        cues += _opening_asked(text)  # 'Asked whether ..., X said': the reported question opens the sentence
-    if " Says " in text or " Say " in text:
-        cues += _headline_says(text)  # 'Trump Says He Never Pledged To ...': a headline's report
-    phrases = [_Cue(*c) for c in phrase_cues(text, tokens=parts[1::2])]  # 'according to', 'raised concerns', 'sees X as'
+    # 'according to', 'raised concerns', 'sees X as'; 'Asked whether ..., X said', a headline's 'Says'
+    phrases = [_Cue(*c) for c in (*phrase_cues(text, tokens=parts[1::2]), *capitalised_cues(text))]
     if phrases:  # (the verb cues come in order of their starts, one per start)
         cues += phrases
-    if phrases or "Asked " in text or " Says " in text or " Say " in text:
         cues.sort(key=_START)
     return cues
-
-
-_SAYS = re.compile(r"(?<=[\w.’'] )Says? (?=[\w‘“\"'])")
-_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as is vs via over".split())
-
-
-def _headline_says(text: str) -> list[_Cue]:
-    """'Trump Says He Never Pledged To Kill Family Members Of Terrorists': 'Says' in a line of title
-    case (every word of four letters or more capitalised), the cue of a headline's report."""
-    out = []
-    for m in _SAYS.finditer(text):
-        a = text.rfind("\n", 0, m.start()) + 1
-        b = text.find("\n", m.end())
-        line = text[a : b if b >= 0 else len(text)]
-        words = [w for w in TOKEN.findall(line) if w.isalpha() and len(w) >= 4 and w.lower() not in _SMALL_WORDS]
-        before = text[a : m.start()].split()
-        if before and before[-1] in ("Who", "That", "Which", "What", "To", "Not", "Never"):
-            continue  # 'The Man Who Says No To Everyone': a relative clause, 'Never Say Never'
-        if len(words) >= 4 and all(w[0].isupper() for w in words) and len(line) <= 200:
-            out.append(_Cue(m.start(), m.start() + len(m.group().rstrip()), m.group().rstrip(), "say", verb_forms()["says"][1]))
-    return out
-
-
-# before a sentence-initial word: the text's start, a line break, or a sentence's end
-_SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?][\"'”’»)]*[ \t]+)[ \t]*$")
-
-
-def _opening_asked(text: str) -> list[_Cue]:
-    """'Asked' opening a sentence ('Asked whether ..., Reid said'): the cue of a reported question
-    (the lower-case forms are the verb table's; a capitalised word is no candidate there)."""
-    out = []
-    at = text.find("Asked ")
-    while at >= 0:
-        if _SENTENCE_OPENING.search(text, max(0, at - 6), at) and not text[at - 1 : at].isalnum():
-            out.append(_Cue(at, at + 5, "Asked", *verb_forms()["asked"]))
-        at = text.find("Asked ", at + 6)
-    return out
 
 
 _START = itemgetter(0)  # a _Cue's start

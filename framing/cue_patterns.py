@@ -13,6 +13,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .tokens import TOKEN
+from .verbs import verb_forms
+
 IN_OPINION = "in the opinion of"
 """The lemma of 'In his opinion, ...', "In Aslanli's view, ..." (the possessive is the speaker)."""
 
@@ -190,3 +193,50 @@ def _ends_with_be(t: str) -> bool:
             if k == 0 or not (t[k - 1].isalnum() or t[k - 1] == "_"):
                 return True
     return False
+
+
+def capitalised_cues(text: str) -> list[tuple[int, int, str, str, str]]:
+    """Cues the verb table misses for their capital: 'Asked' opening a sentence ('Asked whether
+    ..., X said': the reported question opens it) and a headline's 'Says' ('Trump Says He Never
+    Pledged To ...'), as ``(start, end, text, lemma, class)``."""
+    out = _opening_asked(text) if "Asked " in text else []
+    if " Says " in text or " Say " in text:
+        out += _headline_says(text)
+    return out
+
+
+_SAYS = re.compile(r"(?<=[\w.’'] )Says? (?=[\w‘“\"'])")
+_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as is vs via over".split())
+
+
+def _headline_says(text: str) -> list[tuple[int, int, str, str, str]]:
+    """'Trump Says He Never Pledged To Kill Family Members Of Terrorists': 'Says' in a line of title
+    case (every word of four letters or more capitalised), the cue of a headline's report."""
+    out = []
+    for m in _SAYS.finditer(text):
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        line = text[a : b if b >= 0 else len(text)]
+        words = [w for w in TOKEN.findall(line) if w.isalpha() and len(w) >= 4 and w.lower() not in _SMALL_WORDS]
+        before = text[a : m.start()].split()
+        if before and before[-1] in ("Who", "That", "Which", "What", "To", "Not", "Never"):
+            continue  # 'The Man Who Says No To Everyone': a relative clause, 'Never Say Never'
+        if len(words) >= 4 and all(w[0].isupper() for w in words) and len(line) <= 200:
+            out.append((m.start(), m.start() + len(m.group().rstrip()), m.group().rstrip(), "say", verb_forms()["says"][1]))
+    return out
+
+
+# before a sentence-initial word: the text's start, a line break, or a sentence's end
+_SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?][\"'”’»)]*[ \t]+)[ \t]*$")
+
+
+def _opening_asked(text: str) -> list[tuple[int, int, str, str, str]]:
+    """'Asked' opening a sentence ('Asked whether ..., Reid said'): the cue of a reported question
+    (the lower-case forms are the verb table's; a capitalised word is no candidate there)."""
+    out = []
+    at = text.find("Asked ")
+    while at >= 0:
+        if _SENTENCE_OPENING.search(text, max(0, at - 6), at) and not text[at - 1 : at].isalnum():
+            out.append((at, at + 5, "Asked", *verb_forms()["asked"]))
+        at = text.find("Asked ", at + 6)
+    return out

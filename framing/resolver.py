@@ -44,7 +44,7 @@ from .mentions import (
     _untitled_words,
     _with,
 )
-from .speakers import NAME_RUN, _speaker_before, find_speaker_before
+from .speakers import _NEAR_TO_WORDS, NAME_RUN, _speaker_before, find_speaker_before
 from .titled import (
     _LEADING_THE,
     _POSSESSOR,
@@ -134,6 +134,14 @@ class SpeakerResolver:
         if mention.type == "pronoun":
             return self._pronoun(mention, at)
         kind = mention.type
+        near = _NEAR_TO_WORDS.search(mention.text) if kind == "anonymous" else None
+        if near is not None:
+            # 'sources close to Putin': unnamed sources, not Putin; their side is a nationality word
+            # before ('A U.S. official familiar with …'), else the side of whom they are close to
+            side, how = self._side_of(mention.text[: near.start()]), _SIDE_WORD
+            if side == "unknown" and near.group().startswith("close"):
+                side, how = self._side_of(mention.text[near.end() :].strip()), "side: whom the sources are close to"
+            return SpeakerInfo(mention.text, "anonymous", side, _join(_AS_WRITTEN, how if side != "unknown" else ""))
         if " and " in mention.text and mention.text.rsplit(None, 1)[-1].lower() not in VAGUE_HEADS \
                 and " and " not in (_titled_name(mention.text) or ("",))[0]:
             # ('Health and Human Services Secretary Kathleen Sebelius' is one person, with a title)

@@ -53,6 +53,11 @@ def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None
         if tail is not None:
             # 'A senior official speaking on condition of anonymity said': the official speaks
             return find_speaker_before(text, tail.start(), limit)
+    if _NEAR_TO_WORDS.search(text, max(limit, cue_start - 90), cue_start):
+        m = _CLOSE_SOURCE_BEFORE.search(text, max(limit, cue_start - 120), cue_start)
+        if m is not None:
+            # 'sources close to Putin say', 'people familiar with the matter said': the sources speak
+            return Mention(m.group(1), m.start(1), m.end(1), "anonymous")
     lo = max(limit, cue_start - 40)
     date = _DATE_TAIL.search(text, lo, cue_start) if _MONTH_NEAR.search(text, lo, cue_start) else None
     if date is not None:
@@ -521,6 +526,10 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
     words = _words(text, cue_end, min(limit, cue_end + 200))
     if not words:
         return None
+    if _NEAR_TO_WORDS.search(text, words[0][1], min(limit, words[0][1] + 60)):
+        m = _CLOSE_SOURCE_AFTER.match(text, words[0][1], min(limit, cue_end + 200))
+        if m is not None:  # 'says a source close to him', 'said people familiar with the talks'
+            return Mention(m.group(), m.start(), m.end(), "anonymous")
     first = words[0]
     if "," in text[cue_end : first[1]] or "." in text[cue_end : first[1]]:
         return None
@@ -564,6 +573,19 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
         return None
     span = [w[0] for w in words[0:k]]
     return Mention(text[words[0][1] : words[k - 1][2]], words[0][1], words[k - 1][2], _classify(span))
+
+
+# an unnamed source described by whom it knows: 'sources close to Putin', 'people familiar with the matter'
+_NEAR_TO_WORDS = re.compile(r"\b(?:close to|familiar with|briefed on|knowledgeable about)\b")
+_CLOSE_SOURCE = (
+    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]hose)\s+)?"
+    r"(?:[\w.’'-]+\s+){0,3}?(?:sources?|people|persons?|officials?|aides?|diplomats?|insiders?|advisers?|advisors?|"
+    r"allies|ally|associates?|friends?|someone|figures?)\s+"
+    r"(?:close\s+to|familiar\s+with|briefed\s+on|knowledgeable\s+about)\s+[^,.;:!?\"“”\n]{1,60}?"
+)
+_CLOSE_SOURCE_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))({_CLOSE_SOURCE})\s+$")
+_CLOSE_SOURCE_AFTER = re.compile(
+    rf"{_CLOSE_SOURCE}(?=\s*(?:[,.;:!?\"“”\n]|$)|\s+(?:on|in|at|who|that|after|before|when|while|as)\b)")
 
 
 def _place_after(text: str, words: list[tuple[str, int, int]], k: int) -> int:

@@ -38,6 +38,15 @@ from .helpers import quote_of
         ("\"The road is closed,\" some independent Armenian sources said.", "The road",
          "some independent Armenian sources", "armenian",
          "the mention as written; side: a nationality or country word in the mention"),
+        # sources close to someone the actors list places: that side; a nationality word before comes first
+        ("The economy is slowing, sources close to Putin say.", "The economy", "sources close to Putin", "russian",
+         "the mention as written; side: whom the sources are close to"),
+        ("The deal is off, two Armenian officials close to Putin said.", "The deal",
+         "two Armenian officials close to Putin", "armenian",
+         "the mention as written; side: a nationality or country word in the mention"),
+        # people familiar with something are close to no one: no side
+        ("The deal is off, people familiar with the Kremlin's plans said.", "The deal",
+         "people familiar with the Kremlin's plans", "unknown", "the mention as written"),
         # an anonymous voice: as written, and no side to give
         ("\"They try to silence us,\" a user said.", "They try", "a user", "unknown", "the mention as written"),
     ],

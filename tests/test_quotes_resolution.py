@@ -115,6 +115,16 @@ def test_pronoun_goes_to_the_person_the_text_means(text: str, content_start: str
         # negative: no name before the role: the role speaks
         ("Commenting on the findings, the minister said that the West needs to be harsher.", "the West",
          "the minister", "minister", "role"),
+        # unnamed sources described by whom they know: the sources, not Putin; before and after the verb
+        ("The economy is slowing, sources close to Putin say.", "The economy", "sources close to Putin",
+         "sources close to Putin", "anonymous"),
+        ("The economy is slowing, says a source close to him.", "The economy", "a source close to him",
+         "a source close to him", "anonymous"),
+        ("The deal is off, people familiar with the matter said on Monday.", "The deal",
+         "people familiar with the matter", "people familiar with the matter", "anonymous"),
+        # negative: 'close to' in the reported clause is no source
+        ("The plant is close to the border, the ministry said.", "The plant", "the ministry", "ministry",
+         "organisation"),
     ],
 )
 def test_mention_and_type(text: str, content_start: str, speaker: str, name: str, speaker_type: str) -> None:
