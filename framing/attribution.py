@@ -98,7 +98,7 @@ _INDIRECT = _indirect_lemmas()
 
 _AUX = frozenset(
     "has have had did does do was were is are will would could can may might must should also not never "
-    "n't later then reportedly repeatedly previously earlier first again himself herself themselves".split()
+    "n't later then reportedly repeatedly previously earlier first again himself herself themselves been".split()
 )
 
 

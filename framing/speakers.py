@@ -53,6 +53,10 @@ def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None
         if tail is not None:
             # 'A senior official speaking on condition of anonymity said': the official speaks
             return find_speaker_before(text, tail.start(), limit)
+    if text.startswith("been ", max(0, cue_start - 5)) or text.startswith("been ", max(0, cue_start - 11)):
+        clitic = _CLITIC_BEEN.search(text, max(limit, cue_start - 30), cue_start)
+        if clitic is not None:  # 'He’s been saying', "Azerbaijan's been claiming": 's is has, not an owner's
+            return find_speaker_before(text, clitic.start(), limit)
     if _NEAR_TO_WORDS.search(text, max(limit, cue_start - 90), cue_start):
         m = _CLOSE_SOURCE_BEFORE.search(text, max(limit, cue_start - 120), cue_start)
         if m is not None:
@@ -575,6 +579,8 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
     return Mention(text[words[0][1] : words[k - 1][2]], words[0][1], words[k - 1][2], _classify(span))
 
 
+# a contracted 'has'/'had' before 'been' and the cue: "’s been", "'d long been"
+_CLITIC_BEEN = re.compile(r"(?<=\w)['’](?:s|ve|d)\s+(?:(?:also|long|repeatedly|always|now|just)\s+)?been\s+$")
 # an unnamed source described by whom it knows: 'sources close to Putin', 'people familiar with the matter'
 _NEAR_TO_WORDS = re.compile(r"\b(?:close to|familiar with|briefed on|knowledgeable about)\b")
 _CLOSE_SOURCE = (

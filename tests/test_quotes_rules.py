@@ -521,6 +521,12 @@ def test_a_subject_interrupted_by_the_attribution_is_reported_on_both_sides() ->
         # a date after a document is part of the mention
         ('The statement of November 10, 2020 stated that "the troops are deployed in parallel with the withdrawal".',
          "the troops", "The statement of November 10, 2020", "stated"),
+        # 'been' is an auxiliary of the cue, no part of the speaker; "'s" before it is 'has', not an owner's
+        ("The ministry has been saying that the road is open.", "the road", "The ministry", "has been saying"),
+        ("He’s been saying that the road is open.", "the road", "He", "’s been saying"),
+        ("Azerbaijan's been claiming that the road is open.", "the road", "Azerbaijan", "'s been claiming"),
+        # negative: an owner's 's before a noun stays in the mention
+        ("Azerbaijan's president said that the road is open.", "the road", "Azerbaijan's president", "said"),
     ],
 )
 def test_speaker_noun_phrases(text: str, fragment: str, speaker: str, cue: str) -> None:
