@@ -14,6 +14,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
+from .tokens import fold
+
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w-]*")
 PRONOUNS = frozenset("he she they it we i who".split())
 _POSSESSIVES = frozenset("his her their its our my your".split())
@@ -138,7 +140,7 @@ def _side_part(how: str) -> str:
 
 def _with(step: str, info: SpeakerInfo) -> SpeakerInfo:
     """``info`` explained by ``step``, keeping where its side came from."""
-    return info._replace(how=_join(step, _side_part(info.how)))
+    return SpeakerInfo(info.name, info.type, info.side, _join(step, _side_part(info.how)))
 
 
 # Unions of the word lists, made once.
@@ -403,8 +405,7 @@ def _name_of(run: str) -> str:
         return ""
     if low[-1] in _MEDIA_WORDS or any(map(_PARTY_STATE.match, parts)):
         return ""  # 'Play Video', 'Getty Images': a page's furniture; '(D-Minn.)': a party and state
-    name = " ".join(parts)
-    return "" if _place_key(name) in _places() else name  # not 'Saudi Arabia', 'Kuala Lumpur'
+    return "" if _place_words(" ".join(parts)) == len(parts) else " ".join(parts)  # not 'Saudi Arabia'
 
 
 _NONSPACE = re.compile(r"\S+")
@@ -417,22 +418,25 @@ _MEDIA_WORDS = frozenset("video videos photo photos image images".split())
 def _place_words(run: str) -> int:
     """How many words of a capitalised run a place that opens it has (0 when none does)."""
     words = run.split()
-    places = _places()
+    if len(words) < 2:
+        return 0
+    first = words[0].casefold() if words[0].isascii() else _place_key(words[0])
+    if first not in _places()[1]:
+        return 0  # (most runs: no place starts with their first word)
     for n in range(min(4, len(words)), 1, -1):
-        if _place_key(" ".join(words[:n])) in places:
+        if _place_key(" ".join(words[:n])) in _places()[0]:
             return n
     return 0
 
 
 def _place_key(name: str) -> str:
-    from .tokens import fold
-
     return fold(name, diacritics=True)
 
 
 @lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Places named with two or more capitalised words (framing/data/places.yaml), folded."""
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """Places named with two or more capitalised words (framing/data/places.yaml), folded, and
+    the first words they open with (a cheap first test)."""
     from importlib import resources
     from pathlib import Path
 
@@ -440,4 +444,6 @@ def _places() -> frozenset[str]:
 
     path = Path(str(resources.files("framing") / "data" / "places.yaml"))
     data = read_yaml(path, display="framing/data/places.yaml", cache=False)
-    return frozenset(_place_key(" ".join(str(p).split())) for p in data["places"])
+    names = [" ".join(str(p).split()) for p in data["places"]]
+    keys = frozenset(map(_place_key, names))
+    return keys, frozenset(k.split()[0] for k in keys)

@@ -331,6 +331,11 @@ def _sentence_bounds(
     return (min(a, s.open_at), max(b, s.end))
 
 
+def _opens_sentence(text: str, bounds: tuple[int, int], s: QuoteSpan) -> bool:
+    """Does the quotation open its sentence (nothing but white space before its mark)?"""
+    return not text[bounds[0] : s.open_at].strip()
+
+
 def _long_speaker_then_verb(after: str, speech: frozenset[str]) -> bool:
     """A speaker of five or six words, then a speech verb, in the clause after a quotation that
     opens its sentence ('"…," some independent Armenian sources said'; '"…," Senator Lisa
@@ -389,7 +394,7 @@ def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int
         return "speech", "a quotation of more than five words"
     if (
         _TERMINAL_SENTENCE.search(content)
-        and not text[bounds[0] : s.open_at].strip()
+        and _opens_sentence(text, bounds, s)
         and not text[s.outer_end : bounds[1]].strip(" \t\"'”’»)")
         and len(words) >= 2
     ):
@@ -403,11 +408,10 @@ def _classify(text: str, s: QuoteSpan, speech: frozenset[str], bounds: tuple[int
     if reported:
         return "speech", reported
     after_text = text[s.outer_end : min(bounds[1] + 1, s.outer_end + 80)]
-    opens_sentence = not text[bounds[0] : s.open_at].strip()
     ends_like_speech = bool(_TERMINAL.search(content)) or after_text[:1] in (",", "!", "?")
     if ends_like_speech and (
         _speech_cue([t.lower() for t in _words(after_text)][:4], speech)
-        or opens_sentence and _long_speaker_then_verb(after_text, speech)
+        or _opens_sentence(text, bounds, s) and _long_speaker_then_verb(after_text, speech)
     ):
         return "speech", "a speech verb follows it"
     if _TERMINAL.search(content) and text[max(bounds[0], s.open_at - 3) : s.open_at].rstrip().endswith(":") \

@@ -44,7 +44,7 @@ from .mentions import (
     _untitled_words,
     _with,
 )
-from .speakers import _NEAR_TO_WORDS, NAME_RUN, _speaker_before, find_speaker_before
+from .speakers import NAME_RUN, NEAR_TO_WORDS, _speaker_before, find_speaker_before
 from .titled import (
     _LEADING_THE,
     _POSSESSOR,
@@ -134,7 +134,7 @@ class SpeakerResolver:
         if mention.type == "pronoun":
             return self._pronoun(mention, at)
         kind = mention.type
-        near = _NEAR_TO_WORDS.search(mention.text) if kind == "anonymous" else None
+        near = NEAR_TO_WORDS.search(mention.text) if kind == "anonymous" else None
         if near is not None:
             # 'sources close to Putin': unnamed sources, not Putin; their side is a nationality word
             # before ('A U.S. official familiar with …'), else the side of whom they are close to
@@ -168,16 +168,16 @@ class SpeakerResolver:
             step = _BY_SURNAME if full != " ".join(_untitled_words(short)) else "the name as written"
             if info.side == "unknown" and side == "unknown" and info.type == "person":
                 side = self._office_side(full)
-                return _with(step, info._replace(side=side, how=_SIDE_OFFICE if side != "unknown" else ""))
+                return _with(step, SpeakerInfo(info.name, info.type, side, _SIDE_OFFICE if side != "unknown" else ""))
             if info.side == "unknown" and side != "unknown":
-                return _with(step, info._replace(side=side, how=_SIDE_WORD))
+                return _with(step, SpeakerInfo(info.name, info.type, side, _SIDE_WORD))
             return _with(step, info)
         if kind == "role":
             holder = self._role_holder(mention.text, mention.start)
             if holder:
                 info = self._named(holder, "person")
                 if info.side == "unknown" and side != "unknown":
-                    info = info._replace(side=side, how=_SIDE_WORD)
+                    info = SpeakerInfo(info.name, info.type, side, _SIDE_WORD)
                 return _with("the office → the person the text introduced with it", info)
             earlier = self._earlier_role(mention, at)
             if earlier is not None and (side == "unknown" or earlier.side == side):
@@ -392,9 +392,10 @@ class SpeakerResolver:
                                "speakers named together, one of them with no known side")
         names = [i.name for i in infos]
         name = ", ".join(names[:-1]) + " and " + names[-1]
-        shared = len(sides) == 1 and "unknown" not in sides
-        how = "speakers named together, each resolved; side: " + ("the side they share" if shared else "theirs differ")
-        return SpeakerInfo(name, infos[0].type, sides.pop() if len(sides) == 1 else "unknown", how)
+        side = sides.pop() if len(sides) == 1 else "unknown"
+        how = _join("speakers named together, each resolved",
+                    "side: the side they share" if side != "unknown" else "side: theirs differ" if sides else "")
+        return SpeakerInfo(name, infos[0].type, side, how)
 
     def _introduction(self, pos: int, full: str) -> frozenset[str]:
         """The words that introduce a person named at ``pos``: the title words just before the

@@ -53,11 +53,11 @@ def find_speaker_before(text: str, cue_start: int, limit: int) -> Mention | None
         if tail is not None:
             # 'A senior official speaking on condition of anonymity said': the official speaks
             return find_speaker_before(text, tail.start(), limit)
-    if text.startswith("been ", max(0, cue_start - 5)) or text.startswith("been ", max(0, cue_start - 11)):
+    if text.find("been ", max(0, cue_start - 20), cue_start) >= 0:
         clitic = _CLITIC_BEEN.search(text, max(limit, cue_start - 30), cue_start)
         if clitic is not None:  # 'He’s been saying', "Azerbaijan's been claiming": 's is has, not an owner's
             return find_speaker_before(text, clitic.start(), limit)
-    if _NEAR_TO_WORDS.search(text, max(limit, cue_start - 90), cue_start):
+    if _near_to(text, max(limit, cue_start - 90), cue_start):
         m = _CLOSE_SOURCE_BEFORE.search(text, max(limit, cue_start - 120), cue_start)
         if m is not None:
             # 'sources close to Putin say', 'people familiar with the matter said': the sources speak
@@ -530,7 +530,7 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
     words = _words(text, cue_end, min(limit, cue_end + 200))
     if not words:
         return None
-    if _NEAR_TO_WORDS.search(text, words[0][1], min(limit, words[0][1] + 60)):
+    if _near_to(text, words[0][1], min(limit, words[0][1] + 60)):
         m = _CLOSE_SOURCE_AFTER.match(text, words[0][1], min(limit, cue_end + 200))
         if m is not None:  # 'says a source close to him', 'said people familiar with the talks'
             return Mention(m.group(), m.start(), m.end(), "anonymous")
@@ -582,16 +582,24 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
 # a contracted 'has'/'had' before 'been' and the cue: "’s been", "'d long been"
 _CLITIC_BEEN = re.compile(r"(?<=\w)['’](?:s|ve|d)\s+(?:(?:also|long|repeatedly|always|now|just)\s+)?been\s+$")
 # an unnamed source described by whom it knows: 'sources close to Putin', 'people familiar with the matter'
-_NEAR_TO_WORDS = re.compile(r"\b(?:close to|familiar with|briefed on|knowledgeable about)\b")
+_NEAR_PHRASES = ("close to", "familiar with", "briefed on", "knowledgeable about")
+_NEAR_TO = r"(?:close\s+to|familiar\s+with|briefed\s+on|knowledgeable\s+about)"
+NEAR_TO_WORDS = re.compile(rf"\b{_NEAR_TO}\b")
 _CLOSE_SOURCE = (
     r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]hose)\s+)?"
     r"(?:[\w.’'-]+\s+){0,3}?(?:sources?|people|persons?|officials?|aides?|diplomats?|insiders?|advisers?|advisors?|"
-    r"allies|ally|associates?|friends?|someone|figures?)\s+"
-    r"(?:close\s+to|familiar\s+with|briefed\s+on|knowledgeable\s+about)\s+[^,.;:!?\"“”\n]{1,60}?"
+    rf"allies|ally|associates?|friends?|someone|figures?)\s+{_NEAR_TO}\s+[^,.;:!?\"“”\n]{{1,60}}?"
 )
 _CLOSE_SOURCE_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))({_CLOSE_SOURCE})\s+$")
 _CLOSE_SOURCE_AFTER = re.compile(
     rf"{_CLOSE_SOURCE}(?=\s*(?:[,.;:!?\"“”\n]|$)|\s+(?:on|in|at|who|that|after|before|when|while|as)\b)")
+
+
+def _near_to(text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` hold 'close to', 'familiar with', …? (a substring test: this is asked
+    before every cue, and a regular-expression scan costs more)"""
+    seg = text[a:b]
+    return any(p in seg for p in _NEAR_PHRASES)
 
 
 def _place_after(text: str, words: list[tuple[str, int, int]], k: int) -> int:

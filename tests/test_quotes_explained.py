@@ -47,6 +47,15 @@ from .helpers import quote_of
         # people familiar with something are close to no one: no side
         ("The deal is off, people familiar with the Kremlin's plans said.", "The deal",
          "people familiar with the Kremlin's plans", "unknown", "the mention as written"),
+        # speakers named together: each resolved; the side they share, none when theirs differ, and
+        # nothing to say of the side when no one places either of them
+        ("The Foreign Ministry of Nagorno-Karabakh and Prime Minister Pashinyan said that the talks would go on.",
+         "the talks", "Foreign Ministry of Nagorno-Karabakh and Nikol Pashinyan", "armenian",
+         "speakers named together, each resolved; side: the side they share"),
+        ("Ilham Aliyev and Nikol Pashinyan said that the talks would go on.", "the talks",
+         "Ilham Aliyev and Nikol Pashinyan", "unknown", "speakers named together, each resolved; side: theirs differ"),
+        ("Olena Kovalenko and Ivan Petrenko said that the school was closed.", "the school",
+         "Olena Kovalenko and Ivan Petrenko", "unknown", "speakers named together, each resolved"),
         # an anonymous voice: as written, and no side to give
         ("\"They try to silence us,\" a user said.", "They try", "a user", "unknown", "the mention as written"),
     ],
