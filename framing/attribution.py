@@ -85,8 +85,9 @@ class Quote:
 
 
 # Verbs that introduce indirect speech: every reporting verb of the table except those that
-# take a noun object rather than a clause ("called him a liar", "described it as").
-_NOT_INDIRECT = frozenset("call describe ask read post quote cite detail issue sing pray begin go on put it continue".split())
+# take a noun object rather than a clause ("called him a liar", "described it as") and 'went on'
+# ('went on Fox News'). ('As he put it, the war is over' reports the clause after the comma.)
+_NOT_INDIRECT = frozenset("call describe ask read post quote cite detail issue sing pray begin continue".split()) | {"go on"}
 
 
 def _indirect_lemmas() -> frozenset[str]:
@@ -170,7 +171,8 @@ def _find_cues(text: str, *, words: list[str] | None = None) -> list[_Cue]:
             two = f"{raw} {nxt[0].lower()}"
             if two in forms and text[e : nxt[1]].strip() == "":
                 lemma, cls = forms[two]
-                cues.append(_Cue(s, nxt[2], text[s : nxt[2]], lemma, cls))
+                if not noun_reading(text, s, nxt[2], two, lemma):  # ('the repeated calls for calm')
+                    cues.append(_Cue(s, nxt[2], text[s : nxt[2]], lemma, cls))
                 continue
         if raw in forms:
             lemma, cls = forms[raw]
@@ -398,7 +400,12 @@ def _plausible(mention: Mention | None, resolver: SpeakerResolver) -> Mention | 
     words = [mention.text] if mention.text.isalnum() else TOKEN.findall(mention.text)
     if len(words) == 1 and words[0].casefold() in resolver.actors.nationality and words[0].casefold() not in ("eu", "un"):
         return None
+    if words and words[0] in _PREPOSITION_OPENERS:
+        return None  # '(polls,) including ones showing ...': what a preposition introduces is no subject
     return mention
+
+
+_PREPOSITION_OPENERS = frozenset(("including", "like", "unlike", "besides", "excluding"))
 
 
 def _make(
@@ -446,9 +453,14 @@ def _cues_between(cues: list[_Cue], starts: list[int], a: int, b: int) -> list[_
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
+def participle(cue: _Cue) -> bool:
+    """Is the cue's verb a participle in -ing: 'saying', 'calling for', 'calling on'?"""
+    return cue.text.partition(" ")[0].endswith("ing")
+
+
 def _participle_after_comma(text: str, cue: _Cue) -> bool:
     """'..., saying', 'at one point calling': a participle that hangs on the main clause (not 'is saying')."""
-    if not cue.text.endswith("ing"):
+    if not participle(cue):
         return False
     m = _LAST_WORD.search(text[max(0, cue.start - 30) : cue.start])
     return not (m and m.group(1).lower() in ("is", "was", "were", "are", "be", "been", "am", "keeps", "kept"))
@@ -456,15 +468,16 @@ def _participle_after_comma(text: str, cue: _Cue) -> bool:
 
 def _passive(text: str, cue: _Cue) -> bool:
     """'was described', 'were told', 'is quoted': the speaker follows "by", if anywhere."""
-    if cue.text.endswith("ing"):
-        return False  # 'is announcing': the progressive, not a passive
+    if participle(cue):
+        return False  # 'is announcing', 'is calling for': the progressive, not a passive
     return _passive_before(text[max(0, cue.start - 25) : cue.start])
 
 
 def _clause_end(text: str, pos: int, sent_end: int) -> int:
-    """End of the clause a quoted fragment sits in: the sentence end, without its final full stop."""
+    """End of the clause a quoted fragment sits in: the sentence end, without its final full stop
+    (or the semicolon a headline's first half ends with)."""
     end = sent_end
-    while end > pos and text[end - 1] in ".!?…":
+    while end > pos and text[end - 1] in ".!?…;":
         end -= 1
     return end
 

@@ -35,6 +35,7 @@ from .attribution import (
     _state_noun,
     _with_aux,
     noun_after_auxiliary,
+    participle,
 )
 from .cue_patterns import CASE_THAT, FOR_FROM, IN_OPINION, PUBLISHED_BY, RAISED_LINK
 from .indirect_speakers import (
@@ -58,7 +59,7 @@ from .object_speech import NOUN_OBJECT, NP_OBJECT, OBJECT_ONLY, SMALL_CLAUSE, ob
 from .resolver import SpeakerResolver
 from .speakers import Mention, find_speaker_after, find_speaker_before
 from .tokens import TOKEN
-from .verbs import DATA_VERBS, verb_forms
+from .verbs import DATA_VERBS, noun_lemmas, verb_forms
 
 PARAGRAPH_RULE = "paragraph, then speaker and verb"
 
@@ -79,6 +80,17 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
         rest = text[mention.end : sent[1]]
         m = _ASIDE_END.match(rest)
+        head = text[sent[0] : cue.start].rstrip(" ,")
+        if m and len(TOKEN.findall(head)) >= 3 and _finite_clause(text, sent[0], sent[0] + len(head)):
+            # 'Turnout was low, according to officials, and the vote was delayed.': a clause before
+            # the source is what it reports, not the words after it
+            return _make("indirect", sent[0], sent[0] + len(head), mention, cue, resolver, "clause, according to X", text)
+        if m and _SHORT_SUBJECT.fullmatch(head) and _INTERRUPTED.match(rest):
+            # 'The economy, according to the IMF, is slowing': the subject before, its verb after
+            rest_at = mention.end + m.end()
+            q = _make("indirect", sent[0], _clause_end(text, rest_at, sent[1]), mention, cue, resolver,
+                      "clause, according to X set off by commas, clause", text)
+            return replace(q, parts=((sent[0], sent[0] + len(head)), (rest_at, q.end)))
         if m and _has_tokens(text, mention.end, sent[1], 3):
             start = mention.end + m.end()
             return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
@@ -114,7 +126,9 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     tail = text[cue.end : sent[1]]
     if (dash := _DASH.match(text, after_circumstances(text, cue.end, sent[1]), sent[1])) is not None:
         tail = text[cue.end : dash.start()]  # '..., the source said – although it is not clear ...'
-    if cue.text.endswith("ing") and text[max(0, cue.start - 2) : cue.start] == ", ":
+    elif (adjunct := _ADJUNCT.match(text, after_circumstances(text, cue.end, sent[1]), sent[1])) is not None:
+        tail = text[cue.end : adjunct.start()]  # '..., lawmakers said Friday, as they bristled at ...'
+    if participle(cue) and text[max(0, cue.start - 2) : cue.start] == ", ":
         # '..., emphasizing that ...': a participle hangs on the clause before it: the speaker of
         # its reporting verb, else the sentence's subject
         mention = _plausible(_previous_speaker(text, cue, sent), resolver)
@@ -129,17 +143,18 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     else:
         mention = _of_head(text, _plausible(find_speaker_before(text, cue.start, sent[0]), resolver), sent[0])
         if mention is not None and not cue.text.endswith("ing") and _after_preposition(text, mention, sent[0]):
-            # 'Azer Gasimli, ..., in an interview with Radio Azadlig expressed ...'
+            # 'Azer Gasimli, ..., in an interview with Radio Azadlig expressed ...' (and 'in their report
+            # they could not resist pointing out': only a one-word participle has its own speaker rules)
             mention = _plausible(_sentence_subject_mention(text, sent[0], mention.start), resolver) or mention
             mention = _whole_subject(text, mention, cue.start, sent[0])
-        elif mention is not None and cue.text.endswith("ing"):
+        elif mention is not None and participle(cue):
             # 'penned an urgent letter to President Putin requesting ...': the writer requests
             mention = _letter_writer(text, mention, sent[0], resolver) or mention
     if mention is None:
         mention = _across_gap(text, cue, sent, resolver) or _quantity_speaker(text, cue.start, sent[0]) \
             or _coordinated_subject(text, cue, sent) \
             or _plausible(_plain_np_subject(text, cue, _with_aux(text, cue)[0], sent[0]), resolver)
-    if mention is None and cue.text.endswith("ing") and _SPEECH_NOUN_BEFORE.search(text, max(sent[0], cue.start - 30), cue.start):
+    if mention is None and participle(cue) and _SPEECH_NOUN_BEFORE.search(text, max(sent[0], cue.start - 30), cue.start):
         return _unattributed_statement(text, cue, sent, resolver)
     if cue.lemma in OBJECT_ONLY:
         # 'called the charges unsubstantiated', 'raised the possibility of ...': an object or nothing
@@ -186,6 +201,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
                                              or text[sent[0] + comma + 1 : mention.start].strip() != ""))  # type: ignore[union-attr]
     ):
         start, rule = sent[0], "clause, then speaker and verb"
+        if (dateline := _DATELINE.match(text, sent[0], sent[0] + comma)) is not None:
+            start = dateline.end()  # 'WASHINGTON ― clause, lawmakers said': the place the story was filed from
         para = next((p for p in doc.paragraphs if p.start <= sent[0] < p.end + 1), None)
         if para is not None and para.start < sent[0] and _only_paraphrase(text[para.start : sent[0]]):
             # "...(several sentences of a pundit's view)... , he opined." at a paragraph's end
@@ -194,7 +211,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
     # "clause, said X, a political scientist." — the verb right after the comma, its speaker right after it
     after = find_speaker_after(text, cue.end, sent[1]) if before.rstrip().endswith(",") else None
     if comma > 0 and after is not None and not text[cue.end : after.start].strip() and not before[comma + 1 :].strip() \
-            and _has_tokens(text, sent[0], cue.start, 3) and not cue.text.endswith("ing") and (
+            and _has_tokens(text, sent[0], cue.start, 3) and not participle(cue) and (
                 after.type == "person" and text[after.end : after.end + 1] in (",", ".")
                 # '..., said one GOP source in the room.', '..., the economy is slowing, said a senior
                 # official': after a clause (a verb in it), a speaker of any kind ends the sentence
@@ -203,6 +220,10 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
                 and not _finite_clause(text, after.end, sent[1])
                 and _finite_clause(text, sent[0], sent[0] + comma) and not _finite_clause(text, after.start, after.end)):
         return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
+    if mention is not None and cue.lemma == "call for" \
+            and (span := object_content(text, cue.lemma, cue.end, sent[1])) is not None \
+            and not _GAPPED.match(text, span[0], span[1]):  # ('as the letter called for would mark ...')
+        return _make("indirect", *span, mention, cue, resolver, OBJECT_RULE, text)  # never a clause: up to a comma
     # "X said (that) clause."
     if mention is not None:
         pos = after_circumstances(text, cue.end, sent[1])
@@ -234,11 +255,14 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
                 and not text[cue.end : start].strip().endswith("that"):
             return None  # 'did not respond to a request for comment': the request, not what was said; 'was
             # first reported by The Washington Post': a passive's agent
-        if cue.lemma in DATA_VERBS and not _VERB_LIKE.search(text, start, end):
-            return None  # 'the video shows a crowd': an object, not a finding
+        if cue.lemma in DATA_VERBS and not _VERB_LIKE.search(text, start, end) \
+                and not text[cue.end : start].rstrip().endswith("that"):
+            return None  # 'the video shows a crowd': an object, not a finding (but 'shows that ...')
         end = _before_coordinated_cue(text, start, end)  # 'expressed concerns but has said ...'
-        if _SUBORDINATE.match(text, sent[0], cue.start) and "," in text[start:end]:
-            end = text.index(",", start, end)  # 'Although X denied A, Y ruled in B.': the subordinate clause ends at its comma
+        if _SUBORDINATE.match(text, sent[0], cue.start) and "," not in text[sent[0] : cue.start] \
+                and (stop := _SUBORDINATE_END.search(text, start, end)) is not None:
+            end = stop.start()  # 'Although X denied A, Y ruled in B.', 'When X noted that A ― B': the
+            # subordinate clause ends at its comma or dash
         that = text[cue.end : start].strip().endswith("that")
         if not that and cue.lemma in _OBJECT_NOT_CLAUSE and _GAPPED.match(text, start, end):
             return None  # 'as the letter called for would mark ...': the verb's object is missing (but 'a
@@ -251,7 +275,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return _make("indirect", start, end, mention, cue, resolver, "speaker and verb, then a clause", text)
     # "clause, said X." (``after`` is only looked for after a comma)
     if comma > 0 and after is not None and _has_tokens(text, sent[0], cue.start, 3) \
-            and not cue.text.endswith("ing"):  # ', saying he ...': 'he' starts the reported clause
+            and not participle(cue):  # ', saying he ...': 'he' starts the reported clause
         return _make("indirect", sent[0], sent[0] + comma, after, cue, resolver, "clause, then verb and speaker", text)
     # "X denied any gunfight", "X called for a ceasefire", "X urged Baku to ...": a noun phrase;
     # 'considering it their ancestral homeland': a small clause
@@ -377,6 +401,10 @@ def _based_on(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerReso
 _REQUEST = re.compile(r"\s*to\s+(?:(?:a|an|the|several|repeated|multiple|our|his|her|their)\s+)?(?:\w+\s+)?"
                       r"(?:requests?|questions?|inquiry|inquiries|queries|query|messages?|e-?mails?|calls?|phone\s+calls?)\b")
 _BY_AGENT = re.compile(r"by\s+(?![\w’'-]+ing\b)")  # ('responded by saying': how, not by whom)
+# a wire story's dateline: 'WASHINGTON ― ', 'MOSCOW (Reuters) - ', 'BAKU, Azerbaijan (AP) — '
+_DATELINE = re.compile(r"[A-Z][A-Z.’' -]{2,30}(?:,\s+[A-Z][\w. ]{1,30})?(?:\s*\([^()]{1,30}\))?\s+[―—–-]{1,2}\s+")
+# a subordinate clause after the attribution: how or when it was said, never what
+_ADJUNCT = re.compile(r"\s*,\s+(?:as|while|amid|after|before|because|when|since|though|although)\s")
 _DASH = re.compile(r"\s*[–—]\s|\s+--?\s")  # a dash that ends what a trailing attribution covers
 
 
@@ -415,25 +443,31 @@ _PARTICIPLE_AFTER = re.compile(
 _COORDINATED_CUE = re.compile(
     r",\s+something\s+(?P<rel>(?:[\w’'-]+\s+){1,5}[a-z]+)\b"  # ', something Armenian official sources stated'
     r"|,?[\"”’']?\s+(?:and|but)\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?:\s+[a-z]+s)?\s+)?"
-    r"(?:(?:has|have|had|also|then|later|\w+ly)\s+)*(?P<verb>[a-z]+)\b"
+    r"(?:(?:has|have|had|also|then|later|\w+ly|went\s+on\s+to)\s+)*(?P<verb>[a-z]+)\b"
+    r"|,\s+going\s+on\s+to\s+(?P<then>[a-z]+)\b"  # ', going on to say that ...'
     r"|,[\"”’']?\s+(?:with\s+[^,;]{1,60}?\s+)?(?:\w+ly\s+)?(?P<participle>[a-z]+ing)\b"
 )
 
 
 # ', while 22 percent said', ', compared with 23 percent who said', ', and others have said': a
 # second report with a subject of its own, after a comma and a linking word
-_SECOND_REPORT = re.compile(
-    r",\s+(?:while|whereas|compared\s+(?:with|to)|and|but|though|although)\s+(?P<subj>(?:[\w’'.%-]+\s+){1,8}?)"
-    r"(?:(?:has|have|had|also|would|will|did|do|does|not|never|\w+ly)\s+)*(?P<verb>said|say|says|told|tell|tells)\b"
-)
+_SECOND_REPORT = re.compile(r",\s+(?:while|whereas|compared\s+(?:with|to)|and|but|though|although)\s+")
+_WORD = re.compile(r"[\w’'.%-]+")
 
 
 def _before_second_report(text: str, start: int, end: int) -> int:
     """Cut the content before a second report with its own subject ('yes, compared with 23 percent
-    who said ...', 'they are set on it, while 22 percent said ...'), or return ``end``."""
+    who said ...', 'they are set on it, while 22 percent said ...', '..., though she noted ...'),
+    or return ``end``."""
+    forms, nouns = verb_forms(), noun_lemmas()
     for m in _SECOND_REPORT.finditer(text, start, end):
-        subj = m.group("subj").split()
-        if subj[0].lower() not in _NOT_SUBJECT and subj[0].lower() not in ("that", "it", "this", "there"):
+        words = _WORD.findall(text, m.end(), min(end, m.end() + 120))[:9]
+        if not words or words[0].lower() in _NOT_SUBJECT or words[0].lower() in ("that", "it", "this", "there"):
+            continue
+        # a subject of one to eight words (auxiliaries and adverbs too), then a reporting verb (not
+        # a word that is a noun as well: ', and the call ended')
+        if any(w in forms and not w.endswith("ing") and not (forms[w][0] in nouns and w in (forms[w][0], forms[w][0] + "s"))
+               for w in words[1:]):
             return m.start()
     return end
 
@@ -447,7 +481,7 @@ def _before_coordinated_cue(text: str, start: int, end: int) -> int:
             if any(w in forms for w in m.group("rel").split()[1:]):
                 return m.start()
             continue
-        verb = m.group("verb") or m.group("participle")
+        verb = m.group("verb") or m.group("participle") or m.group("then")
         lead = m.group()[: m.start("verb") - m.start()].split() if m.group("verb") else []
         if verb in forms and lead and noun_after_auxiliary(lead[-1], verb, forms[verb][0]):
             continue  # '... and had estimates of': a noun after 'had'
@@ -466,7 +500,8 @@ def _next_token(text: str, pos: int) -> tuple[str, int, int] | None:
 
 
 _CONCESSIVE = "Although|Though|While|Whereas|Even though"
-_SUBORDINATE = re.compile(rf"\s*(?:{_CONCESSIVE})\s")  # not 'As X said, ...'
+_SUBORDINATE = re.compile(rf"\s*(?:{_CONCESSIVE}|When|After|Before|Once|Because|If|Unless|Until)\s")  # not 'As X said, ...'
+_SUBORDINATE_END = re.compile(r",|\s[―—–]\s|\s--?\s")
 _SUBORDINATE_FIRST = re.compile(rf"\s*(?:{_CONCESSIVE}|When|After|Before|Because|Since|As|If|Unless)\s")
 
 _THAT_AFTER = re.compile(r"\s+that\b")  # ', suggesting that ...': an opinion verb reporting a clause

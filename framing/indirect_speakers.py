@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 
 from .after_cue import CLAUSE_VERBS
-from .attribution import _OBJECT_PREPOSITIONS, _Cue, _passive, _plausible, _sentence_subject_mention
+from .attribution import (
+    _OBJECT_PREPOSITIONS,
+    _Cue,
+    _passive,
+    _plausible,
+    _sentence_subject_mention,
+    participle,
+)
 from .resolver import SpeakerResolver
 from .speakers import Mention, find_speaker_before
 from .tokens import TOKEN
@@ -26,10 +33,13 @@ _GAP = re.compile(
     # 'continued to say', 'seemed to urge', 'went on to argue', 'were slightly more likely to say',
     # 'took a moment to point out': a verb or an adjective whose subject does the saying
     r"|(?:continues?|continued|seems?|seemed|appears?|appeared|begins?|began|starts?|started|decided|decides|plans?"
-    r"|planned|needs?|needed|agreed|agrees|went\s+on|goes\s+on|go\s+on|used|would\s+like"
+    r"|planned|needs?|needed|agreed|agrees|went\s+on|goes\s+on|go\s+on|going\s+on|used|would\s+like"
     r"|(?:is|are|was|were|be|been)\s+(?:\w+\s+){0,2}?(?:quick|eager|careful|keen|likely|able|unable|ready|happy|right"
     r"|willing|unwilling|reluctant)"
-    r"|(?:took|takes|take|taking)\s+(?:a\s+moment|time|the\s+(?:opportunity|time)|pains|care))\s+to)\s+$"
+    r"|(?:took|takes|take|taking)\s+(?:a\s+moment|time|the\s+(?:opportunity|time)|pains|care))\s+to"
+    # 'the poll released Friday shows ...': when the poll or report came out
+    r"|(?:released|published|issued|conducted|unveiled)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|today|yesterday|(?:last|this)\s+(?:week|month)))\s+$"
 )
 
 
@@ -90,8 +100,15 @@ def _across_gap(text: str, cue: _Cue, sent: tuple[int, int], resolver: SpeakerRe
     m = _GAP.search(text, max(sent[0], cue.start - 40), cue.start)
     if m is None and cue.lemma in _REFUSED_VERBS:
         m = _REFUSAL.search(text, max(sent[0], cue.start - 30), cue.start)
+    if m is None and text.endswith(" to ", max(0, cue.start - 4), cue.start) and text.startswith(" that ", cue.end):
+        # 'He went on cable news to argue that ...': the subject of the verb the purpose hangs on
+        subject = _sentence_subject_mention(text, sent[0], cue.start - 4)
+        return _plausible(subject, resolver) if subject is not None and subject.type in ("person", "pronoun") else None
     if m is None:
         return None
+    if text.startswith(",", m.start() - 1) and m.group().lstrip().startswith("going"):
+        # '..., going on to say that ...': the participle hangs on the clause before the comma
+        return _plausible(_previous_speaker(text, cue, sent), resolver)
     return _plausible(find_speaker_before(text, m.start() + 1, sent[0]), resolver)
 
 
@@ -264,7 +281,7 @@ def _plain_np_subject(text: str, cue: _Cue, aux_start: int, sent_start: int) -> 
     before a relative pronoun ('who want to ban abortion' may follow its head). Participles are
     never judged ('..., saying').
     """
-    if cue.text.endswith("ing") or (
+    if participle(cue) or (
             cue.lemma in noun_lemmas() and cue.text in (cue.lemma, cue.lemma + "s") and not _THAT_NEXT.match(text, cue.end)):
         return None  # ('in smaller states such as'): a noun, not a verb that reports a clause
     if cue.text.endswith("ed") and _PLURAL_NEXT.match(text, cue.end):

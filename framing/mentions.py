@@ -403,8 +403,9 @@ def _name_of(run: str) -> str:
         return ""  # (not 'Speaking Thursday')
     if any(map(str.isupper, parts)) and any(p.isupper() and len(p) > 1 for p in parts):
         return ""
-    if low[-1] in _MEDIA_WORDS or any(map(_PARTY_STATE.match, parts)):
-        return ""  # 'Play Video', 'Getty Images': a page's furniture; '(D-Minn.)': a party and state
+    if low[-1] in _MEDIA_WORDS or low[-1] in _EVENT_WORDS or any(map(_PARTY_STATE.match, parts)):
+        return ""  # 'Play Video', 'Getty Images': a page's furniture; 'Iraq War', 'Paris Agreement': an
+        # event or a document; '(D-Minn.)': a party and state
     return "" if _place_words(" ".join(parts)) == len(parts) else " ".join(parts)  # not 'Saudi Arabia'
 
 
@@ -413,6 +414,10 @@ _NONSPACE = re.compile(r"\S+")
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 # the last word of a caption or a button, never of a name
 _MEDIA_WORDS = frozenset("video videos photo photos image images".split())
+# the last word of the name of an event, an accord or a law, never of a person's
+_EVENT_WORDS = frozenset(
+    "war wars treaty accord accords agreement act summit crisis revolution conflict protocol doctrine deal "
+    "initiative programme program olympics games cup".split())
 
 
 def _place_words(run: str) -> int:

@@ -32,7 +32,7 @@ from .attribution import (
     _sentence_subject_mention,
 )
 from .indirect import _VERB_LIKE
-from .indirect_speakers import _coordinated_subject, _of_head, _quantity_speaker
+from .indirect_speakers import _across_gap, _coordinated_subject, _of_head, _quantity_speaker
 from .model import Document
 from .quotemarks import QuoteSpan
 from .resolver import SpeakerResolver
@@ -225,8 +225,10 @@ def _cue_before(ctx: _Ctx) -> Quote | None:
                 if mention is not None and _in_object_position(text, mention, sent[0]):
                     mention = _sentence_subject_mention(text, sent[0], mention.start)
                 if mention is None:
-                    # 'X did this and said that "..."', '21 percent said "not too likely"'
-                    mention = _coordinated_subject(text, cue, sent) or _quantity_speaker(text, cue.start, sent[0])
+                    # 'X did this and said that "..."', '21 percent said "not too likely"', '..., going on
+                    # to say that "..."'
+                    mention = _coordinated_subject(text, cue, sent) or _quantity_speaker(text, cue.start, sent[0]) \
+                        or _across_gap(text, cue, sent, resolver)
             mention = _plausible(mention, resolver)
             used.add(cue.start)
             m = _THAT.match(text, cue.end)

@@ -41,8 +41,8 @@ from .mentions import (
 )
 
 # Punctuation that separates two words of a phrase (with or without the full stop).
-_PUNCT = re.compile(r"[,;:()\"“”]")
-_PUNCT_OR_DOT = re.compile(r"[,.;:()\"“”]")
+_PUNCT = re.compile(r"[,;:()\"“”—–―]")  # (a dash ends a phrase: 'in some years ― Trump boasted')
+_PUNCT_OR_DOT = re.compile(r"[,.;:()\"“”—–―]")
 _PRONOUN_CLITIC = re.compile(r"(he|she|it|they|we|i)(?:['’](?:s|re|ve|d|ll))")
 
 

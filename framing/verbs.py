@@ -132,6 +132,10 @@ def noun_reading(text: str, start: int, end: int, form: str, lemma: str) -> bool
             and m.group(1).lower() not in _PERSON_NOUNS and not after.startswith(" that")
     if text[start - 1 : start] != " ":
         return False
+    if " " in lemma:  # 'the repeated calls for calm': the first word a noun
+        head = lemma.split(" ", 1)[0]
+        return head in noun_lemmas() and form.split(" ", 1)[0] == _plural(head) \
+            and _PARTICIPLE_MODIFIER.search(text, max(0, start - 40), start) is not None
     if lemma not in noun_lemmas() or form not in (lemma, _plural(lemma)):
         return False
     nxt = after.split(None, 1)[0].strip(",.;:") if after.strip() else ""
@@ -142,6 +146,9 @@ def noun_reading(text: str, start: int, end: int, form: str, lemma: str) -> bool
     if base and (nxt == "that" or nxt == "to" and not singular):
         return False  # ('a serious challenge to': after 'a' the base form is a noun; but 'a comment that
         # described ...' reports what the comment said)
+    if not base and (_PARTICIPLE_MODIFIER.search(text, max(0, start - 40), start) is not None
+                     or _PREPOSITION_DETERMINER.search(text, max(0, start - 60), start) is not None):
+        return True  # 'the continued questions about', 'After some challenges,', 'despite the warnings'
     if not base and not (nxt == "of" or _RELATIVE_AFTER.match(after)):
         return False
     words = text[max(0, start - 60) : start].split(" ")[:-1]  # the words before, the last one first
@@ -154,6 +161,19 @@ def noun_reading(text: str, start: int, end: int, form: str, lemma: str) -> bool
                 or base and (low in _PLURALS or low.endswith("s") and not low.endswith(("ss", "us", "is"))):
             return False
     return False
+
+
+# a determiner and a past participle right before an -s form: 'the continued questions', 'their
+# repeated calls' (a verb's subject is never a bare participle)
+_PARTICIPLE_MODIFIER = re.compile(r"(?:\b(?:the|their|his|her|its|our|these|those|such)|[’']s)\s+[a-z]+ed\s+$")
+
+
+# a preposition and a determiner (and up to two modifiers) before an -s form: the object of the
+# preposition, never a verb ('After some challenges', 'despite the repeated warnings')
+_PREPOSITION_DETERMINER = re.compile(
+    r"\b(?:[Aa]fter|[Bb]efore|[Dd]espite|[Ww]ith|[Ww]ithout|[Aa]mid|[Aa]mong|[Ff]ollowing|[Ff]rom|[Aa]bout|[Oo]ver)\s+"
+    r"(?:the|some|many|several|these|those|such|their|his|her|its|our|all|any|no|new|recent)\s+(?:[a-z-]+\s+){0,2}$"
+)
 
 
 def _plural(lemma: str) -> str:
