@@ -99,7 +99,7 @@ _INDIRECT = _indirect_lemmas()
 
 _AUX = frozenset(
     "has have had did does do was were is are will would could can may might must should also not never "
-    "n't later then reportedly repeatedly previously earlier first again himself herself themselves been".split()
+    "n't later then reportedly repeatedly previously earlier first again himself herself themselves been long".split()
 )
 
 
@@ -542,10 +542,17 @@ _PAREN_TAG = re.compile(r"^\s*\([^()\n]{1,25}\)")
 _SENTENCE_STOP = re.compile(r"[.!?;]\s")
 
 
+# 'one person who was there told me', 'a man who attended the rally said': a short relative clause
+# that says where the speaker was (no verb of speech in it)
+_WHO_WAS_THERE = re.compile(
+    r"\s+(?:who|that)\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been|attended|saw|watched|witnessed)\b"
+    r"[^,.;:!?“”\"]{0,40}\s+")
+
+
 def _links_to_cue(gap: str) -> bool:
     """Between a speaker and its verb: nothing, auxiliaries and adverbs, or an apposition ', ... ,'."""
     gap = _PAREN_TAG.sub("", gap)  # 'Rep. John Mica (R-Fla.) said'
-    if _AUX_WORDS.match(gap) or _OF_ORG.match(gap) or _short_pp(gap):
+    if _AUX_WORDS.match(gap) or _OF_ORG.match(gap) or _short_pp(gap) or _WHO_WAS_THERE.fullmatch(gap):
         return True
     g = gap.strip()
     return g.startswith(",") and g.endswith(",") and not _SENTENCE_STOP.search(_ABBREV.sub("", g)) and len(g) < 260

@@ -128,6 +128,15 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         tail = text[cue.end : dash.start()]  # '..., the source said – although it is not clear ...'
     elif (adjunct := _ADJUNCT.match(text, after_circumstances(text, cue.end, sent[1]), sent[1])) is not None:
         tail = text[cue.end : adjunct.start()]  # '..., lawmakers said Friday, as they bristled at ...'
+    if comma > 0 and not before[comma + 1 :].strip() and _SHORT_SUBJECT.fullmatch(before[:comma]) \
+            and (after := find_speaker_after(text, cue.end, sent[1])) is not None \
+            and _INTERRUPTED.match(text, after.end, sent[1]):
+        # 'The deal, said a person briefed on the talks, is off.': the verb and its speaker set off
+        # by commas between a subject and its verb
+        rest = _ASIDE_END.match(text, after.end).end()  # type: ignore[union-attr]  (a comma is there)
+        q = _make("indirect", sent[0], _clause_end(text, rest, sent[1]), after, cue, resolver,
+                  "clause, verb and speaker set off by commas, clause", text)
+        return replace(q, parts=((sent[0], sent[0] + comma), (rest, q.end)))
     if participle(cue) and text[max(0, cue.start - 2) : cue.start] == ", ":
         # '..., emphasizing that ...': a participle hangs on the clause before it: the speaker of
         # its reporting verb, else the sentence's subject

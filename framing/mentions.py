@@ -88,7 +88,7 @@ _ADVERBS_AUX = frozenset(
     "has have had did does do was were is are will would could can may might must should also not never n't "
     "later then reportedly repeatedly previously earlier first again himself herself themselves itself "
     "recently once further subsequently publicly privately often still now just even always already "
-    "finally again ever been".split()
+    "finally again ever been long".split()
 )
 
 

@@ -341,11 +341,21 @@ def _long_speaker_then_verb(after: str, speech: frozenset[str]) -> bool:
     opens its sentence ('"…," some independent Armenian sources said'; '"…," Senator Lisa
     Murkowski of Alaska told'); not a clause that goes on with a verb of its own ('"Embarrassed,"
     was the theme of a mock State of the State video')."""
-    words = [t.lower() for t in _words(_CLAUSE_END.split(after.lstrip(" ,"), 1)[0])][:6]
+    words = [t.lower() for t in _words(_CLAUSE_END.split(after.lstrip(" ,"), 1)[0])][:8]
     for k, w in enumerate(words):
         if w in speech:
-            return _speech_cue(words[k:], speech) and not _NOT_A_SPEAKER.intersection(words[:k])
+            speaker = words[:k]
+            j = next((j for j, x in enumerate(speaker) if x in ("who", "that")), -1)
+            if 0 < j < k - 2 and speaker[j + 1] in _WHERE_THEY_WERE:
+                speaker = speaker[:j]  # 'one person who was there told me', 'a man who attended the rally said'
+            elif k > 5:
+                return False
+            return _speech_cue(words[k:], speech) and not _NOT_A_SPEAKER.intersection(speaker)
     return False
+
+
+# 'who was there', 'who attended the rally': a relative clause that places the speaker
+_WHERE_THEY_WERE = frozenset("was were attended saw watched witnessed".split())
 
 
 # words that show the clause after a quotation is no speaker and its verb

@@ -203,3 +203,28 @@ def test_an_event_is_nobody_a_pronoun_refers_to() -> None:
 def test_a_phrase_opened_by_including_is_no_speaker() -> None:
     text = "Caddell went on to discuss recently released polls, including ones showing Trump leading nationally."
     assert all(q.speaker != "including ones" for q in _quotes(text))
+
+
+def test_a_verb_and_speaker_set_off_between_subject_and_verb() -> None:
+    # the subject 'The deal' is no speaker: the person after 'said' is, and the report is both halves
+    text = "The deal, said a person briefed on the talks, is off."
+    (q,) = _quotes(text)
+    assert ([text[a:b] for a, b in q.spans], q.speaker, q.cue) == (["The deal", "is off"], "a person briefed on the talks", "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a relative clause that says where the speaker was sits between the speaker and the verb
+        ("“Blackmail much?” one person who was there told me.", "one person"),
+        ("“We will win,” a man who attended the rally said.", "a man"),
+    ],
+)
+def test_a_speaker_placed_by_a_relative_clause(text: str, speaker: str) -> None:
+    (q,) = _quotes(text)
+    assert (q.kind, q.speaker, q.speaker_type) == ("direct", speaker, "anonymous")
+
+
+def test_long_is_an_adverb_of_the_cue() -> None:
+    assert _rows("Pundits have long been claiming that Russia is gaining influence.") == [
+        ("Russia is gaining influence", "Pundits", "have long been claiming")]
