@@ -32,9 +32,7 @@ from .attribution import (
     _passive,
     _plausible,
     _sentence_subject_mention,
-    _state_noun,
     _with_aux,
-    noun_after_auxiliary,
     participle,
 )
 from .cue_patterns import CASE_THAT, FOR_FROM, IN_OPINION, PUBLISHED_BY, RAISED_LINK
@@ -56,10 +54,12 @@ from .indirect_speakers import (
 )
 from .model import Document
 from .object_speech import NOUN_OBJECT, NP_OBJECT, OBJECT_ONLY, SMALL_CLAUSE, object_content
+from .report_end import NOT_SUBJECT as _NOT_SUBJECT
+from .report_end import before_coordinated_cue
 from .resolver import SpeakerResolver
 from .speakers import Mention, find_speaker_after, find_speaker_before
 from .tokens import TOKEN
-from .verbs import DATA_VERBS, noun_lemmas, verb_forms
+from .verbs import DATA_VERBS, verb_forms
 
 PARAGRAPH_RULE = "paragraph, then speaker and verb"
 
@@ -267,7 +267,7 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         if cue.lemma in DATA_VERBS and not _VERB_LIKE.search(text, start, end) \
                 and not text[cue.end : start].rstrip().endswith("that"):
             return None  # 'the video shows a crowd': an object, not a finding (but 'shows that ...')
-        end = _before_coordinated_cue(text, start, end)  # 'expressed concerns but has said ...'
+        end = before_coordinated_cue(text, start, end)  # 'expressed concerns but has said ...'
         if _SUBORDINATE.match(text, sent[0], cue.start) and "," not in text[sent[0] : cue.start] \
                 and (stop := _SUBORDINATE_END.search(text, start, end)) is not None:
             end = stop.start()  # 'Although X denied A, Y ruled in B.', 'When X noted that A ― B': the
@@ -352,7 +352,7 @@ def _unattributed_statement(text: str, cue: _Cue, sent: tuple[int, int], resolve
     m = _THAT.match(text, cue.end)
     if m is not None and text[cue.end : m.end()].strip() == "that":
         start = m.end()
-        end = _before_coordinated_cue(text, start, _clause_end(text, start, sent[1]))
+        end = before_coordinated_cue(text, start, _clause_end(text, start, sent[1]))
         if "," in text[start:end]:
             end = text.index(",", start, end)
     else:
@@ -449,71 +449,11 @@ _PARTICIPLE_AFTER = re.compile(
 )
 
 
-_COORDINATED_CUE = re.compile(
-    r",\s+something\s+(?P<rel>(?:[\w’'-]+\s+){1,5}[a-z]+)\b"  # ', something Armenian official sources stated'
-    r"|,?[\"”’']?\s+(?:and|but)\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?:\s+[a-z]+s)?\s+)?"
-    r"(?:(?:has|have|had|also|then|later|\w+ly|went\s+on\s+to)\s+)*(?P<verb>[a-z]+)\b"
-    r"|,\s+going\s+on\s+to\s+(?P<then>[a-z]+)\b"  # ', going on to say that ...'
-    r"|,[\"”’']?\s+(?:with\s+[^,;]{1,60}?\s+)?(?:\w+ly\s+)?(?P<participle>[a-z]+ing)\b"
-)
-
-
-# ', while 22 percent said', ', compared with 23 percent who said', ', and others have said': a
-# second report with a subject of its own, after a comma and a linking word
-_SECOND_REPORT = re.compile(r",\s+(?:while|whereas|compared\s+(?:with|to)|and|but|though|although)\s+")
-_WORD = re.compile(r"[\w’'.%-]+")
-
-
-def _before_second_report(text: str, start: int, end: int) -> int:
-    """Cut the content before a second report with its own subject ('yes, compared with 23 percent
-    who said ...', 'they are set on it, while 22 percent said ...', '..., though she noted ...'),
-    or return ``end``."""
-    forms, nouns = verb_forms(), noun_lemmas()
-    for m in _SECOND_REPORT.finditer(text, start, end):
-        words = _WORD.findall(text, m.end(), min(end, m.end() + 120))[:9]
-        if not words or words[0].lower() in _NOT_SUBJECT or words[0].lower() in ("that", "it", "this", "there"):
-            continue
-        # a subject of one to eight words (auxiliaries and adverbs too), then a reporting verb (not
-        # a word that is a noun as well: ', and the call ended')
-        if any(w in forms and not w.endswith("ing") and not (forms[w][0] in nouns and w in (forms[w][0], forms[w][0] + "s"))
-               for w in words[1:]):
-            return m.start()
-    return end
-
-
-def _before_coordinated_cue(text: str, start: int, end: int) -> int:
-    """Cut the content before a coordinated reporting verb ('concerns but has said she ...')."""
-    end = _before_second_report(text, start, end)
-    forms = verb_forms()
-    for m in _COORDINATED_CUE.finditer(text, start, end):
-        if m.group("rel"):
-            if any(w in forms for w in m.group("rel").split()[1:]):
-                return m.start()
-            continue
-        verb = m.group("verb") or m.group("participle") or m.group("then")
-        lead = m.group()[: m.start("verb") - m.start()].split() if m.group("verb") else []
-        if verb in forms and lead and noun_after_auxiliary(lead[-1], verb, forms[verb][0]):
-            continue  # '... and had estimates of': a noun after 'had'
-        if verb in ("state", "states") and _state_noun(text, m.end(), _next_token(text, m.end())):
-            continue  # 'federal and state law': the noun
-        if verb in forms and (forms[verb][1] != "opinion" or m.group("participle") and _THAT_AFTER.match(text, m.end())):
-            # '..., emphasizing that ...', '..., with officials announcing ...': a new attribution
-            return m.start()
-    return end
-
-
-def _next_token(text: str, pos: int) -> tuple[str, int, int] | None:
-    """The token after ``pos`` (within 60 characters), as ``(token, start, end)``, or None."""
-    m = TOKEN.search(text, pos, pos + 60)
-    return None if m is None else (m.group(), m.start(), m.end())
-
-
 _CONCESSIVE = "Although|Though|While|Whereas|Even though"
 _SUBORDINATE = re.compile(rf"\s*(?:{_CONCESSIVE}|When|After|Before|Once|Because|If|Unless|Until)\s")  # not 'As X said, ...'
 _SUBORDINATE_END = re.compile(r",|\s[―—–]\s|\s--?\s")
 _SUBORDINATE_FIRST = re.compile(rf"\s*(?:{_CONCESSIVE}|When|After|Before|Because|Since|As|If|Unless)\s")
 
-_THAT_AFTER = re.compile(r"\s+that\b")  # ', suggesting that ...': an opinion verb reporting a clause
 _VERB_LIKE = re.compile(r"\b(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|leads?|trails?)\b")
 
 
@@ -607,5 +547,4 @@ def _bare_clause(text: str, start: int, end: int) -> bool:
     return m is not None and not any(w in _NOT_SUBJECT for w in text[start : m.start("verb")].lower().split())
 
 
-_NOT_SUBJECT = frozenset("in on at to for with by from about as if when while because goodbye hello thanks".split())
 
