@@ -6,6 +6,9 @@ An actors file (``kind: actors`` in ``lexicons/``) gives:
   Armenia, Azerbaijan, ...), each with the terms that mention it;
 * ``actors``: people and institutions who are quoted, with side, group, role
   and the aliases they go by;
+* ``coalitions``: states or bodies that, named together, act as one (Russia, France
+  and the United States as the OSCE Minsk Group co-chairs), with the side of the
+  body they form;
 * ``nationality_cues``: adjectives that give a speaker's side when no listed
   actor matches ("Azerbaijani officials"), whole word runs ("U.S.", "Karabakh
   Armenian"), and flags (a social-media display name with 🇦🇲).
@@ -31,6 +34,7 @@ from .yamlio import LineDict, YamlProblem, read_yaml
 _TYPES = ("person", "organisation", "institution", "group")
 _ACTOR_KEYS = {"id", "name", "type", "side", "group", "role", "aliases", "notes"}
 _GROUP_KEYS = {"id", "label", "side", "terms", "notes"}
+_COALITION_KEYS = {"name", "members", "side", "notes"}
 
 Report = Callable[[int | None, str], None]
 
@@ -82,6 +86,7 @@ def validate_actors(data: LineDict, report: Report) -> None:
             report(a.line_of("group"), f"actor {aid!r}: unknown group {group!r}")
         if "aliases" in a and not isinstance(a["aliases"], list):
             report(a.line_of("aliases"), f"actor {aid!r}: aliases must be a list")
+    _validate_coalitions(data, sides, report)
     cues = data.get("nationality_cues") or []
     if not isinstance(cues, list):
         report(data.line_of("nationality_cues"), "nationality_cues must be a list")
@@ -90,6 +95,25 @@ def validate_actors(data: LineDict, report: Report) -> None:
         if not isinstance(c, LineDict) or not isinstance(c.get("terms"), list):
             report(getattr(c, "line", data.line_of("nationality_cues")), "each nationality cue needs side and terms")
             continue
+        _check_side(c, sides, report)
+
+
+def _validate_coalitions(data: LineDict, sides: set[str], report: Report) -> None:
+    coalitions = data.get("coalitions") or []
+    if not isinstance(coalitions, list):
+        report(data.line_of("coalitions"), "coalitions must be a list")
+        return
+    for c in coalitions:
+        if not isinstance(c, LineDict):
+            report(data.line_of("coalitions"), "each coalition must be a mapping with name, members and side")
+            continue
+        _unknown_keys(c, _COALITION_KEYS, "coalition", report)
+        if not c.get("name"):
+            report(c.line, "coalition has no name")
+        members = c.get("members")
+        if not isinstance(members, list) or len(members) < 2 or not all(isinstance(m, str) and m.strip() for m in members):
+            report(c.line_of("members") if "members" in c else c.line,
+                   f"coalition {c.get('name')!r}: members must be a list of two or more names")
         _check_side(c, sides, report)
 
 
@@ -149,6 +173,23 @@ def speaker_type(actor: Actor) -> str:
     return "person" if actor.type == "person" else "anonymous" if actor.type == "group" else "organisation"
 
 
+@dataclass(frozen=True, slots=True)
+class Coalition:
+    """States or bodies that, named together, act as one ('Russia, France and the United States':
+    the OSCE Minsk Group co-chairs). ``members``: for each member, the keys of the names it goes
+    by (written 'United States | US | U.S.' in the file)."""
+
+    name: str
+    members: tuple[frozenset[tuple[str, ...]], ...]
+    side: str
+
+
+def _member_key(name: str) -> tuple[str, ...]:
+    """'the United States' -> ('united', 'states'); 'U.S.' -> ('u', 's')."""
+    words = tuple(w.casefold() for w in TOKEN.findall(name))
+    return words[1:] if words[:1] == ("the",) else words
+
+
 @dataclass
 class Actors:
     """A loaded actors list, with look-ups by alias and by nationality adjective."""
@@ -161,6 +202,18 @@ class Actors:
     #: nationality cues of several words ("karabakh", "armenian") and symbols (flags), with their side
     nationality_runs: dict[tuple[str, ...], str] = field(default_factory=dict)
     nationality_symbols: dict[str, str] = field(default_factory=dict)
+    coalitions: list[Coalition] = field(default_factory=list)
+
+    def coalition_of(self, parts: list[str]) -> Coalition | None:
+        """The coalition that the speakers named together (``parts``: 'Russia', 'France', 'the
+        United States') are, each member named once and no one else, or None."""
+        if not self.coalitions:
+            return None
+        keys = [_member_key(p) for p in parts]
+        for c in self.coalitions:
+            if len(c.members) == len(keys) and all(sum(k in m for k in keys) == 1 for m in c.members):
+                return c
+        return None
 
     def __post_init__(self) -> None:
         self._by_alias: dict[tuple[str, ...], Actor] = {}
@@ -323,5 +376,10 @@ def load_actors(path: str | os.PathLike[str] | None = None) -> Actors:
                 nationality.setdefault(words[0], str(c["side"]))
             else:
                 runs.setdefault(words, str(c["side"]))  # "U.S." is never the word "s"
+    coalitions = [
+        Coalition(str(c["name"]), tuple(frozenset(_member_key(n) for n in str(m).split("|") if n.strip())
+                                        for m in c["members"]), str(c["side"]))
+        for c in data.get("coalitions") or []
+    ]
     return Actors(actors, groups, nationality, name, str(data.get("version") or ""),
-                  nationality_runs=runs, nationality_symbols=symbols)
+                  nationality_runs=runs, nationality_symbols=symbols, coalitions=coalitions)

@@ -168,6 +168,10 @@ def _after_preposition(text: str, mention: Mention, sent_start: int) -> bool:
 _PREP_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:the|a|an|[a-z]+-[a-z-]+)\s+){0,3}[\"“”'‘]?$")
 
 
+# an owner or a determiner right before a word makes it a noun ('endorsed Ukraine’s demand for')
+_NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|its|his|her|their|our|this|that))\s+$")
+
+
 def _previous_speaker(text: str, cue: _Cue, sent: tuple[int, int]) -> Mention | None:
     """The subject of the last reporting verb before ``cue`` in its sentence ('X confirmed ..., adding')."""
     forms = verb_forms()
@@ -176,6 +180,7 @@ def _previous_speaker(text: str, cue: _Cue, sent: tuple[int, int]) -> Mention | 
     for m in reversed(list(re.finditer(r"\b[a-z]+\b", head))):
         form = m.group()
         if form in forms and not form.endswith("ing") and forms[form][0] not in ("call", "describe") \
+                and not _NOUN_BEFORE.search(head, 0, m.start()) \
                 and not _passive(text, _Cue(base + m.start(), base + m.end(), form, *forms[form])):
             if re.search(r"[.;!?]\s", head[m.end() :]):
                 return None

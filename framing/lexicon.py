@@ -34,7 +34,7 @@ _PACK_KEYS = {
     "format", "pack", "kind", "version", "title", "description", "language", "sides", "concepts", "sources",
     "license", "notes", "scope",
 }
-_ACTORS_KEYS = {"groups", "actors", "nationality_cues"}
+_ACTORS_KEYS = {"groups", "actors", "coalitions", "nationality_cues"}
 _CONCEPT_KEYS = {"id", "label", "category", "notes", "sources", "variants", "role", "time"}
 _VARIANT_KEYS = {"side", "terms", "notes", "time", "weight", "case_sensitive", "inflect", "exclude", "source", "sources"}
 

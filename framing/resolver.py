@@ -374,6 +374,10 @@ class SpeakerResolver:
         parts = [p for p in _AND.split(mention.text) if p]
         if len(parts) < 2 or len(parts) > 4:
             return None
+        coalition = self.actors.coalition_of(parts)
+        if coalition is not None:
+            return SpeakerInfo(coalition.name, "organisation", coalition.side,
+                               f"speakers named together: the {coalition.name} (actors list)")
         names_only = all(_NAME_LIKE.fullmatch(p) for p in parts)
         infos = []
         pos = mention.start

@@ -23,7 +23,7 @@ from .conftest import ROOT, SEEDS
 GOLD = yaml.safe_load((ROOT / "tests" / "gold" / "seed_quotes.yaml").read_text(encoding="utf-8"))
 
 # Pinned floors (raise them as the extractor improves; never lower them).
-FLOORS = {"found": 127, "speaker": 127, "kind": 127, "cue": 127, "side": 116, "cue_class": 127, "speaker_type": 126}
+FLOORS = {"found": 127, "speaker": 127, "kind": 127, "cue": 127, "side": 117, "cue_class": 127, "speaker_type": 126}
 
 
 @pytest.fixture(scope="module")
@@ -111,9 +111,6 @@ _FROM_CONTENT = "the gold reads the side from the voice's own words ('our territ
                 "article's frame ('bitter criticism in Azerbaijan'); framing does not infer a side from what is said"
 KNOWN_DIFFERENCES = {
     **{("000", k): {"side": _FROM_CONTENT} for k in ("q9", "q10", "q11", "q12", "q13", "q14", "q18")},
-    ("002", "q30"): {"side": "France is not in the actors list and Russia and the United States have different "
-                             "sides there, so the joint voice has none; the gold reads the three as the Minsk "
-                             "Group mediators (international)"},
     ("002", "q37"): {"side": "the mention's head is 'Interviews made by international news agencies'; the gold's "
                              "speakers are the Syrian mercenaries inside it (azerbaijani: the side they fight on)",
                      "speaker_type": "as for the side: the interviews, not the anonymous mercenaries"},

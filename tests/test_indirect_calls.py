@@ -228,3 +228,12 @@ def test_a_speaker_placed_by_a_relative_clause(text: str, speaker: str) -> None:
 def test_long_is_an_adverb_of_the_cue() -> None:
     assert _rows("Pundits have long been claiming that Russia is gaining influence.") == [
         ("Russia is gaining influence", "Pundits", "have long been claiming")]
+
+
+def test_a_participle_after_a_possessed_noun_hangs_on_the_subject() -> None:
+    # 'Ukraine’s demand' is a noun: 'calling for' hangs on the clause of 'The US State Department'
+    text = ("The US State Department officially endorsed Ukraine’s demand for a demilitarized zone around the plant, "
+            "calling for the withdrawal of Russian troops that control the area.")
+    (q,) = _quotes(text)
+    assert (text[q.start : q.end], q.speaker, q.cue) == (
+        "the withdrawal of Russian troops that control the area", "The US State Department", "calling for")
