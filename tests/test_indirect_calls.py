@@ -237,3 +237,9 @@ def test_a_participle_after_a_possessed_noun_hangs_on_the_subject() -> None:
     (q,) = _quotes(text)
     assert (text[q.start : q.end], q.speaker, q.cue) == (
         "the withdrawal of Russian troops that control the area", "The US State Department", "calling for")
+
+
+def test_a_dash_ends_the_speaker_mention() -> None:
+    # not 'the Karabakh region — Western economists' (which would also take Karabakh's side)
+    (q,) = _quotes("Prices rose in the Karabakh region — Western economists said the rise would slow.")
+    assert (q.speaker, q.side) == ("Western economists", "unknown")
