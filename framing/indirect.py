@@ -87,10 +87,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             return _make("indirect", sent[0], sent[0] + len(head), mention, cue, resolver, "clause, according to X", text)
         if m and _SHORT_SUBJECT.fullmatch(head) and _INTERRUPTED.match(rest):
             # 'The economy, according to the IMF, is slowing': the subject before, its verb after
-            rest_at = mention.end + m.end()
-            q = _make("indirect", sent[0], _clause_end(text, rest_at, sent[1]), mention, cue, resolver,
-                      "clause, according to X set off by commas, clause", text)
-            return replace(q, parts=((sent[0], sent[0] + len(head)), (rest_at, q.end)))
+            return _around(text, sent, sent[0] + len(head), mention.end + m.end(), mention, cue, resolver,
+                           "clause, according to X set off by commas, clause")
         if m and _has_tokens(text, mention.end, sent[1], 3):
             start = mention.end + m.end()
             return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "according to X, clause", text)
@@ -134,9 +132,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         # 'The deal, said a person briefed on the talks, is off.': the verb and its speaker set off
         # by commas between a subject and its verb
         rest = _ASIDE_END.match(text, after.end).end()  # type: ignore[union-attr]  (a comma is there)
-        q = _make("indirect", sent[0], _clause_end(text, rest, sent[1]), after, cue, resolver,
-                  "clause, verb and speaker set off by commas, clause", text)
-        return replace(q, parts=((sent[0], sent[0] + comma), (rest, q.end)))
+        return _around(text, sent, sent[0] + comma, rest, after, cue, resolver,
+                       "clause, verb and speaker set off by commas, clause")
     if participle(cue) and text[max(0, cue.start - 2) : cue.start] == ", ":
         # '..., emphasizing that ...': a participle hangs on the clause before it: the speaker of
         # its reporting verb, else the sentence's subject
@@ -198,10 +195,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         and not text[sent[0] + comma + 1 : mention.start].strip()  # type: ignore[union-attr]  (set when after_clause)
     ):
         # an attribution set off by commas inside the sentence: what was said is on both sides of it
-        rest = cue.end + aside.end()
-        q = _make("indirect", sent[0], _clause_end(text, rest, sent[1]), mention, cue, resolver,
-                  "clause, speaker and verb set off by commas, clause", text)
-        return replace(q, parts=((sent[0], sent[0] + comma), (rest, q.end)))
+        return _around(text, sent, sent[0] + comma, cue.end + aside.end(), mention, cue, resolver,  # type: ignore[arg-type]
+                       "clause, speaker and verb set off by commas, clause")
     if after_clause and not _phrase_only(text, sent[0], sent[0] + comma) and (
             _PARTICIPLE_AFTER.match(tail) is not None
             or len(tail_words) <= 6
@@ -296,6 +291,16 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
 
 
 OBJECT_RULE = "speaker and verb, then what they said (a noun phrase)"
+
+
+def _around(
+    text: str, sent: tuple[int, int], head_end: int, rest: int, mention: Mention, cue: _Cue,
+    resolver: SpeakerResolver, rule: str,
+) -> Quote:
+    """A report in two pieces around its attribution: the sentence's start to ``head_end``, and
+    ``rest`` to the clause's end ('The economy, according to the IMF, is slowing')."""
+    q = _make("indirect", sent[0], _clause_end(text, rest, sent[1]), mention, cue, resolver, rule, text)
+    return replace(q, parts=((sent[0], head_end), (rest, q.end)))
 _INVERTED_TYPES = frozenset(("person", "role", "anonymous", "organisation"))
 # after the speaker of an inverted attribution: the sentence end, an apposition, or a short phrase
 # of place ('said one GOP source in the room.')
@@ -411,10 +416,11 @@ _REQUEST = re.compile(r"\s*to\s+(?:(?:a|an|the|several|repeated|multiple|our|his
                       r"(?:requests?|questions?|inquiry|inquiries|queries|query|messages?|e-?mails?|calls?|phone\s+calls?)\b")
 _BY_AGENT = re.compile(r"by\s+(?![\w’'-]+ing\b)")  # ('responded by saying': how, not by whom)
 # a wire story's dateline: 'WASHINGTON ― ', 'MOSCOW (Reuters) - ', 'BAKU, Azerbaijan (AP) — '
-_DATELINE = re.compile(r"[A-Z][A-Z.’' -]{2,30}(?:,\s+[A-Z][\w. ]{1,30})?(?:\s*\([^()]{1,30}\))?\s+[―—–-]{1,2}\s+")
+_DASHES = "―—–"  # horizontal bar, em dash, en dash
+_DATELINE = re.compile(rf"[A-Z][A-Z.’' -]{{2,30}}(?:,\s+[A-Z][\w. ]{{1,30}})?(?:\s*\([^()]{{1,30}}\))?\s+[{_DASHES}-]{{1,2}}\s+")
 # a subordinate clause after the attribution: how or when it was said, never what
 _ADJUNCT = re.compile(r"\s*,\s+(?:as|while|amid|after|before|because|when|since|though|although)\s")
-_DASH = re.compile(r"\s*[–—]\s|\s+--?\s")  # a dash that ends what a trailing attribution covers
+_DASH = re.compile(rf"\s*[{_DASHES}]\s|\s+--?\s")  # a dash that ends what a trailing attribution covers
 
 
 _OPINION_OWNER = re.compile(r"[Ii]n (?P<poss>.+?) (?:opinion|view)")
@@ -450,9 +456,11 @@ _PARTICIPLE_AFTER = re.compile(
 
 
 _CONCESSIVE = "Although|Though|While|Whereas|Even though"
-_SUBORDINATE = re.compile(rf"\s*(?:{_CONCESSIVE}|When|After|Before|Once|Because|If|Unless|Until)\s")  # not 'As X said, ...'
-_SUBORDINATE_END = re.compile(r",|\s[―—–]\s|\s--?\s")
-_SUBORDINATE_FIRST = re.compile(rf"\s*(?:{_CONCESSIVE}|When|After|Before|Because|Since|As|If|Unless)\s")
+_SUBORDINATORS = "When|After|Before|Once|Because|Since|If|Unless|Until"
+# a report in a subordinate clause ends with that clause (not 'As X said, ...': 'as' only compares)
+_SUBORDINATE = re.compile(rf"\s*(?:{_CONCESSIVE}|{_SUBORDINATORS})\s")
+_SUBORDINATE_END = re.compile(rf",|{_DASH.pattern}")
+_SUBORDINATE_FIRST = re.compile(rf"\s*(?:{_CONCESSIVE}|{_SUBORDINATORS}|As)\s")
 
 _VERB_LIKE = re.compile(r"\b(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|leads?|trails?)\b")
 

@@ -23,7 +23,7 @@ from .attribution import (
 from .resolver import SpeakerResolver
 from .speakers import Mention, find_speaker_before
 from .tokens import TOKEN
-from .verbs import noun_lemmas, verb_forms
+from .verbs import noun_form, noun_lemmas, verb_forms
 
 # 'Armenia is not only announcing', 'Armenia is seeking to make the case': words between the
 # subject and its verb that the speaker search does not step over
@@ -287,7 +287,7 @@ def _plain_np_subject(text: str, cue: _Cue, aux_start: int, sent_start: int) -> 
     never judged ('..., saying').
     """
     if participle(cue) or (
-            cue.lemma in noun_lemmas() and cue.text in (cue.lemma, cue.lemma + "s") and not _THAT_NEXT.match(text, cue.end)):
+            noun_form(cue.text, cue.lemma) and not _THAT_NEXT.match(text, cue.end)):
         return None  # ('in smaller states such as'): a noun, not a verb that reports a clause
     if cue.text.endswith("ed") and _PLURAL_NEXT.match(text, cue.end):
         return None  # '4,051 pledged delegates': an adjective before its noun

@@ -11,7 +11,7 @@ import re
 
 from .attribution import _state_noun, noun_after_auxiliary
 from .tokens import TOKEN
-from .verbs import noun_lemmas, verb_forms
+from .verbs import noun_form, verb_forms
 
 # words that open a phrase, never a subject ('while in office', 'as if')
 NOT_SUBJECT = frozenset("in on at to for with by from about as if when while because goodbye hello thanks".split())
@@ -36,15 +36,14 @@ def before_second_report(text: str, start: int, end: int) -> int:
     """Cut the content before a second report with its own subject ('yes, compared with 23 percent
     who said ...', 'they are set on it, while 22 percent said ...', '..., though she noted ...'),
     or return ``end``."""
-    forms, nouns = verb_forms(), noun_lemmas()
+    forms = verb_forms()
     for m in _SECOND_REPORT.finditer(text, start, end):
         words = _WORD.findall(text, m.end(), min(end, m.end() + 120))[:9]
         if not words or words[0].lower() in NOT_SUBJECT or words[0].lower() in ("that", "it", "this", "there"):
             continue
         # a subject of one to eight words (auxiliaries and adverbs too), then a reporting verb (not
         # a word that is a noun as well: ', and the call ended')
-        if any(w in forms and not w.endswith("ing") and not (forms[w][0] in nouns and w in (forms[w][0], forms[w][0] + "s"))
-               for w in words[1:]):
+        if any(w in forms and not w.endswith("ing") and not noun_form(w, forms[w][0]) for w in words[1:]):
             return m.start()
     return end
 

@@ -134,9 +134,9 @@ def noun_reading(text: str, start: int, end: int, form: str, lemma: str) -> bool
         return False
     if " " in lemma:  # 'the repeated calls for calm': the first word a noun
         head = lemma.split(" ", 1)[0]
-        return head in noun_lemmas() and form.split(" ", 1)[0] == _plural(head) \
+        return noun_form(form.split(" ", 1)[0], head) and form.split(" ", 1)[0] != head \
             and _PARTICIPLE_MODIFIER.search(text, max(0, start - 40), start) is not None
-    if lemma not in noun_lemmas() or form not in (lemma, _plural(lemma)):
+    if not noun_form(form, lemma):
         return False
     nxt = after.split(None, 1)[0].strip(",.;:") if after.strip() else ""
     base = form == lemma
@@ -174,6 +174,12 @@ _PREPOSITION_DETERMINER = re.compile(
     r"\b(?:[Aa]fter|[Bb]efore|[Dd]espite|[Ww]ith|[Ww]ithout|[Aa]mid|[Aa]mong|[Ff]ollowing|[Ff]rom|[Aa]bout|[Oo]ver)\s+"
     r"(?:the|some|many|several|these|those|such|their|his|her|its|our|all|any|no|new|recent)\s+(?:[a-z-]+\s+){0,2}$"
 )
+
+
+def noun_form(form: str, lemma: str) -> bool:
+    """Is ``form`` the base or -s form of a lemma that is also a noun ('claim', 'claims'), which
+    may read as a noun? (Only :func:`noun_reading` tells whether it does here.)"""
+    return lemma in noun_lemmas() and form in (lemma, _plural(lemma))
 
 
 def _plural(lemma: str) -> str:

@@ -25,9 +25,14 @@ def jsonl(*rows: dict | str) -> str:
     return "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in rows)
 
 
+def quotes_in(text: str) -> list[Quote]:
+    """The quotes framing finds in a short ``text``."""
+    return list(find_quotes(analyze_text_document(text, doc_id="t")))
+
+
 def quote_of(text: str, content_start: str) -> Quote:
     """The first quote framing finds in ``text`` whose content starts with ``content_start``."""
-    quotes = find_quotes(analyze_text_document(text, doc_id="t"))
+    quotes = quotes_in(text)
     hits = [q for q in quotes if text[q.start : q.end].startswith(content_start)]
     assert hits, f"no quote starts with {content_start!r}: {[text[q.start:q.end] for q in quotes]}"
     return hits[0]

@@ -12,13 +12,13 @@ import textwrap
 import pytest
 
 from framing.actors import load_actors
-from framing.analysis import analyze_text_document
 from framing.errors import LexiconError
-from framing.quotes import find_quotes
+
+from .helpers import quotes_in
 
 
 def _speaker(text: str) -> tuple[str, str, str, str]:
-    (q,) = find_quotes(analyze_text_document(text, doc_id="t"))
+    (q,) = quotes_in(text)
     return q.speaker, q.speaker_name, q.speaker_type, q.side
 
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from framing.analysis import analyze_text_document
-from framing.quotes import find_quotes
+from .helpers import quotes_in
 
 
 def _quotes(text: str) -> list[tuple[str, str, str, str]]:
-    doc = analyze_text_document(text, doc_id="t")
-    return [(q.kind, text[q.start : q.end], q.speaker, q.cue) for q in find_quotes(doc)]
+    return [(q.kind, text[q.start : q.end], q.speaker, q.cue) for q in quotes_in(text)]
 
 
 # (sentence, kind, content, speaker, cue)

@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from framing.analysis import analyze_text_document
-from framing.quotes import Quote, find_quotes
-
-
-def _quotes(text: str) -> list[Quote]:
-    return list(find_quotes(analyze_text_document(text, doc_id="t")))
+from .helpers import quotes_in
 
 
 def _rows(text: str) -> list[tuple[str, str, str]]:
     """(content, speaker mention, cue) of each quote."""
-    return [(text[q.start : q.end], q.speaker, q.cue) for q in _quotes(text)]
+    return [(text[q.start : q.end], q.speaker, q.cue) for q in quotes_in(text)]
 
 
 # ------------------------------------------------------------------ a call for something, a name for something
@@ -66,7 +61,7 @@ def test_and_before_a_verb_ends_what_was_called_for() -> None:
     ],
 )
 def test_calls_that_report_nothing(text: str) -> None:
-    assert _quotes(text) == []
+    assert quotes_in(text) == []
 
 
 # ------------------------------------------------------------------ findings
@@ -84,7 +79,7 @@ def test_a_poll_released_on_a_day_still_shows() -> None:
 
 
 def test_footage_of_a_crowd_is_no_finding() -> None:
-    assert _quotes("The video shows a crowd.") == []
+    assert quotes_in("The video shows a crowd.") == []
 
 
 # ------------------------------------------------------------------ 'according to' between clauses
@@ -108,7 +103,7 @@ ACCORDING = [
 
 @pytest.mark.parametrize(("text", "expected"), ACCORDING)
 def test_according_to_between_clauses(text: str, expected: list[tuple[tuple[str, ...], str]]) -> None:
-    got = [(tuple(text[a:b] for a, b in q.spans), q.speaker) for q in _quotes(text)]
+    got = [(tuple(text[a:b] for a, b in q.spans), q.speaker) for q in quotes_in(text)]
     assert got == expected
 
 
@@ -177,7 +172,7 @@ def test_a_headline_semicolon_is_not_reported() -> None:
     ],
 )
 def test_plural_nouns_are_no_cues(text: str) -> None:
-    assert _quotes(text) == []
+    assert quotes_in(text) == []
 
 
 def test_the_verb_form_after_a_subject_is_still_a_cue() -> None:
@@ -189,26 +184,26 @@ def test_the_verb_form_after_a_subject_is_still_a_cue() -> None:
 
 def test_a_purpose_infinitive_is_spoken_by_the_subject() -> None:
     text = "David Hogg spoke first. He went on cable news to argue that he “didn’t blame the officer” because of the gun."
-    q = next(q for q in _quotes(text) if q.cue == "argue")
+    q = next(q for q in quotes_in(text) if q.cue == "argue")
     assert (q.kind, q.speaker, q.speaker_name) == ("mixed", "He", "David Hogg")
 
 
 def test_an_event_is_nobody_a_pronoun_refers_to() -> None:
     # 'Iraq War' is a war: 'she' is Clinton
     text = "Clinton called her vote in favor of the Iraq War a mistake, but she noted that it was long ago."
-    q = next(q for q in _quotes(text) if q.cue == "noted")
+    q = next(q for q in quotes_in(text) if q.cue == "noted")
     assert (q.speaker, q.speaker_name) == ("she", "Clinton")
 
 
 def test_a_phrase_opened_by_including_is_no_speaker() -> None:
     text = "Caddell went on to discuss recently released polls, including ones showing Trump leading nationally."
-    assert all(q.speaker != "including ones" for q in _quotes(text))
+    assert all(q.speaker != "including ones" for q in quotes_in(text))
 
 
 def test_a_verb_and_speaker_set_off_between_subject_and_verb() -> None:
     # the subject 'The deal' is no speaker: the person after 'said' is, and the report is both halves
     text = "The deal, said a person briefed on the talks, is off."
-    (q,) = _quotes(text)
+    (q,) = quotes_in(text)
     assert ([text[a:b] for a, b in q.spans], q.speaker, q.cue) == (["The deal", "is off"], "a person briefed on the talks", "said")
 
 
@@ -221,7 +216,7 @@ def test_a_verb_and_speaker_set_off_between_subject_and_verb() -> None:
     ],
 )
 def test_a_speaker_placed_by_a_relative_clause(text: str, speaker: str) -> None:
-    (q,) = _quotes(text)
+    (q,) = quotes_in(text)
     assert (q.kind, q.speaker, q.speaker_type) == ("direct", speaker, "anonymous")
 
 
@@ -234,12 +229,27 @@ def test_a_participle_after_a_possessed_noun_hangs_on_the_subject() -> None:
     # 'Ukraine’s demand' is a noun: 'calling for' hangs on the clause of 'The US State Department'
     text = ("The US State Department officially endorsed Ukraine’s demand for a demilitarized zone around the plant, "
             "calling for the withdrawal of Russian troops that control the area.")
-    (q,) = _quotes(text)
+    (q,) = quotes_in(text)
     assert (text[q.start : q.end], q.speaker, q.cue) == (
         "the withdrawal of Russian troops that control the area", "The US State Department", "calling for")
 
 
 def test_a_dash_ends_the_speaker_mention() -> None:
     # not 'the Karabakh region — Western economists' (which would also take Karabakh's side)
-    (q,) = _quotes("Prices rose in the Karabakh region — Western economists said the rise would slow.")
+    (q,) = quotes_in("Prices rose in the Karabakh region — Western economists said the rise would slow.")
     assert (q.speaker, q.side) == ("Western economists", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        # a 'Since' clause ends at its comma, as 'When' and 'Although' do
+        ("Since Aliyev said that the talks had failed, the ministers have left Baku.",
+         ("the talks had failed", "Aliyev", "said")),
+        # a horizontal bar ends a trailing attribution, as an em dash does
+        ("The talks had failed, a senior official said ― although it is not clear who ended them.",
+         ("The talks had failed", "a senior official", "said")),
+    ],
+)
+def test_subordinate_clauses_and_dashes_end_the_report(text: str, row: tuple[str, str, str]) -> None:
+    assert _rows(text) == [row]

@@ -9,17 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from framing.analysis import analyze_text_document
-from framing.quotes import Quote, find_quotes
-
-
-def _quotes(text: str) -> list[Quote]:
-    return list(find_quotes(analyze_text_document(text, doc_id="t")))
+from .helpers import quotes_in
 
 
 def _rows(text: str) -> list[tuple[str, str, str, str, str]]:
     """(kind, content, speaker, speaker type, cue) of each quote."""
-    return [(q.kind, text[q.start : q.end], q.speaker, q.speaker_type, q.cue) for q in _quotes(text)]
+    return [(q.kind, text[q.start : q.end], q.speaker, q.speaker_type, q.cue) for q in quotes_in(text)]
 
 
 # ------------------------------------------------------------------ speakers
@@ -127,13 +122,13 @@ def test_asked_which_question_ends_at_first_comma() -> None:
     # 'which' opens the question (not 'to' three words on); with no subject-and-verb after any comma
     # ('an average of 32 percent ... picked' is a lower-case subject) the question ends at the first comma
     text = "Asked which issue matters to them most, an average of 32 percent picked the economy, then jobs."
-    assert [(text[q.start : q.end], q.cue) for q in _quotes(text)] == [("which issue matters to them most", "Asked")]
+    assert [(text[q.start : q.end], q.cue) for q in quotes_in(text)] == [("which issue matters to them most", "Asked")]
 
 
 def test_no_question_after_a_conjunction() -> None:
     # 'and from which is it not': 'which' opens a clause of its own after 'and', not what was asked
     text = "From which appointees is it appropriate to ask for this and from which is it not?"
-    assert [q for q in _quotes(text) if q.cue.endswith("ask")] == []
+    assert [q for q in quotes_in(text) if q.cue.endswith("ask")] == []
 
 
 SECOND_REPORT = [
@@ -201,11 +196,6 @@ NO_REFUSAL_REPORT = [
 ]
 
 
-@pytest.mark.parametrize("text", NO_REFUSAL_REPORT)
-def test_no_report_across_other_negations(text: str) -> None:
-    assert [r for r in _rows(text) if r[0] == "indirect"] == []
-
-
 INVERTED = [
     # '..., said X' after a clause with a verb: X of any kind speaks the clause
     pytest.param("The talks went on. The meeting deteriorated from there, said one GOP source in the room.",
@@ -213,11 +203,6 @@ INVERTED = [
     pytest.param("The talks went on. He is more likely to hurt than help, said a senior administration official.",
                  "He is more likely to hurt than help", "a senior administration official", id="senior-official"),
 ]
-
-
-@pytest.mark.parametrize(("text", "content", "speaker"), INVERTED)
-def test_inverted_attribution(text: str, content: str, speaker: str) -> None:
-    assert [(c, s) for k, c, s, _, _ in _rows(text) if k == "indirect"] == [(content, speaker)]
 
 
 NOT_INVERTED = [
@@ -231,8 +216,8 @@ NOT_INVERTED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "content", "speaker"), NOT_INVERTED)
-def test_not_inverted(text: str, content: str, speaker: str) -> None:
+@pytest.mark.parametrize(("text", "content", "speaker"), INVERTED + NOT_INVERTED)
+def test_inverted_attribution_or_not(text: str, content: str, speaker: str) -> None:
     assert [(c, s) for k, c, s, _, _ in _rows(text) if k == "indirect"] == [(content, speaker)]
 
 
@@ -260,7 +245,7 @@ NO_CONTENT = [
 ]
 
 
-@pytest.mark.parametrize("text", NO_CONTENT)
+@pytest.mark.parametrize("text", NO_REFUSAL_REPORT + NO_CONTENT)
 def test_no_indirect_content(text: str) -> None:
     assert [r for r in _rows(text) if r[0] == "indirect"] == []
 

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from framing.analysis import analyze_text_document
-from framing.quotes import Quote, find_quotes
+from framing.quotes import Quote
 from framing.verbs import noun_reading
 
-
-def _quotes(text: str) -> list[Quote]:
-    return list(find_quotes(analyze_text_document(text, doc_id="t")))
+from .helpers import quotes_in
 
 
 def _texts(text: str, quotes: list[Quote]) -> list[tuple[str, str]]:
@@ -49,7 +46,7 @@ NO_QUOTE = [
 
 @pytest.mark.parametrize("text", NO_QUOTE)
 def test_no_attribution(text: str) -> None:
-    assert _quotes(text) == [], _texts(text, _quotes(text))
+    assert quotes_in(text) == [], _texts(text, quotes_in(text))
 
 
 # Sentences with exactly one attribution: (text, content, cue as written)
@@ -86,7 +83,7 @@ ONE_QUOTE = [
 
 @pytest.mark.parametrize(("text", "content", "cue"), ONE_QUOTE)
 def test_one_attribution(text: str, content: str, cue: str) -> None:
-    indirect = [q for q in _quotes(text) if q.kind == "indirect"]
+    indirect = [q for q in quotes_in(text) if q.kind == "indirect"]
     assert _texts(text, indirect) == [(content, cue)]
 
 
