@@ -159,6 +159,11 @@ _PLACE_QUALIFIER = re.compile(
 _POSSESSIVE_HEAD = re.compile(r"^(?:the\s+)?(.+?)['’]s?\s+\w", re.IGNORECASE)
 # "political factions in Armenia", "officials from Baku": the place the speakers are in or come from
 _IN_PLACE = re.compile(r"\s(?:in|from)\s+(.+)$")
+# "Azerbaijan government pages", "Armenia officials": a country before its state's own nouns (not
+# "Russia experts", who study Russia)
+_COUNTRY_BEFORE_STATE = re.compile(
+    r"^(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+(?:government|officials?|authorities|ministry|army|military|"
+    r"forces|troops|presidency|parliament|state)\b")
 
 
 def bare_group_term(mention: str) -> str:
@@ -317,10 +322,13 @@ class Actors:
 
     def side_of_place(self, mention: str) -> str:
         """A side from a country or capital the mention is placed in: its possessive ("Armenia's
-        interim prime minister") or the place after "in"/"from" ("political factions in Armenia"), or ""."""
+        interim prime minister"), the place after "in"/"from" ("political factions in Armenia") or the
+        country before its state's nouns ("Azerbaijan government pages"), or ""."""
         m = _POSSESSIVE_HEAD.match(mention)
         group = self.group_of(m.group(1)) if m else None
         if group is None and (m := _IN_PLACE.search(mention)):
+            group = self.group_of(m.group(1))
+        if group is None and (m := _COUNTRY_BEFORE_STATE.match(mention)):
             group = self.group_of(m.group(1))
         return group.side if group is not None else ""
 

@@ -54,6 +54,8 @@ from .indirect_speakers import (
 )
 from .model import Document
 from .object_speech import NOUN_OBJECT, NP_OBJECT, OBJECT_ONLY, SMALL_CLAUSE, object_content
+from .passive_source import RULE as PASSIVE_SOURCE_RULE
+from .passive_source import source_and_subject
 from .report_end import NOT_SUBJECT as _NOT_SUBJECT
 from .report_end import before_coordinated_cue
 from .resolver import SpeakerResolver
@@ -116,6 +118,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         mention = Mention(name, m.start("poss"), m.start("poss") + len(name), "pronoun" if name == who else "person")
         start = _first_visible(text, comma + 1, sent[1])
         return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "in X's opinion, clause", text)
+    if _passive(text, cue) and (found := source_and_subject(text, sent, cue.start)) is not None:
+        return _make("indirect", found[1], found[2], found[0], cue, resolver, PASSIVE_SOURCE_RULE, text)
     if _passive(text, cue) or cue.lemma == "speak" and _SPOKE_OF.match(text, cue.end, sent[1]) is None:
         return None  # 'spoke at a rally', 'speaking through a translator': where, to whom, not what
     before = text[sent[0] : cue.start]
@@ -259,6 +263,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
                 and not text[cue.end : start].strip().endswith("that"):
             return None  # 'did not respond to a request for comment': the request, not what was said; 'was
             # first reported by The Washington Post': a passive's agent
+        if cue.lemma in ("recognise", "recognize") and _RECOGNISED_AS.match(text, start, end):
+            return None  # 'No country recognises Karabakh as an independent state': a status, not a report
         if cue.lemma in DATA_VERBS and not _VERB_LIKE.search(text, start, end) \
                 and not text[cue.end : start].rstrip().endswith("that"):
             return None  # 'the video shows a crowd': an object, not a finding (but 'shows that ...')
@@ -462,6 +468,7 @@ _SUBORDINATE = re.compile(rf"\s*(?:{_CONCESSIVE}|{_SUBORDINATORS})\s")
 _SUBORDINATE_END = re.compile(rf",|{_DASH.pattern}")
 _SUBORDINATE_FIRST = re.compile(rf"\s*(?:{_CONCESSIVE}|{_SUBORDINATORS}|As)\s")
 
+_RECOGNISED_AS = re.compile(r"[^,;:]{1,60}?\s+as\s+(?:an?|the|its|their|part)\b")
 _VERB_LIKE = re.compile(r"\b(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|would|could|can|may|might|leads?|trails?)\b")
 
 

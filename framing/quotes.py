@@ -50,7 +50,7 @@ from .continuation import run_on_quotes
 from .cue_patterns import IN_OPINION
 from .indirect import PARAGRAPH_RULE as _PARAGRAPH_RULE
 from .indirect import _indirect
-from .mentions import _classify
+from .mentions import VAGUE_HEADS, _classify
 from .model import Document
 from .object_speech import OBJECT_ONLY
 from .quote_cues import (
@@ -64,6 +64,7 @@ from .quote_cues import (
 from .quotemarks import QuoteSpan
 from .resolver import SpeakerResolver
 from .speakers import Mention, find_speaker_before
+from .unopened import unopened_quotes
 from .terms import SpanIndex
 from .tokens import TOKEN
 from .verbs import DATA_VERBS, SPEECH_CLASSES, verb_forms
@@ -169,8 +170,9 @@ def find_quotes(
         if footage:
             # 'Later, a video went viral that showed mercenaries fleeing. "Oh God protect us."': a
             # voice in the footage, unnamed, not the speaker of the quote before
-            q = Quote(kind="floating", start=q.start, end=q.end, speaker_type="anonymous", parts=q.parts,
-                      rule="floating: a voice in the footage described before")
+            side, how = _footage_side(doc, sent_starts, s.open_at, resolver)
+            q = Quote(kind="floating", start=q.start, end=q.end, speaker_type="anonymous", side=side, parts=q.parts,
+                      rule="floating: a voice in the footage described before", resolution=how)
         elif q.rule == "none" and last is not None and para - last_para <= 2:
             q = _inherit(q, last, "floating: inherits the speaker of the previous quote")
         if s.close_at is None:
@@ -179,6 +181,10 @@ def find_quotes(
             last, last_para = q, para
             resolver.note_speaker(q)
         out.append(q)
+
+    # a quote whose opening mark was lost, after 'Accusations poured, like ...'
+    out.extend(unopened_quotes(doc, spans, out, resolver))
+    out.sort(key=attrgetter("start"))
 
     # Indirect speech: cues not used by a quote, outside quotation marks.
     speech_index = SpanIndex([sp for sp in spans if sp.kind == "speech"])
@@ -367,6 +373,32 @@ def _after_footage(doc: Document, sent_starts: list[int], at: int, cues: list[_C
     return _FOOTAGE.search(text, prev.start, prev.end) is not None and not any(
         c.lemma not in DATA_VERBS for c in _cues_between(cues, cue_starts, prev.start, prev.end)
     )
+
+
+# the people a video shows: 'a video ... that showed escape trails of some mercenaries from Azerbaijan'
+_SHOWN_PEOPLE = re.compile(
+    r"\b(?:of|show(?:s|ed|ing)?|shown)\s+(?:(?:some|several|many|dozens\s+of|hundreds\s+of|a\s+group\s+of|the|two|three|"
+    r"four|five)\s+)?(?P<who>(?:[\w-]+\s+)??(?P<head>[a-z]+)(?:\s+(?:from|in)\s+(?:the\s+)?[A-Z][\w’'-]*)?)"
+)
+_SHOWN_HEADS = VAGUE_HEADS | frozenset(
+    "soldiers mercenaries fighters militants troops civilians refugees men women children servicemen police "
+    "officers separatists rebels volunteers prisoners".split()
+)
+
+
+def _footage_side(doc: Document, sent_starts: list[int], at: int, resolver: SpeakerResolver) -> tuple[str, str]:
+    """The side of a voice in footage: that of the people the sentence before says it shows
+    ('some mercenaries from Azerbaijan'), when the actors list or a place word gives one; the
+    voice stays unnamed."""
+    text = doc.text
+    prev = doc.sentences[bisect_right(sent_starts, at) - 2]
+    for m in _SHOWN_PEOPLE.finditer(text, prev.start, prev.end):
+        if m.group("head") in _SHOWN_HEADS:
+            who = Mention(m.group("who"), m.start("who"), m.end("who"), "anonymous")
+            info = resolver.resolve(who, at=who.start)
+            if info is not None and info.side != "unknown":
+                return info.side, f"side: the people the footage shows ({who.text})"
+    return "unknown", ""
 
 
 def _opens_sentence(text: str, sent_starts: list[int], at: int) -> bool:

@@ -133,6 +133,16 @@ class SpeakerResolver:
             return SpeakerInfo(mention.text, "social_post", side, how)
         if mention.type == "pronoun":
             return self._pronoun(mention, at)
+        if (m := _INTERVIEWS_WITH.match(mention.text)) is not None:
+            # 'Interviews made by international news agencies with anonymous Syrian mercenaries and
+            # audio recordings of some of them revealed ...': the people interviewed speak, not the
+            # interviews nor those who made them
+            who = m.group("who")
+            words = tuple(w.group() for w in _WORD.finditer(who))
+            inner = Mention(who, mention.start + m.start("who"), mention.start + m.end("who"), _classify(words))
+            info = self.resolve(inner, at=at)
+            if info is not None:
+                return _with("the people interviewed", info)
         kind = mention.type
         near = NEAR_TO_WORDS.search(mention.text) if kind == "anonymous" else None
         if near is not None:
@@ -552,6 +562,12 @@ class SpeakerResolver:
 
 
 # the last word of a place's name: no 'he' or 'she'
+_INTERVIEWS_WITH = re.compile(
+    r"(?:[Ii]nterviews?|[Cc]onversations?|[Tt]alks)\b[^,;:]*?\bwith\s+(?P<who>[^,;:]+?)"
+    r"(?:\s+and\s+(?:(?:audio|video)\s+)?(?:recordings?|footage|videos?|documents?|messages?)\b.*)?$"
+)
+
+
 _PLACE_HEADS = frozenset(
     "river sea lake mountains mountain island islands peninsula street avenue square bridge plant airport station "
     "region oblast province county city valley bay gulf strait coast park".split())
