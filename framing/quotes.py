@@ -64,9 +64,9 @@ from .quote_cues import (
 from .quotemarks import QuoteSpan
 from .resolver import SpeakerResolver
 from .speakers import Mention, find_speaker_before
-from .unopened import unopened_quotes
 from .terms import SpanIndex
 from .tokens import TOKEN
+from .unopened import unopened_quotes
 from .verbs import DATA_VERBS, SPEECH_CLASSES, verb_forms
 
 _DASH_NAME = re.compile(

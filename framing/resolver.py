@@ -561,13 +561,14 @@ class SpeakerResolver:
         return not wanted or not gender or gender == wanted
 
 
-# the last word of a place's name: no 'he' or 'she'
+# interviews and conversations with someone: those interviewed speak
 _INTERVIEWS_WITH = re.compile(
-    r"(?:[Ii]nterviews?|[Cc]onversations?|[Tt]alks)\b[^,;:]*?\bwith\s+(?P<who>[^,;:]+?)"
+    r"(?:[Ii]nterviews?|[Cc]onversations?)\b[^,;:]*?\bwith\s+(?P<who>[^,;:]+?)"
     r"(?:\s+and\s+(?:(?:audio|video)\s+)?(?:recordings?|footage|videos?|documents?|messages?)\b.*)?$"
 )
 
 
+# the last word of a place's name: no 'he' or 'she'
 _PLACE_HEADS = frozenset(
     "river sea lake mountains mountain island islands peninsula street avenue square bridge plant airport station "
     "region oblast province county city valley bay gulf strait coast park".split())

@@ -69,18 +69,18 @@ def unopened_quotes(
         found = _introducer(text, a, k, forms)
         if found is None:
             continue
-        cue, start = found
+        cue, start, noun = found
         if len(TOKEN.findall(text, start, k)) < _MIN_WORDS or any(q.start < k and start < q.end for q in taken + out):
             continue
-        mention = None if cue.lemma in _NOUNS.values() and cue.text.lower().rstrip("s") in _NOUNS \
-            else find_speaker_before(text, cue.start, a)
+        # a noun names no speaker before it ('Accusations poured'); a verb's subject speaks
+        mention = None if noun else find_speaker_before(text, cue.start, a)
         out.append(_make("direct", start, k, mention, cue, resolver, RULE, text))
     return out
 
 
-def _introducer(text: str, a: int, k: int, forms: dict[str, tuple[str, str]]) -> tuple[_Cue, int] | None:
+def _introducer(text: str, a: int, k: int, forms: dict[str, tuple[str, str]]) -> tuple[_Cue, int, bool] | None:
     """The last speech noun or reporting verb in ``text[a:k]`` followed by what introduces a
-    quotation, as a cue, and where the words it introduces start."""
+    quotation, as a cue, where the words it introduces start, and whether the cue is a noun."""
     best = None
     for m in _INTRODUCER.finditer(text, a, k):
         word = m.group("cue")
@@ -90,7 +90,7 @@ def _introducer(text: str, a: int, k: int, forms: dict[str, tuple[str, str]]) ->
         if not lemma or lemma not in forms or _odd(text, m.end(), k):
             continue
         cls = forms[lemma][1]
-        best = (_Cue(m.start("cue"), m.end("cue"), word, lemma, cls), m.end())
+        best = (_Cue(m.start("cue"), m.end("cue"), word, lemma, cls), m.end(), bool(noun))
     return best
 
 
