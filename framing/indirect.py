@@ -118,9 +118,10 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
         mention = Mention(name, m.start("poss"), m.start("poss") + len(name), "pronoun" if name == who else "person")
         start = _first_visible(text, comma + 1, sent[1])
         return _make("indirect", start, _clause_end(text, start, sent[1]), mention, cue, resolver, "in X's opinion, clause", text)
-    if _passive(text, cue) and (found := source_and_subject(text, sent, cue.start)) is not None:
+    passive = _passive(text, cue)
+    if passive and (found := source_and_subject(text, sent, cue.start)) is not None:
         return _make("indirect", found[1], found[2], found[0], cue, resolver, PASSIVE_SOURCE_RULE, text)
-    if _passive(text, cue) or cue.lemma == "speak" and _SPOKE_OF.match(text, cue.end, sent[1]) is None:
+    if passive or cue.lemma == "speak" and _SPOKE_OF.match(text, cue.end, sent[1]) is None:
         return None  # 'spoke at a rally', 'speaking through a translator': where, to whom, not what
     before = text[sent[0] : cue.start]
     # "clause, X said." — the cue near the sentence end, after a comma.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .mentions import Mention
+from .tokens import TOKEN
 
 # 'Looking at X,', 'On X,', 'In X,' where X ends in a publishing place (and 'on social media' etc.)
 _SOURCE_OPENER = re.compile(
@@ -22,7 +23,6 @@ _SOURCE_OPENER = re.compile(
 # where the passive's subject starts: after a clause boundary before it
 _BOUNDARY = re.compile(r"(?:,\s+(?:while|whereas|and|but|though|although)?|;|\b(?:while|whereas))\s+")
 _AUX = re.compile(r"(?:\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|be))+\s*$")
-_WORD = re.compile(r"[^\W_][\w’'-]*")
 RULE = "a passive report, its source the pages the sentence opens with"
 
 
@@ -38,7 +38,7 @@ def source_and_subject(text: str, sent: tuple[int, int], cue_start: int) -> tupl
     start = m.end()
     for b in _BOUNDARY.finditer(text, m.end(), aux.start()):
         start = b.end()
-    if len(_WORD.findall(text, start, aux.start())) < 2:
+    if len(TOKEN.findall(text, start, aux.start())) < 2:
         return None
     # pages, a website, a statement: an organisation's voice, whatever words name it
     return Mention(m.group("src"), m.start("src"), m.end("src"), "organisation"), start, aux.start()

@@ -146,13 +146,13 @@ def noun_reading(text: str, start: int, end: int, form: str, lemma: str) -> bool
     if base and (nxt == "that" or nxt == "to" and not singular):
         return False  # ('a serious challenge to': after 'a' the base form is a noun; but 'a comment that
         # described ...' reports what the comment said)
-    if not base and (_PARTICIPLE_MODIFIER.search(text, max(0, start - 40), start) is not None
-                     or _PREPOSITION_DETERMINER.search(text, max(0, start - 60), start) is not None):
-        return True  # 'the continued questions about', 'After some challenges,', 'despite the warnings'
-    if nxt != "that" and (m := _PREPOSITION_OR_HAVE.search(text, max(0, start - 30), start)) is not None \
-            and not (base and m.group(1).lower() == "to"):
-        return True  # 'the strengthening of demands for', 'who had early reports on': no verb there (but
-        # 'sceptical about claims that ...' is a noun that reports, read as its verb)
+    if not base and _PARTICIPLE_MODIFIER.search(text, max(0, start - 40), start) is not None:
+        return True  # 'the continued questions about'
+    if (m := _OBJECT_OF.search(text, max(0, start - 60), start)) is not None \
+            and (m.group("det") and not base or m.group("right") and nxt != "that" and not (base and m.group("right") == "to")):
+        return True  # 'After some challenges,', 'despite the warnings', 'the strengthening of demands for',
+        # 'who had early reports on': no verb there (but 'sceptical about claims that ...' is a noun
+        # that reports, read as its verb)
     if not base and not (nxt == "of" or _RELATIVE_AFTER.match(after)):
         return False
     words = text[max(0, start - 60) : start].split(" ")[:-1]  # the words before, the last one first
@@ -172,22 +172,19 @@ def noun_reading(text: str, start: int, end: int, form: str, lemma: str) -> bool
 _PARTICIPLE_MODIFIER = re.compile(r"(?:\b(?:the|their|his|her|its|our|these|those|such)|[’']s)\s+[a-z]+ed\s+$")
 
 
-# a preposition and a determiner (and up to two modifiers) before an -s form: the object of the
-# preposition, never a verb ('After some challenges', 'despite the repeated warnings')
-_PREPOSITION_DETERMINER = re.compile(
-    r"\b(?:[Aa]fter|[Bb]efore|[Dd]espite|[Ww]ith|[Ww]ithout|[Aa]mid|[Aa]mong|[Ff]ollowing|[Ff]rom|[Aa]bout|[Oo]ver)\s+"
-    r"(?:the|some|many|several|these|those|such|their|his|her|its|our|all|any|no|new|recent)\s+(?:[a-z-]+\s+){0,2}$"
-)
-
-
-# a preposition, or a form of 'have', right before the word (at most one modifier between): the
-# word is its object ('of demands', 'had early reports', 'in comments'); a verb's -s form never
-# follows them, nor its base form but after 'to' ('to claim'). Not before 'that': 'about claims
-# that ...' reports the claims, as 'claimed that' would.
-_PREPOSITION_OR_HAVE = re.compile(
-    r"\b([Oo]f|[Ff]or|[Ww]ith|[Ww]ithout|[Ii]n|[Ii]nto|[Oo]n|[Aa]bout|[Bb]y|[Ff]rom|to|[Aa]mid|[Aa]mong|[Dd]espite|"
-    r"had|has|have|having)\s+(?:(?:early|earlier|recent|new|initial|first|latest|conflicting|unconfirmed|numerous|"
-    r"multiple|several|many|some|no|further|repeated|public|official|widespread|local|private)\s+)?$"
+# the object of a preposition or of 'have', never a verb: an -s form after a preposition and a
+# determiner with up to two modifiers ('After some challenges', 'despite the repeated warnings'; not
+# after 'of' or 'for' there: 'the head of the ministry says'), or a base or -s form right after a
+# preposition or a form of 'have', with at most one modifier between ('of demands', 'had early
+# reports', 'in comments'), since a verb's -s form never follows them, nor its base form but after
+# 'to' ('to claim'), and not before 'that': 'about claims that ...' reports the claims (but 'with
+# the exception of states that': a determiner before is a noun phrase whatever follows).
+_OBJECT_OF = re.compile(
+    r"\b(?:(?P<det>[Aa]fter|[Bb]efore|[Dd]espite|[Ww]ith|[Ww]ithout|[Aa]mid|[Aa]mong|[Ff]ollowing|[Ff]rom|[Aa]bout|[Oo]ver)\s+"
+    r"(?:the|some|many|several|these|those|such|their|his|her|its|our|all|any|no|new|recent)\s+(?:[a-z-]+\s+){0,2}"
+    r"|(?P<right>[Oo]f|[Ff]or|[Ww]ith|[Ww]ithout|[Ii]n|[Ii]nto|[Oo]n|[Aa]bout|[Bb]y|[Ff]rom|to|[Aa]mid|[Aa]mong|[Dd]espite"
+    r"|had|has|have|having)\s+(?:(?:early|earlier|recent|new|initial|first|latest|conflicting|unconfirmed|numerous"
+    r"|multiple|several|many|some|no|further|repeated|public|official|widespread|local|private)\s+)?)$"
 )
 
 
