@@ -37,8 +37,8 @@ import os
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Iterable
-from contextlib import suppress
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -183,6 +183,21 @@ def unpack_record(payload: bytes) -> tuple[Document, list[Diagnostic], DocumentB
     return document_from_flat(fields), diagnostics_from_flat(diags), DocumentBase(**parts)
 
 
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction. Whatever stops it (an error, Ctrl-C) is raised as it was: a rollback
+    that fails, or that has nothing to undo because the commit went through, never replaces it."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        raise
+
+
 class DocumentCache:
     """The SQLite store of per-document records.
 
@@ -244,13 +259,8 @@ class DocumentCache:
         if self._conn is None or self.readonly or not rows:
             return 0
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(self._conn):
                 self._conn.executemany("INSERT OR REPLACE INTO documents (key, payload) VALUES (?, ?)", rows)
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
         except sqlite3.Error as exc:
             log.warning("%s: cache write failed (%s); %d records not stored", self.path, exc, len(rows))
             return 0
@@ -266,16 +276,11 @@ class DocumentCache:
         """Delete every record whose key is not in ``keep``; returns how many were removed."""
         if self._conn is None or self.readonly:
             return 0
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(self._conn):
             self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
             self._conn.execute("DELETE FROM keep")
             self._conn.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((k,) for k in keep))
             n = self._conn.execute("DELETE FROM documents WHERE key NOT IN (SELECT key FROM keep)").rowcount
-            self._conn.execute("COMMIT")
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
         return n
 
     def close(self) -> None:

@@ -74,6 +74,37 @@ def test_store_round_trip_and_miss(tmp_path: Path) -> None:
         assert c.prune(["k2"]) == 1 and c.get("k1") is None and c.count() == 1
 
 
+class _Interrupting:
+    """A connection that lets ``sql`` through and then raises ``exc``, as a Ctrl-C landing there would."""
+
+    def __init__(self, conn: sqlite3.Connection, sql: str, exc: BaseException) -> None:
+        self.conn, self.sql, self.exc = conn, sql, exc
+
+    def __getattr__(self, name: str):
+        return getattr(self.conn, name)
+
+    def execute(self, sql: str, *args):
+        cur = self.conn.execute(sql, *args)
+        if sql == self.sql:
+            raise self.exc
+        return cur
+
+
+@pytest.mark.parametrize("sql", ["COMMIT", "BEGIN IMMEDIATE"])
+def test_ctrl_c_during_a_cache_write_stops_the_run(tmp_path: Path, sql: str) -> None:
+    # a Ctrl-C once the commit went through: the records are kept, and the interrupt is not
+    # mistaken for a failed write (a rollback with no transaction) and swallowed
+    with DocumentCache(tmp_path / "c.sqlite") as c:
+        conn = c._conn
+        c._conn = _Interrupting(conn, sql, KeyboardInterrupt())
+        with pytest.raises(KeyboardInterrupt):
+            c.put_many([("k1", b"one"), ("k2", b"two")])
+        c._conn = conn
+        assert not conn.in_transaction
+        assert c.count() == (2 if sql == "COMMIT" else 0)
+        assert c.put_many([("k3", b"three")]) == 1  # the store is still usable
+
+
 def test_record_round_trip_equals_fresh_analysis() -> None:
     corpus = framing.load_corpus(SEEDS)
     analyzer = Analyzer()
@@ -161,10 +192,17 @@ def test_damaged_record_is_recomputed(tmp_path: Path) -> None:
 
 # --- interruption and concurrency ---------------------------------------------------------------
 
+# The child analyses each document at least 10 ms (forked workers inherit the patch), so that a run of
+# 600 documents lasts seconds and the signal lands mid-run however fast or loaded the machine is.
 CHILD = r"""
-import sys, framing.cache, framing.parallel as p
+import sys, time, framing.cache, framing.parallel as p
 framing.cache.code_fingerprint = lambda: "test-code"
 p.BATCH = 10
+_one = p.DocumentWorker.__call__
+def _slow(self, src):
+    time.sleep(0.01)
+    return _one(self, src)
+p.DocumentWorker.__call__ = _slow
 import framing
 framing.write_analysis(sys.argv[1], sys.argv[2], cache=sys.argv[3], jobs=int(sys.argv[4]), force=True)
 """
@@ -199,7 +237,7 @@ def test_killed_run_leaves_a_sound_cache_that_the_next_run_reuses(tmp_path: Path
         time.sleep(0.05)
     assert proc.poll() is None, "the run ended before it could be interrupted"
     os.killpg(proc.pid, sig)
-    proc.wait(timeout=30)
+    assert proc.wait(timeout=30) != 0, "the run went on to the end: the signal was swallowed"
     kept = _count(cache)
     assert 30 <= kept < n
     assert kept % 10 == 0 or sig == signal.SIGINT  # SIGKILL: whole batches of 10 only
