@@ -33,6 +33,7 @@ CREATION_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 MARGIN = 18.0
 BODY_SIZE = 10.0
 LINE_H = 5.0
+KEEP_WHOLE = 6  # a paragraph of up to this many lines moves whole rather than leave one line behind
 
 Colour = tuple[int, int, int]
 BLACK: Colour = (0, 0, 0)
@@ -160,11 +161,28 @@ class PdfDoc(FPDF):
         if self.get_y() + height > self.bottom:
             self.add_page()
 
+    def keep_lines(self, n: int, lh: float) -> None:
+        """Before a paragraph of ``n`` lines of ``lh`` mm: start a new page when the page break would
+        leave a single line of it on either page (a widow or an orphan) and the paragraph is short
+        enough to move whole."""
+        fit = int((self.bottom - self.get_y()) / lh + 1e-6)
+        if 0 < fit < n <= KEEP_WHOLE and (fit == 1 or n - fit == 1):
+            self.add_page()
+
     # -- text -------------------------------------------------------------
-    def heading(self, text: str, *, level: int = 0, outline: bool = True) -> None:
-        """A heading (level 0: section, 1: subsection, 2: minor); sections go into the outline."""
+    def keep_height(self, text: str, *, size: float = BODY_SIZE, h: float | None = None) -> float:
+        """How much of a paragraph must stay with what comes before it: the whole of a short one
+        (:meth:`keep_lines` moves it whole), two lines of a long one."""
+        lh = h or size * 0.5
+        self.set_font(FONT, "", size)
+        n = len(self.multi_cell(0, lh, text, dry_run=True, output="LINES"))
+        return (n if n <= KEEP_WHOLE else 2) * lh
+
+    def heading(self, text: str, *, level: int = 0, outline: bool = True, keep: float = 0.0) -> None:
+        """A heading (level 0: section, 1: subsection, 2: minor); sections go into the outline.
+        ``keep``: the height of what must follow it on the same page (see :meth:`keep_height`)."""
         size = (17.0, 13.0, 11.0)[min(level, 2)]
-        self.need(size * 0.6 + 14)
+        self.need(size * 0.6 + max(14.0, keep + 6.0))
         if level > 0 and self.get_y() > self.t_margin + 1:
             self.ln(2.5 if level == 1 else 1.5)
         if outline and level < 2:
@@ -181,7 +199,9 @@ class PdfDoc(FPDF):
         """A paragraph of plain text across the page width."""
         self.set_font(FONT, style, size)
         self.set_text_color(*colour)
-        self.multi_cell(0, h or size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        lh = h or size * 0.5
+        self.keep_lines(len(self.multi_cell(0, lh, text, dry_run=True, output="LINES")), lh)
+        self.multi_cell(0, lh, text, new_x="LMARGIN", new_y="NEXT")
         self.set_text_color(*BLACK)
         self.set_font(FONT, "", BODY_SIZE)
         self.ln(gap)
@@ -210,7 +230,9 @@ class PdfDoc(FPDF):
         x = self.l_margin if x is None else x
         width = self.epw - (x - self.l_margin) if width is None else width
         lh = h or size * 0.5
-        for line in layout_runs(self, runs, width, size=size):
+        lines = layout_runs(self, runs, width, size=size)
+        self.keep_lines(len(lines), lh)
+        for line in lines:
             self.need(lh)
             draw_line(self, x, self.get_y(), line, lh, size=size)
             self.set_y(self.get_y() + lh)

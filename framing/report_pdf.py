@@ -443,17 +443,17 @@ def _methods(pdf: PdfDoc, ctx: _Context) -> None:
             "may come from the event rather than from the outlet.",
         ]),
     ]
-    for title, paras in sections:
-        pdf.heading(title, level=1)
-        for p in paras:
-            pdf.para(p, size=9, gap=1.5)
-    pdf.heading("Reproducing this report", level=1)
     lex = ", ".join(f"{text_of(x.get('pack'))} {text_of(x.get('version'))} (sha256 {text_of(x.get('sha256'))[:12]})"
                     for x in data.lexicons if x)
     version = text_of(data.analysis.run.get("framing_version")) or __version__
-    pdf.para(f"framing {version}" + (f"; lexicons: {lex}" if lex else "") + ". The run folder holds every table "
-             "and run.json (versions and hashes of every input). The same input gives the same report, byte for "
-             "byte: no time of creation is recorded.", size=9)
+    sections.append(("Reproducing this report", [
+        f"framing {version}" + (f"; lexicons: {lex}" if lex else "") + ". The run folder holds every table and "
+        "run.json (versions and hashes of every input). The same input gives the same report, byte for byte: no "
+        "time of creation is recorded."]))
+    for title, paras in sections:
+        pdf.heading(title, level=1, keep=pdf.keep_height(paras[0], size=9))
+        for p in paras:
+            pdf.para(p, size=9, gap=1.5)
     pdf.ln(LINE_H)
 
 

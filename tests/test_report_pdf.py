@@ -229,6 +229,53 @@ def test_layout_wraps_within_width_and_after_hyphens():
     assert ["".join(t for _, t, _ in line) for line in layout_runs(pdf, [Run("a\nb")], 50)] == ["a", "b"]
 
 
+def _text_of_lines(pdf: PdfDoc, n: int, size: float = 9) -> str:
+    """Plain words that wrap to exactly ``n`` lines across the page at ``size``."""
+    pdf.set_font("DejaVu", "", size)
+    k = 1
+    while len(pdf.multi_cell(0, size * 0.5, "framing " * k, dry_run=True, output="LINES")) < n:
+        k += 1
+    return "framing " * k
+
+
+def _at_lines_from_bottom(pdf: PdfDoc, lines: float, lh: float) -> None:
+    pdf.set_y(pdf.bottom - lines * lh)
+
+
+@pytest.mark.parametrize(("n", "room", "moved"), [
+    (3, 2.5, True),    # one line would be left over for the next page (a widow)
+    (3, 1.5, True),    # one line would stay alone at the bottom (an orphan)
+    (4, 2.5, False),   # two lines on each page: fine
+    (3, 3.5, False),   # it fits
+    (12, 11.5, False),  # too long to move whole: it breaks
+])
+def test_a_short_paragraph_never_leaves_one_line_behind(n, room, moved):
+    pdf = PdfDoc(title="t")
+    pdf.add_page()
+    text = _text_of_lines(pdf, n)
+    _at_lines_from_bottom(pdf, room, 4.5)
+    pdf.para(text, size=9, gap=0)
+    assert pdf.page_no() == 2 if n > room else pdf.page_no() == 1
+    if moved:  # the whole paragraph on the new page
+        assert pdf.get_y() == pytest.approx(pdf.t_margin + n * 4.5)
+    elif n > room:
+        assert pdf.get_y() == pytest.approx(pdf.t_margin + (n - int(room)) * 4.5)
+
+
+def test_a_heading_stays_with_the_paragraph_kept_whole():
+    pdf = PdfDoc(title="t")
+    pdf.add_page()
+    text = _text_of_lines(pdf, 5)
+    _at_lines_from_bottom(pdf, 7, 4.5)  # room for the heading and 3 lines, not for 5
+    pdf.heading("Reproducing this report", level=1, keep=pdf.keep_height(text, size=9))
+    pdf.para(text, size=9, gap=0)
+    assert pdf.page_no() == 2
+    top = pdf.t_margin
+    assert pdf.get_y() > top + 5 * 4.5 + 5  # the heading went over with it
+    # a long paragraph needs only two of its lines after the heading
+    assert pdf.keep_height(_text_of_lines(pdf, 20), size=9) == pytest.approx(2 * 4.5)
+
+
 def test_naming_cells_count_own_and_scare_quoted_words_only():
     rows = [
         {"doc_id": "d", "outlet": "O", "pack": "k", "concept": "stepanakert", "category": "place", "side": "azerbaijani",
