@@ -582,17 +582,24 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
 # a contracted 'has'/'had' before 'been' and the cue: "’s been", "'d long been"
 _CLITIC_BEEN = re.compile(r"(?<=\w)['’](?:s|ve|d)\s+(?:(?:also|long|repeatedly|always|now|just)\s+)?been\s+$")
 # an unnamed source described by whom it knows: 'sources close to Putin', 'people familiar with the matter'
+# ('Sources', 'People', 'Those' open a sentence too)
 _NEAR_PHRASES = ("close to", "familiar with", "briefed on", "knowledgeable about")
 _NEAR_TO = r"(?:close\s+to|familiar\s+with|briefed\s+on|knowledgeable\s+about)"
 NEAR_TO_WORDS = re.compile(rf"\b{_NEAR_TO}\b")
 _CLOSE_SOURCE = (
     r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]hose)\s+)?"
-    r"(?:[\w.’'-]+\s+){0,3}?(?:sources?|people|persons?|officials?|aides?|diplomats?|insiders?|advisers?|advisors?|"
-    rf"allies|ally|associates?|friends?|someone|figures?)\s+{_NEAR_TO}\s+[^,.;:!?\"“”\n]{{1,60}}?"
+    r"(?:(?!(?i:as|and|but|or|so|while|because|if|when|that|which|who|than|after|before)\s)[\w.’'-]+\s+){0,3}?"
+    r"(?i:sources?|people|persons?|officials?|aides?|diplomats?|insiders?|advisers?|advisors?|"
+    rf"allies|ally|associates?|friends?|someone|figures?|individuals?|members?|those)\s+{_NEAR_TO}\s+"
+    r"(?:[^,.;:!?\"“”\n]|(?<=Mr|Ms|Dr|St)\.|(?<=Mrs|Sen|Rep|Gov|Gen)\.|(?<=\b[A-Z])\.|\.(?=[A-Z])){1,60}?"  # ('Mr. Trump', 'U.S.')
 )
-_CLOSE_SOURCE_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))({_CLOSE_SOURCE})\s+$")
+# (the auxiliaries and adverbs before the verb are not the source's: 'people familiar with the matter have
+# previously said')
+_AUX_WORDS = "|".join(sorted(w for w in _ADVERBS_AUX if w.isalpha()))
+_CLOSE_SOURCE_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))({_CLOSE_SOURCE})(?:\s+(?:{_AUX_WORDS}))*\s+$")
 _CLOSE_SOURCE_AFTER = re.compile(
-    rf"{_CLOSE_SOURCE}(?=\s*(?:[,.;:!?\"“”\n]|$)|\s+(?:on|in|at|who|that|after|before|when|while|as)\b)")
+    rf"{_CLOSE_SOURCE}(?=\s*(?:[,;:!?\"“”\n]|$)|\s+(?:on|in|at|who|that|after|before|when|while|as)\b"
+    r"|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.)")  # (a full stop, not the one of 'U.S.' or 'Mr.')
 
 
 def _near_to(text: str, a: int, b: int) -> bool:

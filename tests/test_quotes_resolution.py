@@ -122,6 +122,24 @@ def test_pronoun_goes_to_the_person_the_text_means(text: str, content_start: str
          "a source close to him", "anonymous"),
         ("The deal is off, people familiar with the matter said on Monday.", "The deal",
          "people familiar with the matter", "people familiar with the matter", "anonymous"),
+        # the same at the start of a sentence, and with a titled or abbreviated name after 'close to': not
+        # the president, Mr. Trump or the envoy speak (abp articles credited Pelosi, Eric Holder and Trump)
+        ("Sources close to the president said the deal was off.", "the deal", "Sources close to the president",
+         "Sources close to the president", "anonymous"),
+        ("People close to Mr. Trump said the deal was off.", "the deal", "People close to Mr. Trump",
+         "People close to Mr. Trump", "anonymous"),
+        ("Those close to him say that he would have to consider Rep. Don Beyer.", "he would",
+         "Those close to him", "Those close to him", "anonymous"),
+        ("The deal was off, said sources close to the U.S. envoy.", "The deal", "sources close to the U.S. envoy",
+         "sources close to the U.S. envoy", "anonymous"),
+        # the auxiliary and adverb belong to the verb, a conjunction to the sentence
+        ("People familiar with the matter have previously said the deal was off.", "the deal",
+         "People familiar with the matter", "People familiar with the matter", "anonymous"),
+        ("The deal was off, as people close to him have said.", "The deal", "people close to him",
+         "people close to him", "anonymous"),
+        # negative: a full stop ends the source ('... close to NATO.'), the next sentence has its own speaker
+        ("The talks were close to NATO. Officials said the deal was off.", "the deal", "Officials", "Officials",
+         "anonymous"),
         # negative: 'close to' in the reported clause is no source
         ("The plant is close to the border, the ministry said.", "The plant", "the ministry", "ministry",
          "organisation"),
