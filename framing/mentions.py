@@ -143,6 +143,11 @@ def _with(step: str, info: SpeakerInfo) -> SpeakerInfo:
     return SpeakerInfo(info.name, info.type, info.side, _join(step, _side_part(info.how)))
 
 
+# 'people familiar with the matter', 'sources close to Putin': unnamed, whoever they know
+_NEAR_PAIRS = frozenset({("close", "to"), ("familiar", "with"), ("briefed", "on"), ("knowledgeable", "about")})
+_NEAR_HEADS = frozenset("those persons allies ally associates associate friends friend advisers adviser advisors "
+                        "advisor figures figure individuals individual".split())
+
 # Unions of the word lists, made once.
 _TITLES_OR_VAGUE = TITLES | VAGUE_HEADS
 _VAGUE_OR_ORG = VAGUE_HEADS | ORG_WORDS
@@ -166,10 +171,15 @@ def _classify(words: list[str] | tuple[str, ...]) -> str:
 def _classify_words(words: tuple[str, ...]) -> str:
     # (cached: the same mentions come back in article after article)
     low = [w.lower().strip(".’'") for w in words]
+    near = next((k for k in range(1, len(low) - 1) if (low[k], low[k + 1]) in _NEAR_PAIRS), 0)
+    if near and (low[near - 1] in VAGUE_HEADS or low[near - 1] in _NEAR_HEADS):
+        return "anonymous"  # 'people familiar with the situation', 'a source close to the president'
     link = next((k for k, w in enumerate(low) if w in _ROLE_LINKS), len(low))
     if 0 < link < len(low) and low[link - 1] in _TITLES_OR_VAGUE:
         # 'some officials in Baku', 'Officials in Baku' (a bare plural) are unnamed; 'the head of QAFSAM' a role
-        vague = low[link - 1] in VAGUE_HEADS and (low[0] in VAGUE_DETERMINERS or link == 1 and low[0].endswith("s"))
+        # ('Political observers in Virginia', 'Senior officials in Baku': a bare plural, modifiers and all)
+        vague = low[link - 1] in VAGUE_HEADS and (low[0] in VAGUE_DETERMINERS or low[link - 1].endswith("s") and not any(
+            w in _NOUN_DETERMINERS or w.endswith(("’s", "'s")) for w in low[: link - 1]))
         return "anonymous" if vague else "role"
     if len(low) == 1 and low[0] in PRONOUNS:
         return "pronoun"

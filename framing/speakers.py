@@ -588,7 +588,9 @@ _NEAR_TO = r"(?:close\s+to|familiar\s+with|briefed\s+on|knowledgeable\s+about)"
 NEAR_TO_WORDS = re.compile(rf"\b{_NEAR_TO}\b")
 _CLOSE_SOURCE = (
     r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]hose)\s+)?"
-    r"(?:(?!(?i:as|and|but|or|so|while|because|if|when|that|which|who|than|after|before)\s)[\w.’'-]+\s+){0,3}?"
+    # (up to three words before the head, the first no conjunction: 'as people close to you have said')
+    r"(?:(?!(?i:as|and|but|or|so|while|because|if|when|that|which|who|than|after|before)\s)[\w.’'-]+\s+"
+    r"(?:[\w.’'-]+\s+){0,2}?)??"
     r"(?i:sources?|people|persons?|officials?|aides?|diplomats?|insiders?|advisers?|advisors?|"
     rf"allies|ally|associates?|friends?|someone|figures?|individuals?|members?|those)\s+{_NEAR_TO}\s+"
     r"(?:[^,.;:!?\"“”\n]|(?<=Mr|Ms|Dr|St)\.|(?<=Mrs|Sen|Rep|Gov|Gen)\.|(?<=\b[A-Z])\.|\.(?=[A-Z])){1,60}?"  # ('Mr. Trump', 'U.S.')

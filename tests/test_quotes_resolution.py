@@ -137,6 +137,22 @@ def test_pronoun_goes_to_the_person_the_text_means(text: str, content_start: str
          "People familiar with the matter", "People familiar with the matter", "anonymous"),
         ("The deal was off, as people close to him have said.", "The deal", "people close to him",
          "people close to him", "anonymous"),
+        # 'and' inside the source is kept, at its start it is not
+        ("The deal was off, administration officials and sources close to the White House said.", "The deal",
+         "administration officials and sources close to the White House",
+         "administration officials and sources close to the White House", "anonymous"),
+        ("He left, and sources close to him say the deal was off.", "the deal", "sources close to him",
+         "sources close to him", "anonymous"),
+        # whoever they know, such people are unnamed, after 'according to' too
+        ("According to internal documents and people familiar with the situation, the subsidies are wrong.",
+         "the subsidies", "people familiar with the situation", "people familiar with the situation", "anonymous"),
+        # a bare plural with its modifiers and a place is unnamed; with 'the' it is an office's role
+        ("Political observers in Virginia say Scott deserves the seat.", "Scott deserves",
+         "Political observers in Virginia", "Political observers in Virginia", "anonymous"),
+        ("Senior officials in Baku said the deal was off.", "the deal", "Senior officials in Baku",
+         "Senior officials in Baku", "anonymous"),
+        ("The officials in Baku said the deal was off.", "the deal", "The officials in Baku", "officials in Baku",
+         "role"),
         # negative: a full stop ends the source ('... close to NATO.'), the next sentence has its own speaker
         ("The talks were close to NATO. Officials said the deal was off.", "the deal", "Officials", "Officials",
          "anonymous"),
