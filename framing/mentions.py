@@ -143,10 +143,15 @@ def _with(step: str, info: SpeakerInfo) -> SpeakerInfo:
     return SpeakerInfo(info.name, info.type, info.side, _join(step, _side_part(info.how)))
 
 
-# 'people familiar with the matter', 'sources close to Putin': unnamed, whoever they know
-_NEAR_PAIRS = frozenset({("close", "to"), ("familiar", "with"), ("briefed", "on"), ("knowledgeable", "about")})
-_NEAR_HEADS = frozenset("those persons allies ally associates associate friends friend advisers adviser advisors "
-                        "advisor figures figure individuals individual".split())
+# An unnamed source described by whom it knows ('sources close to Putin', 'people familiar with the
+# matter'): the phrases that say so, and the heads such a source has. Whoever they know, they are
+# unnamed.
+NEAR_PHRASES = ("close to", "familiar with", "briefed on", "knowledgeable about")
+NEAR_HEADS = frozenset(
+    """source sources people person persons official officials aide aides diplomat diplomats insider insiders
+    adviser advisers advisor advisors ally allies associate associates friend friends someone figure figures
+    individual individuals member members those""".split())
+_NEAR_PAIRS = frozenset(tuple(p.split()) for p in NEAR_PHRASES)
 
 # Unions of the word lists, made once.
 _TITLES_OR_VAGUE = TITLES | VAGUE_HEADS
@@ -172,7 +177,7 @@ def _classify_words(words: tuple[str, ...]) -> str:
     # (cached: the same mentions come back in article after article)
     low = [w.lower().strip(".’'") for w in words]
     near = next((k for k in range(1, len(low) - 1) if (low[k], low[k + 1]) in _NEAR_PAIRS), 0)
-    if near and (low[near - 1] in VAGUE_HEADS or low[near - 1] in _NEAR_HEADS):
+    if near and (low[near - 1] in VAGUE_HEADS or low[near - 1] in NEAR_HEADS):
         return "anonymous"  # 'people familiar with the situation', 'a source close to the president'
     link = next((k for k, w in enumerate(low) if w in _ROLE_LINKS), len(low))
     if 0 < link < len(low) and low[link - 1] in _TITLES_OR_VAGUE:

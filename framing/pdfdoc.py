@@ -17,6 +17,7 @@ References:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -161,13 +162,15 @@ class PdfDoc(FPDF):
         if self.get_y() + height > self.bottom:
             self.add_page()
 
-    def keep_lines(self, n: int, lh: float) -> None:
-        """Before a paragraph of ``n`` lines of ``lh`` mm: start a new page when the page break would
-        leave a single line of it on either page (a widow or an orphan) and the paragraph is short
-        enough to move whole."""
+    def keep_lines(self, count: Callable[[], int], lh: float) -> None:
+        """Before a paragraph of ``count()`` lines of ``lh`` mm: start a new page when the page break
+        would leave a single line of it on either page (a widow or an orphan) and the paragraph is
+        short enough to move whole. (``count`` is called only near the bottom of a page.)"""
         fit = int((self.bottom - self.get_y()) / lh + 1e-6)
-        if 0 < fit < n <= KEEP_WHOLE and (fit == 1 or n - fit == 1):
-            self.add_page()
+        if 0 < fit <= KEEP_WHOLE:
+            n = count()
+            if fit < n <= KEEP_WHOLE and (fit == 1 or n - fit == 1):
+                self.add_page()
 
     # -- text -------------------------------------------------------------
     def keep_height(self, text: str, *, size: float = BODY_SIZE, h: float | None = None) -> float:
@@ -200,7 +203,7 @@ class PdfDoc(FPDF):
         self.set_font(FONT, style, size)
         self.set_text_color(*colour)
         lh = h or size * 0.5
-        self.keep_lines(len(self.multi_cell(0, lh, text, dry_run=True, output="LINES")), lh)
+        self.keep_lines(lambda: len(self.multi_cell(0, lh, text, dry_run=True, output="LINES")), lh)
         self.multi_cell(0, lh, text, new_x="LMARGIN", new_y="NEXT")
         self.set_text_color(*BLACK)
         self.set_font(FONT, "", BODY_SIZE)
@@ -231,7 +234,7 @@ class PdfDoc(FPDF):
         width = self.epw - (x - self.l_margin) if width is None else width
         lh = h or size * 0.5
         lines = layout_runs(self, runs, width, size=size)
-        self.keep_lines(len(lines), lh)
+        self.keep_lines(lambda: len(lines), lh)
         for line in lines:
             self.need(lh)
             draw_line(self, x, self.get_y(), line, lh, size=size)

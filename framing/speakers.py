@@ -23,6 +23,8 @@ from .mentions import (
     _TITLE_ORG_VAGUE,
     _TITLES_OR_VAGUE,
     _VAGUE_OR_ORG,
+    NEAR_HEADS,
+    NEAR_PHRASES,
     NOT_SPEAKERS,
     OFFICE_MODIFIERS,
     ORG_WORDS,
@@ -581,19 +583,19 @@ def _speaker_after(text: str, cue_end: int, limit: int) -> Mention | None:
 
 # a contracted 'has'/'had' before 'been' and the cue: "’s been", "'d long been"
 _CLITIC_BEEN = re.compile(r"(?<=\w)['’](?:s|ve|d)\s+(?:(?:also|long|repeatedly|always|now|just)\s+)?been\s+$")
-# an unnamed source described by whom it knows: 'sources close to Putin', 'people familiar with the matter'
-# ('Sources', 'People', 'Those' open a sentence too)
-_NEAR_PHRASES = ("close to", "familiar with", "briefed on", "knowledgeable about")
-_NEAR_TO = r"(?:close\s+to|familiar\s+with|briefed\s+on|knowledgeable\s+about)"
+# an unnamed source described by whom it knows (mentions.NEAR_PHRASES): 'sources close to Putin', 'people
+# familiar with the matter'; 'Sources', 'People', 'Those' open a sentence too
+_NEAR_TO = "(?:" + "|".join(p.replace(" ", r"\s+") for p in NEAR_PHRASES) + ")"
 NEAR_TO_WORDS = re.compile(rf"\b{_NEAR_TO}\b")
+# the full stop of a title or an initial, which ends no source: 'Mr. Trump', 'Sen. Warren', 'U.S.'
+_ABBREVIATION_DOT = r"(?:(?<=\bMr|\bMs|\bDr|\bSt)|(?<=\bMrs|\bSen|\bRep|\bGov|\bGen)|(?<=\b[A-Z]))\."
 _CLOSE_SOURCE = (
     r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]hose)\s+)?"
     # (up to three words before the head, the first no conjunction: 'as people close to you have said')
     r"(?:(?!(?i:as|and|but|or|so|while|because|if|when|that|which|who|than|after|before)\s)[\w.’'-]+\s+"
     r"(?:[\w.’'-]+\s+){0,2}?)??"
-    r"(?i:sources?|people|persons?|officials?|aides?|diplomats?|insiders?|advisers?|advisors?|"
-    rf"allies|ally|associates?|friends?|someone|figures?|individuals?|members?|those)\s+{_NEAR_TO}\s+"
-    r"(?:[^,.;:!?\"“”\n]|(?<=Mr|Ms|Dr|St)\.|(?<=Mrs|Sen|Rep|Gov|Gen)\.|(?<=\b[A-Z])\.|\.(?=[A-Z])){1,60}?"  # ('Mr. Trump', 'U.S.')
+    rf"(?i:{'|'.join(sorted(NEAR_HEADS, key=lambda w: (-len(w), w)))})\s+{_NEAR_TO}\s+"
+    rf"(?:[^,.;:!?\"“”\n]|{_ABBREVIATION_DOT}|\.(?=[A-Z])){{1,60}}?"
 )
 # (the auxiliaries and adverbs before the verb are not the source's: 'people familiar with the matter have
 # previously said')
@@ -601,14 +603,14 @@ _AUX_WORDS = "|".join(sorted(w for w in _ADVERBS_AUX if w.isalpha()))
 _CLOSE_SOURCE_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))({_CLOSE_SOURCE})(?:\s+(?:{_AUX_WORDS}))*\s+$")
 _CLOSE_SOURCE_AFTER = re.compile(
     rf"{_CLOSE_SOURCE}(?=\s*(?:[,;:!?\"“”\n]|$)|\s+(?:on|in|at|who|that|after|before|when|while|as)\b"
-    r"|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.)")  # (a full stop, not the one of 'U.S.' or 'Mr.')
+    rf"|(?!{_ABBREVIATION_DOT})\.)")
 
 
 def _near_to(text: str, a: int, b: int) -> bool:
     """Does ``text[a:b]`` hold 'close to', 'familiar with', …? (a substring test: this is asked
     before every cue, and a regular-expression scan costs more)"""
     seg = text[a:b]
-    return any(p in seg for p in _NEAR_PHRASES)
+    return any(p in seg for p in NEAR_PHRASES)
 
 
 def _place_after(text: str, words: list[tuple[str, int, int]], k: int) -> int:

@@ -132,6 +132,8 @@ def test_pronoun_goes_to_the_person_the_text_means(text: str, content_start: str
          "Those close to him", "Those close to him", "anonymous"),
         ("The deal was off, said sources close to the U.S. envoy.", "The deal", "sources close to the U.S. envoy",
          "sources close to the U.S. envoy", "anonymous"),
+        ("The deal was off, said sources close to Sen. Warren.", "The deal", "sources close to Sen. Warren",
+         "sources close to Sen. Warren", "anonymous"),
         # the auxiliary and adverb belong to the verb, a conjunction to the sentence
         ("People familiar with the matter have previously said the deal was off.", "the deal",
          "People familiar with the matter", "People familiar with the matter", "anonymous"),
