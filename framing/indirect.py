@@ -35,6 +35,7 @@ from .attribution import (
     _with_aux,
     participle,
 )
+from .colon_speech import block_after_colon
 from .cue_patterns import CASE_THAT, FOR_FROM, IN_OPINION, PUBLISHED_BY, RAISED_LINK
 from .indirect_speakers import (
     _AUXILIARIES,
@@ -167,6 +168,8 @@ def _indirect(doc: Document, cue: _Cue, sent: tuple[int, int], resolver: Speaker
             or _plausible(_plain_np_subject(text, cue, _with_aux(text, cue)[0], sent[0]), resolver)
     if mention is None and participle(cue) and _SPEECH_NOUN_BEFORE.search(text, max(sent[0], cue.start - 30), cue.start):
         return _unattributed_statement(text, cue, sent, resolver)
+    if (block := block_after_colon(doc, cue, mention, resolver)) is not None:
+        return block  # 'The governor added: It’s typical of …' (a block quotation that lost its marks)
     if cue.lemma in OBJECT_ONLY:
         # 'called the charges unsubstantiated', 'raised the possibility of ...': an object or nothing
         span = object_content(text, cue.lemma, cue.end, sent[1]) if mention is not None else None

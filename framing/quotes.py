@@ -46,6 +46,7 @@ from .attribution import (  # noqa: F401  (Quote, QUOTE_KINDS, SPEAKER_TYPES are
     _sentence_of,
     _sentence_subject_mention,
 )
+from .colon_speech import headline_quote
 from .continuation import run_on_quotes
 from .cue_patterns import IN_OPINION
 from .indirect import PARAGRAPH_RULE as _PARAGRAPH_RULE
@@ -199,6 +200,11 @@ def find_quotes(
     double_opens = [sp.open_at for sp in fragments]
     # a paragraph of paraphrase keeps scare quotes of a few words ('a "creeping" war'): not fragments
     speech_opens = [sp.open_at for sp in fragments if sp.kind != "scare"]
+    headline = headline_quote(doc, all_cues, resolver)  # 'Pence: Gennifer Flowers Won’t Be at Debate'
+    if headline is not None and (headline := _take_headline(headline, out, taken, double_opens)) is not None:
+        out.append(headline)
+        taken_starts[:] = [a for a, _ in taken]
+        resolver.note_speaker(headline)
     # a closing attribution ('..., he opined.') speaks for the whole sentence, verbs inside included
     closing = {c.start for c in all_cues if _closing_attribution(text, c)}
     for cue in sorted(all_cues, key=lambda c: c.start not in closing) if closing else all_cues:
@@ -425,6 +431,22 @@ def _holds_quote(opens: list[int], a: int, b: int) -> bool:
     """Does a double quote mark open inside ``[a, b)``?"""
     k = bisect_left(opens, a)
     return k < len(opens) and opens[k] < b
+
+
+def _take_headline(q: Quote, out: list[Quote], taken: list[tuple[int, int]], double_opens: list[int]) -> Quote | None:
+    """The headline's quote where no attributed quote overlaps it ('Pat Caddell: … Worried About
+    Clinton's Health; It's ‘in Their Heads.’': the quoted words nobody was found to speak are
+    his), with ``out`` and ``taken`` (sorted) updated; None where one does."""
+    inside = [x for x in out if x.start < q.end and q.start < x.end]
+    if any(x.start < q.start or x.end > q.end or x.speaker_type != "unattributed" for x in inside):
+        return None
+    for x in inside:
+        out.remove(x)
+        taken.remove((x.start, x.end))
+    if inside or _holds_quote(double_opens, q.start, q.end):
+        q = replace(q, kind="mixed")
+    taken.insert(bisect_right(taken, (q.start, q.end)), (q.start, q.end))
+    return q
 
 
 def _in_taken(taken: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:

@@ -321,6 +321,14 @@ class SpeakerResolver:
             return best
         return " ".join(words)
 
+    def named_after(self, surname: str, at: int) -> tuple[int, str] | None:
+        """The first full name after ``at`` that ends with ``surname`` (a headline's 'Pence:' is
+        'Mike Pence' of the article below it), with where it stands; None when there is none."""
+        for pos, full in self._by_surname.get(surname, ()):
+            if pos >= at and " " in full:
+                return pos, full
+        return None
+
     def _role_holder(self, mention: str, at: int) -> str:
         """'the pundit' → the last person named before ``at`` whom the text introduced with every
         word of the role ('Pundit Mahammad Asadullazada'; 'Araz Aslanli, head of the Caucasus
