@@ -24,8 +24,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from .attribution import Quote, _Cue, _make
-from .given_names import gender_of
-from .mentions import _BY_SURNAME, _IN_LIST, ORG_WORDS, VAGUE_DETERMINERS, Mention, _classify
+from .mentions import _COUNTRY, _IN_LIST, VAGUE_DETERMINERS, Mention, _classify
 from .model import Document
 from .resolver import SpeakerResolver
 from .tokens import TOKEN
@@ -44,14 +43,18 @@ _LATER = "a surname → the full name in the article below the headline"
 # a headline's last words after a comma, a source and its verb: ', judge rules', ', Police Say'
 _OWN_SOURCE = re.compile(r",\s+(?:[\w’'.-]+\s+){1,3}(?P<verb>[A-Za-z]+)\W*$")
 _RULINGS = frozenset(("rule", "rules", "ruled"))
+_FUNCTION_WORDS = frozenset("on in at for with to from by about over after against and or but as".split())
+_WH_WORDS = frozenset("How Why What Who When Where Which".split())
 _COLON = re.compile(r"[ \t\u00a0]*:")
 _OPENING_MARK = "\"“”„«»'‘’"
 _SPEECH = frozenset(SPEECH_CLASSES)
 
 
-def headline_quote(doc: Document, cues: list[_Cue], resolver: SpeakerResolver) -> Quote | None:
+def headline_quote(doc: Document, quotes: list[Quote], cues: list[_Cue], resolver: SpeakerResolver) -> Quote | None:
     """The words a headline's opening name speaks ('Pence: Gennifer Flowers Won't Be at Debate'),
-    or None. ``cues``: the text's cues (a headline with a cue of its own is not by the name)."""
+    or None. ``quotes``: the article's other quotes (the name must speak in one of them, unless
+    the actors list knows it); ``cues``: the text's cues (a headline with a cue of its own is not
+    by the name)."""
     if not _headline_paragraph(doc):
         return None
     text, para = doc.text, doc.paragraphs[0]
@@ -60,14 +63,17 @@ def headline_quote(doc: Document, cues: list[_Cue], resolver: SpeakerResolver) -
         return None
     start, end = m.end(), _trimmed_end(text, para.start, para.end)
     content = text[start:end]
-    if len(TOKEN.findall(content)) < 3 or content.rstrip(_OPENING_MARK + " .").endswith("?"):
-        return None
+    if len(TOKEN.findall(content)) < 3 or content.rstrip(_OPENING_MARK + " .").endswith("?") \
+            or content.split(None, 1)[0] in _WH_WORDS:
+        return None  # a question, or the title of a story about the name ('How being honest let him …')
     own = _OWN_SOURCE.search(content)
     if any(start <= c.start < end and c.cls in _SPEECH for c in cues) or own is not None and (
             own.group("verb").lower() in verb_forms() or own.group("verb").lower() in _RULINGS):
         return None  # 'Paul Manafort: Trump ex-aide lied to prosecutors, judge rules' (and 'Judge Rules')
     name = m.group("name").rstrip(".")
     words = name.split()
+    if not _name_only(words):
+        return None
     mention = Mention(name, m.start("name"), m.start("name") + len(name), _classify(words))
     info = resolver.resolve(mention, at=mention.start)
     if info is not None and info.type == "person" and len(words) == 1 and not info.how.startswith(_IN_LIST):
@@ -77,8 +83,10 @@ def headline_quote(doc: Document, cues: list[_Cue], resolver: SpeakerResolver) -
             info = resolver.resolve(Mention(later[1], later[0], later[0] + len(later[1]), "person"), at=later[0])
             if info is not None and info.how.startswith(_NAME_AS_WRITTEN):
                 info = info._replace(how=_LATER + info.how[len(_NAME_AS_WRITTEN) :])
-    if info is None or not _checkable(name, words, info.type, info.how, text.find(name, para.end) >= 0):
-        return None
+    if info is None or info.type not in ("person", "organisation") or info.how.startswith(_COUNTRY):
+        return None  # ('Ukraine:', a country, is a label as often as a voice)
+    if not info.how.startswith(_IN_LIST) and not any(_same_speaker(q.speaker_name, info.name) for q in quotes):
+        return None  # 'Aiden Aslin: Captured Briton's interview removed': a headline about someone silent
     colon = text.index(":", mention.end)
     q = _make("indirect", start, end, mention, _Cue(colon, colon + 1, ":", "", "none"), resolver, HEADLINE_RULE, text)
     return replace(q, cue=":", cue_start=colon, cue_end=colon + 1, speaker_name=info.name, speaker_type=info.type,
@@ -95,17 +103,24 @@ def _headline_paragraph(doc: Document) -> bool:
         and doc.sentences[1].paragraph > 0
 
 
-def _checkable(name: str, words: list[str], kind: str, how: str, again: bool) -> bool:
-    """Is the name before a headline's colon one a reader can check is a speaker, not a label?
-    ``again``: the article names it again below the headline."""
-    if kind not in ("person", "organisation"):
-        return False
-    if how.startswith((_IN_LIST, _BY_SURNAME, _LATER)):
-        return True  # ('Ukraine:', a country of the actors list, is a label as often as a voice)
-    if kind == "person":
-        # 'Rush Limbaugh' named again in the article, 'Dan Coats' a given name and a surname
-        return len(words) >= 2 and (again or gender_of(name, lone_word=False) != "")
-    return any(w.lower() in ORG_WORDS for w in words)  # 'Defense Ministry'
+def _name_only(words: list[str]) -> bool:
+    """Are the words before a headline's colon a name and nothing more? Not when a title-case
+    headline runs on into a verb or a preposition ('Seth Meyers Reminds Trump', 'Ukraine
+    Ambassador On Putin's Strategy'), nor when a possessive leads to another head ('Mitch
+    McConnell's New Legacy'; but 'Ukraine's Zelenskiy')."""
+    forms = verb_forms()
+    for k, w in enumerate(words):
+        low = w.lower()
+        if k and (low in forms or low in _FUNCTION_WORDS and w[:1].isupper()):
+            return False
+        if low.endswith(("’s", "'s")) and (k or len(words) > 2):
+            return False
+    return True
+
+
+def _same_speaker(spoken_by: str, name: str) -> bool:
+    """Is a quote's speaker (as resolved) the headline's name: the same, or the same surname?"""
+    return bool(spoken_by) and (spoken_by == name or " " in name and spoken_by.rsplit(None, 1)[-1] == name.rsplit(None, 1)[-1])
 
 
 def block_after_colon(doc: Document, cue: _Cue, mention: Mention | None, resolver: SpeakerResolver) -> Quote | None:

@@ -200,11 +200,6 @@ def find_quotes(
     double_opens = [sp.open_at for sp in fragments]
     # a paragraph of paraphrase keeps scare quotes of a few words ('a "creeping" war'): not fragments
     speech_opens = [sp.open_at for sp in fragments if sp.kind != "scare"]
-    headline = headline_quote(doc, all_cues, resolver)  # 'Pence: Gennifer Flowers Won’t Be at Debate'
-    if headline is not None and (headline := _take_headline(headline, out, taken, double_opens)) is not None:
-        out.append(headline)
-        taken_starts[:] = [a for a, _ in taken]
-        resolver.note_speaker(headline)
     # a closing attribution ('..., he opined.') speaks for the whole sentence, verbs inside included
     closing = {c.start for c in all_cues if _closing_attribution(text, c)}
     for cue in sorted(all_cues, key=lambda c: c.start not in closing) if closing else all_cues:
@@ -228,6 +223,9 @@ def find_quotes(
             taken.insert(k, (q.start, q.end))
             taken_starts.insert(k, q.start)
             resolver.note_speaker(q)
+    headline = headline_quote(doc, out, all_cues, resolver)  # 'Pence: Gennifer Flowers Won’t Be at Debate'
+    if headline is not None and (headline := _take_headline(headline, out, taken, double_opens)) is not None:
+        out.append(headline)
     out.sort(key=_START_END)
     return _headings(doc, run_on_quotes(doc, _no_overlaps(out), unclosed))
 
