@@ -24,6 +24,7 @@ from .cue_patterns import passive_before as _passive_before
 from .model import Document
 from .resolver import SpeakerResolver
 from .sentence_subject import _sentence_subject_mention  # noqa: F401  (imported from here by the rule modules)
+from .sentences import ends_with_abbreviation
 from .speakers import ORG_WORDS, Mention
 from .tokens import TOKEN, split_words
 from .verbs import noun_reading, verb_forms
@@ -478,6 +479,8 @@ def _clause_end(text: str, pos: int, sent_end: int) -> int:
     (or the semicolon a headline's first half ends with)."""
     end = sent_end
     while end > pos and text[end - 1] in ".!?…;":
+        if ends_with_abbreviation(text, pos, end - 1):
+            break  # ('… for the U.S.': the abbreviation keeps its full stop)
         end -= 1
     return end
 

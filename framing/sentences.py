@@ -4,7 +4,9 @@ A rule-based splitter: a sentence ends at ``.``, ``!``, ``?`` or ``…`` (with a
 closing quote marks and brackets after it) followed by white space and a
 character that can start a sentence. It does not end after a known
 abbreviation ("Mr.", "Lt-Col.", "Jan."), an initial ("J. Smith"), or when the
-next word starts in lower case ('"Why?" he asked'). Paragraph breaks always end
+next word starts in lower case ('"Why?" he asked') — but an abbreviation that
+can end a sentence ("U.S.", "D.C.", "Inc.", "p.m.") ends it before a word that
+opens sentences ("… against the U.S. The move …"). Paragraph breaks always end
 a sentence, so headings and embedded-post lines stand alone.
 """
 
@@ -27,6 +29,16 @@ ABBREVIATIONS = frozenset(
     u.s u.k u.n u.s.a e.u d.c a.m p.m
     """.split()
 )
+
+# Abbreviations that end a sentence when one ends with them ('… in the U.S.', '… Acme Inc.',
+# '… at 10 p.m.'), unlike titles ('Mr.'), initials and 'e.g.'; dotted acronyms count too (see
+# _may_end). They end it when the next word is one that opens sentences, not names.
+ENDING_ABBREVIATIONS = frozenset("inc ltd co corp bros plc llc jr sr etc a.m p.m".split())
+_OPENER = re.compile(
+    r"(?:The|An?|He|She|It|They|We|But|And|In|On|At|This|That|These|Those|There|His|Her|Their|Its|Our"
+    r"|However|Meanwhile|Yet|After|When|While|If|Some|Many|Most)\s"
+)
+_NOT_ENDING = frozenset("e.g i.e".split())
 
 _CLOSERS = "\"'”’»)]}"
 # A candidate sentence end: terminal marks and any closing marks, then white space and the
@@ -75,8 +87,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if not _can_start(text[nxt]):
             continue
         stop = m.end()
-        if stop - m.start() == 1 and text[m.start()] == "." and _is_abbreviation(text, start, m.start()):
-            continue
+        if stop - m.start() == 1 and text[m.start()] == "." and _is_abbreviation(text, start, m.start()) \
+                and not (_OPENER.match(text, nxt) and _may_end(_word_before(text, start, m.start()))):
+            continue  # ('sanctions against the U.S. The move …' ends after 'U.S.')
         if text[stop - 1] in _CLOSERS and _ATTRIBUTION_AFTER.match(text, stop, end):
             continue  # '"We will win." Trump said.' is one sentence
         spans.append((cur, stop))
@@ -129,6 +142,22 @@ def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
 
 #: Word before a period -> :func:`_is_abbreviation_word` of it (a pure function, kept per word).
 _ABBREVIATION_MEMO: dict[str, bool] = {}
+
+
+def ends_with_abbreviation(text: str, lo: int, dot: int) -> bool:
+    """Is the full stop at ``dot`` the end of an abbreviation that may end a sentence ('… in the
+    U.S.'), so that it stays with the words when a clause is cut before the sentence's stop?"""
+    return text[dot : dot + 1] == "." and _may_end(_word_before(text, lo, dot))
+
+
+def _may_end(word: str) -> bool:
+    """Can the abbreviation ``word`` (what :func:`_word_before` found) end a sentence: 'U.S',
+    'D.C', 'Inc', 'p.m'? Not a title or an initial."""
+    word = word.lower().strip("'’")
+    if word in ENDING_ABBREVIATIONS:
+        return True
+    parts = word.split(".")
+    return word not in _NOT_ENDING and len(parts) > 1 and all(0 < len(p) <= 2 and p.isalpha() for p in parts)
 
 
 def _is_abbreviation_word(word: str) -> bool:

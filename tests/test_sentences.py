@@ -82,3 +82,37 @@ def test_word_before_a_period(text: str, dot: int, word: str) -> None:
     assert _word_before(text, 0, dot) == word
     m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     assert (m.group(1) if m else "") == word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviation that can end a sentence ends it before a word that opens sentences
+        ("Putin and Xi share a contempt for the U.S. They have sought to use Syria.",
+         ["Putin and Xi share a contempt for the U.S.", "They have sought to use Syria."]),
+        ("Both women spoke in Washington, D.C. In the end, nothing changed.",
+         ["Both women spoke in Washington, D.C.", "In the end, nothing changed."]),
+        ("The hearing ended at 7:45 p.m. If they hoped she would tire, she did not.",
+         ["The hearing ended at 7:45 p.m.", "If they hoped she would tire, she did not."]),
+        ("He is a senior fellow at RAND Corp. But he was not asked.",
+         ["He is a senior fellow at RAND Corp.", "But he was not asked."]),
+        # ... but not before a name, and never after a title, an initial or 'e.g.'
+        ("The U.S. Army said it would stay.", ["The U.S. Army said it would stay."]),
+        ("Troops of the U.S. Marine Corps landed.", ["Troops of the U.S. Marine Corps landed."]),
+        ("He spoke to Mr. The Rock, a wrestler.", ["He spoke to Mr. The Rock, a wrestler."]),
+        ("Letters signed J. The Younger arrived.", ["Letters signed J. The Younger arrived."]),
+        ("Papers, e.g. The Times, ran it.", ["Papers, e.g. The Times, ran it."]),
+        ("U.S. A-10 jets flew over the town.", ["U.S. A-10 jets flew over the town."]),
+    ],
+)
+def test_an_abbreviation_that_can_end_a_sentence(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+def test_a_clause_cut_before_the_full_stop_keeps_the_stop_of_an_abbreviation() -> None:
+    from framing.analysis import analyze_text_document
+    from framing.quotes import find_quotes
+
+    text = "Officials said the sanctions would hurt the U.S. The talks failed on Monday."
+    quotes = find_quotes(analyze_text_document(text))
+    assert [text[q.start : q.end] for q in quotes] == ["the sanctions would hurt the U.S."]
