@@ -224,7 +224,7 @@ def find_quotes(
             taken_starts.insert(k, q.start)
             resolver.note_speaker(q)
     headline = headline_quote(doc, out, all_cues, resolver)  # 'Pence: Gennifer Flowers Won’t Be at Debate'
-    if headline is not None and (headline := _take_headline(headline, out, taken, double_opens)) is not None:
+    if headline is not None and (headline := _take_headline(headline, out, double_opens)) is not None:
         out.append(headline)
     out.sort(key=_START_END)
     return _headings(doc, run_on_quotes(doc, _no_overlaps(out), unclosed))
@@ -431,20 +431,16 @@ def _holds_quote(opens: list[int], a: int, b: int) -> bool:
     return k < len(opens) and opens[k] < b
 
 
-def _take_headline(q: Quote, out: list[Quote], taken: list[tuple[int, int]], double_opens: list[int]) -> Quote | None:
-    """The headline's quote where no attributed quote overlaps it ('Pat Caddell: … Worried About
-    Clinton's Health; It's ‘in Their Heads.’': the quoted words nobody was found to speak are
-    his), with ``out`` and ``taken`` (sorted) updated; None where one does."""
+def _take_headline(q: Quote, out: list[Quote], double_opens: list[int]) -> Quote | None:
+    """The headline's quote where no attributed quote overlaps it, the quotes inside it that
+    nobody was found to speak taken out of ``out`` ('Pat Caddell: … Worried About Clinton's
+    Health; It's ‘in Their Heads.’': those quoted words are his); None where one does."""
     inside = [x for x in out if x.start < q.end and q.start < x.end]
     if any(x.start < q.start or x.end > q.end or x.speaker_type != "unattributed" for x in inside):
         return None
     for x in inside:
         out.remove(x)
-        taken.remove((x.start, x.end))
-    if inside or _holds_quote(double_opens, q.start, q.end):
-        q = replace(q, kind="mixed")
-    taken.insert(bisect_right(taken, (q.start, q.end)), (q.start, q.end))
-    return q
+    return replace(q, kind="mixed") if inside or _holds_quote(double_opens, q.start, q.end) else q
 
 
 def _in_taken(taken: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:

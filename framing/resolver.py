@@ -61,6 +61,14 @@ if TYPE_CHECKING:
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
+def _within(words: tuple[str, ...] | list[str], parts: list[str]) -> bool:
+    """Are ``words`` the words of the name ``parts`` with some left out, in order ('Sarah
+    Sanders' in 'Sarah Huckabee Sanders', 'Georgia Doug Collins' in 'Georgia Congressman Doug
+    Collins'; not 'Donald Trump' in 'Seth Meyers Reminds Trump')?"""
+    rest = iter(parts)
+    return all(w in rest for w in words)
+
+
 class SpeakerResolver:
     """Resolves mentions to entities within one document."""
 
@@ -315,8 +323,9 @@ class SpeakerResolver:
         for pos, full in self._by_surname.get(last, ()):
             if pos >= at + len(mention) + 1:
                 break
-            if len(full.split()) > len(words):
-                best = full
+            parts = full.split()
+            if len(parts) > len(words) and _within(words, parts):
+                best = full  # ('Sarah Sanders' is Sarah Huckabee Sanders; 'Saad Youssef' is not Torhan Youssef)
         if best:
             return best
         return " ".join(words)

@@ -251,3 +251,21 @@ def test_a_short_quoted_sentence_after_a_colon_with_no_speech_verb_is_no_quote()
 
     text = 'The marchers walked past the wall with the old slogan: "Never again."'
     assert find_quotes(analyze_text_document(text, doc_id="t")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "name"),
+    [
+        # a name with words left out is the full name that holds them in order
+        ("Sarah Huckabee Sanders spoke first. Later, Sarah Sanders said the talks were over.",
+         "the talks", "Sarah Huckabee Sanders"),
+        # but not another person of the same surname ...
+        ("Torhan Abdul-Rahman Youssef spoke first. Later, Saad Youssef said the road was closed.",
+         "the road", "Saad Youssef"),
+        # ... nor a title-case headline ending in the surname
+        ("Seth Meyers Reminds Trump: It Is No Deal\n\nDonald Trump said the talks were over.",
+         "the talks", "Donald Trump"),
+    ],
+)
+def test_a_full_name_earlier_holds_every_word_of_the_mention(text: str, content_start: str, name: str) -> None:
+    assert quote_of(text, content_start).speaker_name == name
