@@ -159,6 +159,10 @@ _VAGUE_OR_ORG = VAGUE_HEADS | ORG_WORDS
 _TITLE_ORG_VAGUE = TITLES | ORG_WORDS | VAGUE_HEADS
 _PHRASE_OPENERS = VAGUE_DETERMINERS | VAGUE_HEADS | TITLES | ORG_WORDS | PRONOUNS
 _ABBREVIATIONS = TITLES | {"jr", "sr", "inc", "co", "corp", "ltd"}
+# a nationality adjective ('Russian', 'Azerbaijani', 'Chinese', 'Turkish', 'French')
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ani|ari|eri|i)|French|Dutch|British|Swiss|Greek|Thai|Czech|American")
+
+
 def _words(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, a, max(a, b))]
 
@@ -205,6 +209,12 @@ def _classify_words(words: tuple[str, ...]) -> str:
             return "role"  # 'The Tesla CEO', 'the White House spokesman'
         if all(_cap(w) and w.lower().strip(".") not in NOT_NAME and not w.endswith(("’s", "'s")) for w in words[1:]):
             return "organisation"  # 'the Guardian', 'The New York Times': no one's name takes 'the'
+    if len(words) > 1 and low[-1] in _TITLES_OR_VAGUE and any(_DEMONYM.fullmatch(w) for w in words[:-1]) and all(
+            _DEMONYM.fullmatch(w) or k and (low[k] in OFFICE_MODIFIERS or low[k] in TITLES) or k == 0 and low[0] in OFFICE_MODIFIERS
+            for k, w in enumerate(words[:-1])):
+        # 'Russian commander', 'Top Ukrainian general' (no name: a nationality and an office, capitalised
+        # at a sentence's or a headline's start); 'Ukrainian Prime Minister' is an office, its holder
+        return "role" if _cap(words[-1]) else "anonymous"
     # a capitalised possessive before the head is not the speaker's name ("Armenia’s interim prime minister")
     names = [w for k, w in enumerate(words) if _cap(w) and w.lower().strip(".") not in TITLES and w.lower() != "the"
              and not (k < len(words) - 1 and w.endswith(("’s", "'s")))]

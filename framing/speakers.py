@@ -389,7 +389,9 @@ def _subject_in(
                 if pl in ("the", "a", "an", "another", "some", "several", "many", "other"):
                     break
                 continue
-            known = pw_cap or pl in _TITLE_ORG_VAGUE or pl in VAGUE_DETERMINERS
+            known = pw_cap or pl in _TITLE_ORG_VAGUE or pl in VAGUE_DETERMINERS or (
+                pl in OFFICE_MODIFIERS or _AGE.fullmatch(pl)) and words[i][0].lower() in TITLES
+            # ('a top general', 'a senior Ukrainian commander', 'the 70-year-old Russian leader')
             if known or pl.isalpha():
                 if not known:
                     # a lower-case modifier only before a vague head ("independent sources") or an
@@ -420,6 +422,7 @@ def _subject_in(
     return None, i
 
 
+_AGE = re.compile(r"\d+-year-old")
 # institution words that head a phrase with lower-case modifiers ('the federal government')
 _INSTITUTION_HEADS = ORG_WORDS - frozenset(
     "white news post times journal press weekly house senate congress pentagon kremlin reuters amnesty un nato "

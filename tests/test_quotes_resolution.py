@@ -269,3 +269,31 @@ def test_a_short_quoted_sentence_after_a_colon_with_no_speech_verb_is_no_quote()
 )
 def test_a_full_name_earlier_holds_every_word_of_the_mention(text: str, content_start: str, name: str) -> None:
     assert quote_of(text, content_start).speaker_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "speaker", "name", "speaker_type"),
+    [
+        # a nationality and an office name no one: not a person called 'Russian'
+        ("Russian commander says the town had fallen", "the town", "Russian commander", "Russian commander", "anonymous"),
+        ("Top Ukrainian general says Russia is regrouping", "Russia", "Top Ukrainian general", "Top Ukrainian general",
+         "anonymous"),
+        ("A Maltese professor said the crisis was avoidable.", "the crisis", "A Maltese professor", "A Maltese professor",
+         "anonymous"),
+        # a capitalised office is the office (its holder, when the text names them)
+        ("Ukrainian Prime Minister says the grid is damaged", "the grid", "Ukrainian Prime Minister",
+         "Ukrainian Prime Minister", "role"),
+        # modifiers before a title belong to the mention: 'a top general', not 'general'
+        ("A top general said Russia is regrouping.", "Russia", "A top general", "A top general", "anonymous"),
+        ("A senior Ukrainian general said Russia is regrouping.", "Russia", "A senior Ukrainian general",
+         "A senior Ukrainian general", "anonymous"),
+        ("The regime refused, the 70-year-old Russian leader said.", "The regime", "the 70-year-old Russian leader",
+         "70-year-old Russian leader", "role"),
+        # a given name that looks like a nationality is still a name
+        ("Brian Funderburk said the town was flooded.", "the town", "Brian Funderburk", "Brian Funderburk", "person"),
+    ],
+)
+def test_a_nationality_and_an_office_are_not_a_name(
+        text: str, content_start: str, speaker: str, name: str, speaker_type: str) -> None:
+    q = quote_of(text, content_start)
+    assert (q.speaker, q.speaker_name, q.speaker_type) == (speaker, name, speaker_type)
