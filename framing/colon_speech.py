@@ -26,7 +26,17 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from .attribution import Quote, _Cue, _make
-from .mentions import _COUNTRY, _IN_LIST, VAGUE_DETERMINERS, Mention, _classify
+from .indirect_speakers import _first_visible
+from .mentions import (
+    _COUNTRY,
+    _IN_LIST,
+    _LATER,
+    _NAME_AS_WRITTEN,
+    VAGUE_DETERMINERS,
+    Mention,
+    _classify,
+    _with,
+)
 from .model import Document
 from .resolver import SpeakerResolver
 from .tokens import TOKEN
@@ -40,8 +50,6 @@ _HEADLINE = re.compile(
     r"[ \t\u00a0]*(?P<name>[A-Z][\w’'.-]*(?:[ \u00a0](?:[A-Z][\w’'.-]*|of|de|van|von|al|bin|da|di|del|la|le)){0,4})"
     r"[ \u00a0]?:[ \t\u00a0]+(?=\S)"
 )
-_NAME_AS_WRITTEN = "the name as written"
-_LATER = "a surname → the full name in the article below the headline"
 # a headline's last words after a comma, a source and its verb: ', judge rules', ', Police Say'
 _OWN_SOURCE = re.compile(r",\s+(?:[\w’'.-]+\s+){1,3}(?P<verb>[A-Za-z]+)\W*$")
 _RULINGS = frozenset(("rule", "rules", "ruled"))
@@ -84,7 +92,7 @@ def headline_quote(doc: Document, quotes: list[Quote], cues: list[_Cue], resolve
         if later is not None:
             info = resolver.resolve(Mention(later[1], later[0], later[0] + len(later[1]), "person"), at=later[0])
             if info is not None and info.how.startswith(_NAME_AS_WRITTEN):
-                info = info._replace(how=_LATER + info.how[len(_NAME_AS_WRITTEN) :])
+                info = _with(_LATER, info)
     if info is None or info.type not in ("person", "organisation") or info.how.startswith(_COUNTRY):
         return None  # ('Ukraine:', a country, is a label as often as a voice)
     if not info.how.startswith(_IN_LIST) and not any(q.speaker_name == info.name for q in quotes):
@@ -99,10 +107,10 @@ def _headline_paragraph(doc: Document) -> bool:
     """Does the document open with a headline: a title, or one short sentence standing as a
     paragraph before the others (a headline given a full stop)?"""
     paras = doc.paragraphs
-    if not paras or paras[0].kind == "title":
-        return bool(paras)
-    return len(paras) > 1 and paras[0].end - paras[0].start < 200 and len(doc.sentences) > 1 \
-        and doc.sentences[1].paragraph > 0
+    if not paras:
+        return False
+    return paras[0].kind == "title" or len(paras) > 1 and paras[0].end - paras[0].start < 200 \
+        and len(doc.sentences) > 1 and doc.sentences[1].paragraph > 0
 
 
 def _name_only(words: list[str]) -> bool:
@@ -137,7 +145,7 @@ def block_after_colon(doc: Document, cue: _Cue, mention: Mention | None, resolve
         if k + 1 >= len(paras) or paras[k + 1].kind != "body":
             return None
         start, end = paras[k + 1].start, paras[k + 1].end
-    start += len(text[start:end]) - len(text[start:end].lstrip())
+    start = _first_visible(text, start, end)
     end = _trimmed_end(text, start, end)
     if text[start : start + 1] in _OPENING_MARK or len(TOKEN.findall(text, start, end)) < 3:
         return None  # (a quotation in marks is the direct rules' to attribute)

@@ -119,6 +119,8 @@ class SpeakerInfo(NamedTuple):
 _IN_LIST = "in the actors list"
 _COUNTRY = "a country or its government in the actors list"
 _BY_SURNAME = "a surname → the full name earlier in the text"
+_LATER = "a surname → the full name in the article below the headline"
+_NAME_AS_WRITTEN = "the name as written"
 _SIDE_LIST = "side: the actors list"
 _SIDE_WORD = "side: a nationality or country word in the mention"
 _AS_WRITTEN = "the mention as written"
@@ -210,8 +212,7 @@ def _classify_words(words: tuple[str, ...]) -> str:
         if all(_cap(w) and w.lower().strip(".") not in NOT_NAME and not w.endswith(("’s", "'s")) for w in words[1:]):
             return "organisation"  # 'the Guardian', 'The New York Times': no one's name takes 'the'
     if len(words) > 1 and low[-1] in _TITLES_OR_VAGUE and any(_DEMONYM.fullmatch(w) for w in words[:-1]) and all(
-            _DEMONYM.fullmatch(w) or k and (low[k] in OFFICE_MODIFIERS or low[k] in TITLES) or k == 0 and low[0] in OFFICE_MODIFIERS
-            for k, w in enumerate(words[:-1])):
+            _DEMONYM.fullmatch(w) or low[k] in OFFICE_MODIFIERS or k and low[k] in TITLES for k, w in enumerate(words[:-1])):
         # 'Russian commander', 'Top Ukrainian general' (no name: a nationality and an office, capitalised
         # at a sentence's or a headline's start); 'Ukrainian Prime Minister' is an office, its holder
         return "role" if _cap(words[-1]) else "anonymous"

@@ -24,6 +24,7 @@ from .mentions import (
     _BY_SURNAME,
     _COUNTRY,
     _IN_LIST,
+    _NAME_AS_WRITTEN,
     _PERSON_PRONOUNS,
     _SIDE_LIST,
     _SIDE_OFFICE,
@@ -183,7 +184,7 @@ class SpeakerResolver:
             short = titled[1] if titled else mention.text
             full = self._full_name(short, mention.start)
             info = self._named(full, "person")
-            step = _BY_SURNAME if full != " ".join(_untitled_words(short)) else "the name as written"
+            step = _BY_SURNAME if full != " ".join(_untitled_words(short)) else _NAME_AS_WRITTEN
             if info.side == "unknown" and side == "unknown" and info.type == "person":
                 side = self._office_side(full)
                 return _with(step, SpeakerInfo(info.name, info.type, side, _SIDE_OFFICE if side != "unknown" else ""))

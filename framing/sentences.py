@@ -88,7 +88,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             continue
         stop = m.end()
         if stop - m.start() == 1 and text[m.start()] == "." and _is_abbreviation(text, start, m.start()) \
-                and not (_OPENER.match(text, nxt) and _may_end(_word_before(text, start, m.start()))):
+                and not (_OPENER.match(text, nxt) and ends_with_abbreviation(text, start, m.start())):
             continue  # ('sanctions against the U.S. The move …' ends after 'U.S.')
         if text[stop - 1] in _CLOSERS and _ATTRIBUTION_AFTER.match(text, stop, end):
             continue  # '"We will win." Trump said.' is one sentence

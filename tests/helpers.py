@@ -30,6 +30,11 @@ def quotes_in(text: str) -> list[Quote]:
     return list(find_quotes(analyze_text_document(text, doc_id="t")))
 
 
+def spoken(text: str) -> list[str]:
+    """The words of each quote framing finds in a short ``text``."""
+    return [text[q.start : q.end] for q in quotes_in(text)]
+
+
 def quote_of(text: str, content_start: str) -> Quote:
     """The first quote framing finds in ``text`` whose content starts with ``content_start``."""
     quotes = quotes_in(text)

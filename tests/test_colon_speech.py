@@ -8,12 +8,7 @@ import pytest
 
 from framing.colon_speech import BLOCK_RULE, HEADLINE_RULE
 
-from .helpers import quote_of, quotes_in
-
-
-def spoken(text: str) -> list[str]:
-    return [text[q.start : q.end] for q in quotes_in(text)]
-
+from .helpers import quote_of, quotes_in, spoken
 
 # --- a headline: a name, a colon, what they said -------------------------------------------
 
@@ -24,6 +19,7 @@ def test_a_surname_before_the_colon_is_the_full_name_of_the_article_below() -> N
     assert text[q.start : q.end] == "Gennifer Flowers Won’t Be at Debate"
     assert (q.kind, q.speaker, q.speaker_name, q.speaker_type, q.cue, q.rule) == (
         "indirect", "Pence", "Mike Pence", "person", ":", HEADLINE_RULE)
+    assert q.resolution == "a surname → the full name in the article below the headline"
 
 
 def test_a_name_in_the_actors_list_gets_its_side() -> None:

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 from framing.unopened import RULE as UNOPENED
 
-from .helpers import quote_of, quotes_in
-
-
-def spoken(text: str) -> list[str]:
-    return [text[q.start : q.end] for q in quotes_in(text)]
-
+from .helpers import quote_of, quotes_in, spoken
 
 # --- a closing mark with no opening mark ---------------------------------------------------
 
